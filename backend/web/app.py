@@ -1,0 +1,134 @@
+"""The backend's aiohttp application: health, landing page and public contest API."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from aiohttp import web
+from redis.exceptions import RedisError
+
+from backend.web import pages
+from backend.web.middleware import CSP, VALKEY_KEY, build_middlewares, build_rate_limit
+from shared.errors import InvalidArgumentError
+from shared.models import parse_utc
+from shared.platforms.registry import PLATFORMS
+from shared.resources import Resources
+from shared.services.contests import list_health, list_upcoming_contests
+
+log = logging.getLogger(__name__)
+
+RES = web.AppKey("resources", Resources)
+MAX_BODY = 1024 * 1024
+MAX_API_DAYS = 90
+
+
+def build_app(res: Resources) -> web.Application:
+    """Build the application around already-open resources (the composition root owns them)."""
+    middlewares = build_middlewares(res.settings)
+    middlewares.insert(2, build_rate_limit(res.settings))
+    app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
+    app[RES] = res
+    app[VALKEY_KEY] = res.valkey
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/", index)
+    app.router.add_get("/api/contests", api_contests)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """Liveness: the process answers."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Readiness: PostgreSQL and Valkey answer; 503 naming the failing part otherwise."""
+    res = request.app[RES]
+    failing: list[str] = []
+    try:
+        await res.db.write.fetchval("SELECT 1", timeout=2)
+    except Exception as exc:  # boundary: any failure means not ready
+        log.warning("readyz: PostgreSQL check failed: %s", exc.__class__.__name__)
+        failing.append("postgres")
+    try:
+        await res.valkey.ping()
+    except (RedisError, OSError) as exc:
+        log.warning("readyz: Valkey check failed: %s", exc.__class__.__name__)
+        failing.append("valkey")
+    if failing:
+        return web.json_response({"status": "unavailable", "failing": failing}, status=503)
+    return web.json_response({"status": "ready"})
+
+
+async def index(request: web.Request) -> web.Response:
+    """The landing page: the next 14 days of contests and each platform's health."""
+    res = request.app[RES]
+    now = datetime.now(UTC)
+    contests = await list_upcoming_contests(res, now, end=now + timedelta(days=14))
+    health = await list_health(res)
+    nonce = secrets.token_urlsafe(16)
+    response = web.Response(
+        text=pages.render_index(contests, health, now, nonce),
+        content_type="text/html",
+        charset="utf-8",
+    )
+    response.headers["Content-Security-Policy"] = CSP.replace("script-src 'self'", f"script-src 'nonce-{nonce}'")
+    return response
+
+
+async def api_contests(request: web.Request) -> web.Response:
+    """GET /api/contests?platform=a,b&from=ISO&to=ISO — upcoming contests as JSON."""
+    try:
+        platforms, start, end = _contest_query(request)
+    except InvalidArgumentError as exc:
+        return web.json_response({"error": str(exc)}, status=400)
+    res = request.app[RES]
+    now = datetime.now(UTC)
+    contests = await list_upcoming_contests(res, now, platforms, start, end)
+    return web.json_response(
+        {"contests": [c.to_json() for c in contests], "count": len(contests)},
+        headers={"Cache-Control": "public, max-age=60"},
+    )
+
+
+def _contest_query(
+    request: web.Request,
+) -> tuple[list[str] | None, datetime | None, datetime | None]:
+    platforms: list[str] | None = None
+    raw_platforms = request.query.getall("platform", [])
+    if raw_platforms:
+        platforms = []
+        for chunk in raw_platforms:
+            for name in chunk.split(","):
+                key = name.strip().lower()
+                if not key:
+                    continue
+                if key not in PLATFORMS:
+                    raise InvalidArgumentError(
+                        f"unknown platform {name.strip()[:40]!r}; known: {', '.join(PLATFORMS)}"
+                    )
+                platforms.append(key)
+    start = _time_param(request, "from")
+    end = _time_param(request, "to")
+    if start and end:
+        if end <= start:
+            raise InvalidArgumentError("'to' must be after 'from'")
+        if end - start > timedelta(days=MAX_API_DAYS):
+            raise InvalidArgumentError(f"the window may span at most {MAX_API_DAYS} days")
+    return platforms, start, end
+
+
+def _time_param(request: web.Request, name: str) -> datetime | None:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        if len(raw) == 10:
+            return datetime.fromisoformat(raw).replace(tzinfo=UTC)
+        return parse_utc(raw)
+    except ValueError:
+        raise InvalidArgumentError(
+            f"'{name}' must be an ISO-8601 date or time with a zone, e.g. 2026-12-01T00:00:00Z"
+        ) from None

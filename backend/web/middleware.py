@@ -1,0 +1,146 @@
+"""aiohttp middlewares: request ids, one error policy, security headers, per-IP rate limit."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from shared.cache import hit_limit
+from shared.cache import keys as cache_keys
+from shared.config import Settings
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+REQUEST_ID = web.AppKey("request_id_header", str)
+HANDLER_TIMEOUT = 30.0
+CSP = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+def client_ip(request: web.Request, settings: Settings) -> str:
+    """The caller's address; X-Forwarded-For is honoured only from trusted proxies."""
+    peer = request.remote or "unknown"
+    if not settings.TRUST_PROXY:
+        return peer
+    trusted = []
+    for item in settings.TRUSTED_PROXIES:
+        try:
+            trusted.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            continue
+    try:
+        peer_ip = ipaddress.ip_address(peer)
+    except ValueError:
+        return peer
+    if not any(peer_ip in net for net in trusted):
+        return peer
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+    for hop in reversed(hops):
+        try:
+            hop_ip = ipaddress.ip_address(hop)
+        except ValueError:
+            return peer
+        if not any(hop_ip in net for net in trusted):
+            return hop
+    return hops[0] if hops else peer
+
+
+def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.StreamResponse]]]:
+    """The middleware chain, outermost first."""
+
+    @web.middleware
+    async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        rid = incoming if 0 < len(incoming) <= 64 and incoming.isascii() else secrets.token_hex(8)
+        request["request_id"] = rid
+        response = await handler(request)
+        response.headers["X-Request-ID"] = rid
+        return response
+
+    @web.middleware
+    async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            response = exc
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if settings.is_production:
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+        if isinstance(response, web.HTTPException):
+            raise response
+        return response
+
+    @web.middleware
+    async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            async with asyncio.timeout(HANDLER_TIMEOUT):
+                return await handler(request)
+        except web.HTTPException:
+            raise
+        except TimeoutError:
+            log.warning("request %s timed out: %s %s", request.get("request_id"), request.method, request.path)
+            return _error(request, 504, "The server took too long to answer.")
+        except Exception:
+            log.exception("unhandled error in request %s: %s %s", request.get("request_id"), request.method, request.path)
+            return _error(request, 500, "Something went wrong on our side.")
+
+    return [request_id, security_headers, errors]
+
+
+def build_rate_limit(
+    settings: Settings, limit: int = 120, window: int = 60
+) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """Per-IP fixed-window limit on everything but health probes; fails open if Valkey is down."""
+
+    @web.middleware
+    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path in ("/healthz", "/readyz", "/metrics"):
+            return await handler(request)
+        valkey = request.app.get(VALKEY_KEY)
+        if valkey is not None:
+            ip = client_ip(request, settings)
+            try:
+                wait = await hit_limit(
+                    valkey, lambda start: cache_keys.limit("ip", ip, start), limit, window
+                )
+            except Exception as exc:  # boundary: a cache outage must not take the site down
+                log.warning("rate limiter unavailable: %s", exc.__class__.__name__)
+                wait = 0
+            if wait:
+                response = _error(request, 429, "Too many requests; slow down a little.")
+                response.headers["Retry-After"] = str(wait)
+                return response
+        return await handler(request)
+
+    return rate_limit
+
+
+VALKEY_KEY: web.AppKey[object] = web.AppKey("valkey", object)
+
+
+def _error(request: web.Request, status: int, message: str) -> web.Response:
+    rid = request.get("request_id", "-")
+    if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        return web.json_response({"error": message, "request_id": rid}, status=status)
+    return web.Response(
+        status=status,
+        content_type="text/html",
+        text=f"<!doctype html><title>Error</title><p>{message}</p><p><small>Error id {rid}</small></p>",
+    )

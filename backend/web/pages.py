@@ -1,0 +1,89 @@
+"""Server-rendered HTML pages (escaped by hand; small enough not to need a template engine)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+from itertools import groupby
+
+from shared.models import PlatformHealth, StoredContest, format_utc
+from shared.platforms.registry import PLATFORMS
+
+STYLE = """
+:root{--bg:#f7f7fb;--fg:#1d1d27;--muted:#6b6b7b;--card:#fff;--ok:#1f8f4e;--bad:#c0392b;--line:#e4e4ee}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;
+background:var(--bg);color:var(--fg)}main{max-width:880px;margin:0 auto;padding:24px 16px}
+h1{margin:0 0 4px;font-size:26px}h2{font-size:17px;margin:28px 0 8px;color:var(--muted)}
+.lead{color:var(--muted);margin:0 0 16px}.card{background:var(--card);border:1px solid var(--line);
+border-radius:10px;padding:4px 14px}ul{list-style:none;margin:0;padding:0}
+li{display:flex;gap:12px;padding:9px 0;border-bottom:1px solid var(--line)}li:last-child{border:0}
+.time{min-width:120px;font-variant-numeric:tabular-nums;color:var(--muted)}.plat{min-width:110px;font-weight:600}
+a{color:#3b5bdb;text-decoration:none}a:hover{text-decoration:underline}
+.health{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px}
+.h{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 10px}
+.ok{color:var(--ok)}.bad{color:var(--bad)}.none{color:var(--muted)}
+button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid var(--line);background:var(--card);cursor:pointer}
+"""
+
+SCRIPT = """
+(function(){var local=false,b=document.getElementById('tz');function fmt(e){var d=new Date(e.dataset.utc);
+e.textContent=local?d.toLocaleString([], {weekday:'short',hour:'2-digit',minute:'2-digit'}):e.dataset.label;}
+b.addEventListener('click',function(){local=!local;b.textContent=local?'Show UTC':'Show my local time';
+document.querySelectorAll('time[data-utc]').forEach(fmt);});})();
+"""
+
+
+def render_index(
+    contests: Sequence[StoredContest], health: Sequence[PlatformHealth], now: datetime, nonce: str
+) -> str:
+    """The landing page: contests of the next 14 days grouped by UTC day, then platform health."""
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>",
+        "<title>ContestSync — upcoming programming contests</title>",
+        f"<style>{STYLE}</style></head><body><main>",
+        "<h1>ContestSync</h1>",
+        "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in UTC. ",
+        "<button id='tz' type='button'>Show my local time</button></p>",
+    ]
+    if not contests:
+        parts.append("<div class='card'><p>No upcoming contests known yet. The platforms are "
+                     "scraped every few minutes; check back shortly.</p></div>")
+    for day, items in groupby(contests, key=lambda c: c.starts_at.date()):
+        parts.append(f"<h2>{escape(day.strftime('%A, %d %B %Y'))}</h2><div class='card'><ul>")
+        for c in items:
+            label = PLATFORMS[c.platform].label if c.platform in PLATFORMS else c.platform
+            running = " (running)" if c.starts_at <= now else ""
+            parts.append(
+                "<li>"
+                f"<time class='time' datetime='{format_utc(c.starts_at)}' data-utc='{format_utc(c.starts_at)}' "
+                f"data-label='{c.starts_at.strftime('%H:%M')} UTC'>{c.starts_at.strftime('%H:%M')} UTC</time>"
+                f"<span class='plat'>{escape(label)}</span>"
+                f"<a href='{escape(c.url, quote=True)}' rel='noopener noreferrer'>{escape(c.title)}</a>"
+                f"<span class='none'>{escape(_duration(c))}{running}</span>"
+                "</li>"
+            )
+        parts.append("</ul></div>")
+    parts.append("<h2>Platforms</h2><div class='health'>")
+    for h in health:
+        label = PLATFORMS[h.platform].label if h.platform in PLATFORMS else h.platform
+        if h.last_attempt_at is None:
+            state = "<span class='none'>not scraped yet</span>"
+        elif h.ok:
+            state = f"<span class='ok'>ok</span> · {h.contests_seen} listed"
+        else:
+            state = f"<span class='bad'>failing</span> ({h.consecutive_failures}×)"
+        parts.append(f"<div class='h'><strong>{escape(label)}</strong><br>{state}</div>")
+    parts.append("</div>")
+    parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
+    return "".join(parts)
+
+
+def _duration(contest: StoredContest) -> str:
+    minutes = int((contest.ends_at - contest.starts_at).total_seconds()) // 60
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours}h"
+    return f"{hours}h {mins:02d}m" if hours else f"{mins}m"

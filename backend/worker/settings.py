@@ -1,0 +1,76 @@
+"""The arq worker: functions, cron schedule, health server and graceful shutdown."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from arq import cron
+from arq.cron import CronJob
+from arq.worker import Worker, func
+
+from backend.worker import jobs
+from shared.resources import Resources, redis_settings
+
+log = logging.getLogger(__name__)
+
+SCRAPE_RESULT_TTL = 300
+
+
+def scrape_cron(interval_minutes: int) -> CronJob:
+    """The scrape fan-out every `interval_minutes`, and once when the worker starts."""
+    if interval_minutes < 60:
+        schedule: dict[str, Any] = {"minute": set(range(0, 60, interval_minutes))}
+    else:
+        schedule = {"hour": set(range(0, 24, max(1, interval_minutes // 60))), "minute": {0}}
+    return cron(
+        jobs.schedule_scrapes, name="cron:schedule_scrapes", run_at_startup=True, unique=True,
+        **schedule,
+    )
+
+
+def build_worker_settings(res: Resources) -> dict[str, Any]:
+    """Keyword arguments for arq's Worker (what a WorkerSettings class would hold)."""
+
+    async def on_startup(ctx: dict[str, Any]) -> None:
+        ctx["res"] = res
+
+    return {
+        "functions": [
+            func(jobs.scrape_platform, name="scrape_platform", keep_result=SCRAPE_RESULT_TTL,
+                 timeout=300, max_tries=3),
+            func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
+        ],
+        "cron_jobs": [scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES)],
+        "on_startup": on_startup,
+        "redis_settings": redis_settings(res.settings),
+        "max_jobs": 10,
+        "job_timeout": 300,
+        "keep_result": 3600,
+        "health_check_interval": 60,
+    }
+
+
+def build_worker(res: Resources, *, burst: bool = False, handle_signals: bool = True) -> Worker:
+    """An arq Worker on the process's resources."""
+    return Worker(**build_worker_settings(res), burst=burst, handle_signals=handle_signals)
+
+
+def build_health_app(worker: Worker) -> web.Application:
+    """The worker's health server: /healthz with job counters."""
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "status": "ok",
+                "jobs_complete": worker.jobs_complete,
+                "jobs_failed": worker.jobs_failed,
+                "jobs_retried": worker.jobs_retried,
+                "jobs_ongoing": len(worker.tasks),
+            }
+        )
+
+    app = web.Application()
+    app.router.add_get("/healthz", healthz)
+    return app

@@ -1,0 +1,118 @@
+"""Valkey access: client, JSON helpers with database fallback, owned locks, rate limits."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Compare-and-delete / compare-and-extend: only the token holder may touch its lock.
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0
+"""
+_RENEW = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+return 0
+"""
+
+
+def open_valkey(uri: str) -> Redis:
+    """A Valkey client (redis-py 5) with short timeouts so a dead server fails fast."""
+    return Redis.from_url(
+        uri,
+        decode_responses=False,
+        socket_connect_timeout=2,
+        socket_timeout=5,
+        health_check_interval=30,
+    )
+
+
+async def get_json(valkey: Redis, key: str) -> Any | None:
+    """The JSON value at key, or None when absent."""
+    raw = await valkey.get(key)
+    return None if raw is None else json.loads(raw)
+
+
+async def set_json(valkey: Redis, key: str, value: Any, ttl: int) -> None:
+    """Store a JSON value with a TTL (every key expires)."""
+    await valkey.set(key, json.dumps(value, separators=(",", ":"), default=str), ex=ttl)
+
+
+async def cached_json(
+    valkey: Redis, key: str, ttl: int, load: Callable[[], Awaitable[T]], encode: Callable[[T], Any],
+    decode: Callable[[Any], T],
+) -> T:
+    """Read through the cache; when Valkey is down, serve from `load` (the database) instead."""
+    try:
+        hit = await get_json(valkey, key)
+    except (RedisError, OSError, ValueError) as exc:
+        log.warning("cache read of %s failed, using the database: %s", key, exc.__class__.__name__)
+        return await load()
+    if hit is not None:
+        return decode(hit)
+    value = await load()
+    try:
+        await set_json(valkey, key, encode(value), ttl)
+    except (RedisError, OSError) as exc:
+        log.warning("cache write of %s failed: %s", key, exc.__class__.__name__)
+    return value
+
+
+async def drop(valkey: Redis, *keys: str) -> None:
+    """Delete keys; a Valkey outage is logged, not raised (the TTL bounds staleness)."""
+    if not keys:
+        return
+    try:
+        await valkey.delete(*keys)
+    except (RedisError, OSError) as exc:
+        log.warning("cache invalidation failed: %s", exc.__class__.__name__)
+
+
+class OwnedLock:
+    """A lock with an owner token: only its owner can renew or release it."""
+
+    def __init__(self, valkey: Redis, key: str, ttl: float) -> None:
+        self._valkey = valkey
+        self.key = key
+        self.ttl_ms = int(ttl * 1000)
+        self.token = secrets.token_hex(16)
+
+    async def acquire(self) -> bool:
+        """Take the lock if free; True when this owner now holds it."""
+        return bool(await self._valkey.set(self.key, self.token, nx=True, px=self.ttl_ms))
+
+    async def renew(self) -> bool:
+        """Push the expiry back; False when the lock was lost (expired or taken by another)."""
+        return bool(await self._valkey.eval(_RENEW, 1, self.key, self.token, self.ttl_ms))
+
+    async def release(self) -> bool:
+        """Release only if still the owner; False when it was no longer ours."""
+        return bool(await self._valkey.eval(_RELEASE, 1, self.key, self.token))
+
+
+async def hit_limit(valkey: Redis, key_for_window: Callable[[int], str], limit: int, window: int) -> int:
+    """Count one hit in the current fixed window; returns seconds to wait (0 when allowed).
+
+    Windows are aligned to the clock and each gets its own key, so they really reset.
+    """
+    now = int(time.time())
+    start = now - now % window
+    key = key_for_window(start)
+    async with valkey.pipeline(transaction=True) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, window + 1)
+        count, _ = await pipe.execute()
+    if int(count) > limit:
+        return start + window - now
+    return 0

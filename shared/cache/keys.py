@@ -1,0 +1,41 @@
+"""Every Valkey key and its TTL (DESIGN §6). Nothing else names a key."""
+
+from __future__ import annotations
+
+CONTESTS_TTL = 12 * 3600
+USER_TTL = 24 * 3600
+PLATFORMS_TTL = 24 * 3600
+SYNC_LOCK_TTL = 5 * 60
+ALERT_STATE_TTL = 24 * 3600
+
+CONTESTS_PATTERN = "cache:contests:*"
+
+
+def contests(platform: str) -> str:
+    """Upcoming contests of one platform, as a JSON list."""
+    return f"cache:contests:{platform}"
+
+
+def user(user_id: int) -> str:
+    """A user's profile without secrets."""
+    return f"cache:user:{user_id}"
+
+
+def platforms() -> str:
+    """The list of known platforms with their health."""
+    return "cache:platforms"
+
+
+def sync_lock(user_id: int) -> str:
+    """The owned lock that keeps one calendar sync per user at a time."""
+    return f"lock:sync:{user_id}"
+
+
+def limit(scope: str, key: str, window_start: int) -> str:
+    """A fixed-window counter; the window start makes each window a fresh key."""
+    return f"limit:{scope}:{key}:{window_start}"
+
+
+def alert_state(name: str) -> str:
+    """The last alert state sent for a named condition, for dedupe."""
+    return f"alert:state:{name}"

@@ -1,0 +1,85 @@
+"""PostgreSQL pools: one write pool, round-robin read pools chosen per query."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import ssl
+from collections.abc import Iterator
+from typing import Any
+
+import asyncpg
+
+from shared.config import Settings
+from shared.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+def build_ssl_context(ca_pem: str | None) -> ssl.SSLContext | None:
+    """An SSL context trusting the CA given as PEM text, kept in memory (never written to disk)."""
+    if not ca_pem:
+        return None
+    try:
+        return ssl.create_default_context(cadata=ca_pem)
+    except (ssl.SSLError, ValueError) as exc:
+        raise ConfigError(f"POSTGRES_CA_CERT is not a valid PEM certificate ({exc.__class__.__name__})") from None
+
+
+class Database:
+    """The write pool plus read pools; `reader()` rotates across replicas query by query."""
+
+    def __init__(self, write: asyncpg.Pool, reads: list[asyncpg.Pool]) -> None:
+        self.write = write
+        self.reads = reads
+        self._cycle: Iterator[asyncpg.Pool] = itertools.cycle(reads or [write])
+
+    def reader(self) -> asyncpg.Pool:
+        """The pool for the next read that may lag behind writes (a replica, or the primary)."""
+        return next(self._cycle)
+
+    async def close(self) -> None:
+        """Close every pool."""
+        for pool in [self.write, *self.reads]:
+            await pool.close()
+
+
+def pool_options(settings: Settings, max_size: int) -> dict[str, Any]:
+    """asyncpg pool options shared by the write and read pools."""
+    options: dict[str, Any] = {
+        "min_size": 1,
+        "max_size": max_size,
+        "command_timeout": 60,
+        "server_settings": {"application_name": "contestsync", "timezone": "UTC"},
+    }
+    context = build_ssl_context(settings.POSTGRES_CA_CERT)
+    if context is not None:
+        options["ssl"] = context
+    if settings.POSTGRES_PGBOUNCER:
+        # PgBouncer in transaction mode cannot keep prepared statements across transactions.
+        options["statement_cache_size"] = 0
+    return options
+
+
+async def open_database(settings: Settings, dsn: str | None = None) -> Database:
+    """Open the write pool (failing loudly) and every reachable read pool (skipping dead ones)."""
+    primary = dsn or (settings.POSTGRES_DB.get_secret_value() if settings.POSTGRES_DB else None)
+    if not primary:
+        raise ConfigError("POSTGRES_DB is not set")
+    try:
+        write = await asyncpg.create_pool(primary, **pool_options(settings, settings.CONNECTION_LIMIT))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+        raise ConfigError(f"cannot connect to PostgreSQL (POSTGRES_DB): {exc.__class__.__name__}") from None
+    reads: list[asyncpg.Pool] = []
+    for index, replica in enumerate(settings.POSTGRES_READ_DB, start=1):
+        try:
+            pool = await asyncpg.create_pool(
+                replica.get_secret_value(), **pool_options(settings, settings.CONNECTION_POOL_LIMIT)
+            )
+        except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+            log.warning("read replica %d is unreachable, skipping it: %s", index, exc.__class__.__name__)
+            continue
+        reads.append(pool)
+    if settings.POSTGRES_READ_DB:
+        log.info("database ready: primary + %d/%d read replicas", len(reads), len(settings.POSTGRES_READ_DB))
+    return Database(write, reads)

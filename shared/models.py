@@ -1,0 +1,93 @@
+"""Data shared between packages: frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """One contest as a platform lists it; `id` is the platform's native id, times are UTC."""
+
+    platform: str
+    id: str
+    title: str
+    url: str
+    start: datetime
+    end: datetime
+
+    @property
+    def duration(self) -> int:
+        """Length in whole seconds."""
+        return int((self.end - self.start).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredContest:
+    """A contest as ContestSync keeps it: our row id plus the platform's identity and times."""
+
+    id: int
+    platform: str
+    external_id: str
+    title: str
+    url: str
+    starts_at: datetime
+    ends_at: datetime
+    cancelled_at: datetime | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict (times as ISO-8601 UTC with Z)."""
+        return {
+            "id": self.id,
+            "platform": self.platform,
+            "external_id": self.external_id,
+            "title": self.title,
+            "url": self.url,
+            "start": format_utc(self.starts_at),
+            "end": format_utc(self.ends_at),
+            "duration": int((self.ends_at - self.starts_at).total_seconds()),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> StoredContest:
+        """Inverse of to_json."""
+        return cls(
+            id=int(str(data["id"])),
+            platform=str(data["platform"]),
+            external_id=str(data["external_id"]),
+            title=str(data["title"]),
+            url=str(data["url"]),
+            starts_at=parse_utc(str(data["start"])),
+            ends_at=parse_utc(str(data["end"])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformHealth:
+    """How the last scrapes of one platform went."""
+
+    platform: str
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    consecutive_failures: int
+    contests_seen: int
+
+    @property
+    def ok(self) -> bool:
+        """True when the last attempt succeeded."""
+        return self.last_attempt_at is not None and self.consecutive_failures == 0
+
+
+def format_utc(when: datetime) -> str:
+    """`YYYY-MM-DDTHH:MM:SSZ` in UTC."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc(text: str) -> datetime:
+    """Inverse of format_utc (accepts any ISO-8601 with a zone)."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError("time has no zone")
+    return value.astimezone(UTC)

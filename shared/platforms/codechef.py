@@ -1,0 +1,91 @@
+"""CodeChef: the `list/contests/all` API, running and future contests (fixtures README §3.3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+from shared.errors import ParseError
+from shared.models import Contest
+from shared.platforms.base import (
+    ENTRY_ERRORS,
+    IST,
+    finalize,
+    load_json,
+    make_contest,
+    parse_iso,
+    require_text,
+)
+from shared.platforms.http import PlatformClient
+
+NAME = "codechef"
+LABEL = "CodeChef"
+DEFAULT_URL = (
+    "https://www.codechef.com/api/list/contests/all"
+    "?sort_by=START&sorting_order=asc&offset=0&mode=all"
+)
+
+_LIST_KEYS = ("present_contests", "future_contests")
+_LEGACY_FORMAT = "%d %b %Y %H:%M:%S"
+
+
+async def fetch_codechef(client: PlatformClient, url: str) -> bytes:
+    """Fetch the CodeChef contest lists (present, future, past) as JSON."""
+    return await client.fetch(NAME, "GET", url, expect="json")
+
+
+def parse_codechef(payload: str | bytes, now: datetime) -> list[Contest]:
+    """Running and future contests from a `list/contests/all` payload not ended at `now`."""
+    data = load_json(NAME, payload)
+    if not isinstance(data, dict):
+        raise ParseError(NAME, "payload is not a JSON object")
+    if data.get("status") != "success":
+        raise ParseError(NAME, f"API status is not success: {_reason(data.get('message'))}")
+    contests: list[Contest] = []
+    for entry in _entries(data):
+        try:
+            contests.append(_contest(entry))
+        except ENTRY_ERRORS:
+            continue
+    return finalize(contests, now)
+
+
+def _entries(data: dict[str, Any]) -> list[Any]:
+    lists = [data.get(key) for key in _LIST_KEYS]
+    if all(value is None for value in lists):
+        raise ParseError(NAME, "neither 'present_contests' nor 'future_contests' is present")
+    entries: list[Any] = []
+    for key, value in zip(_LIST_KEYS, lists, strict=True):
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise ParseError(NAME, f"'{key}' is not a list")
+        entries.extend(value)
+    return entries
+
+
+def _contest(entry: Any) -> Contest:
+    code = require_text(entry["contest_code"])
+    start = _time(entry, "contest_start_date")
+    end = _time(entry, "contest_end_date")
+    url = f"https://www.codechef.com/{quote(code, safe='')}"
+    return make_contest(NAME, code, entry["contest_name"], url, start, end)
+
+
+def _time(entry: Any, field: str) -> datetime:
+    iso = entry.get(f"{field}_iso")
+    if iso is not None and not (isinstance(iso, str) and not iso.strip()):
+        return parse_iso(iso, naive_tz=IST)
+    legacy = entry[field]
+    if not isinstance(legacy, str):
+        raise TypeError("legacy date is not a string")
+    # The legacy string has two spaces between date and time; strptime wants one.
+    parsed = datetime.strptime(" ".join(legacy.split()), _LEGACY_FORMAT)
+    return parsed.replace(tzinfo=IST).astimezone(UTC)
+
+
+def _reason(value: object) -> str:
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())[:200]
+    return "no message given"

@@ -1,0 +1,201 @@
+"""HTTP for contest platforms: one shared session, retries with backoff, per-platform rate limits.
+
+Every failure surfaces as one `FetchError` naming the platform and the cause.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC
+
+import aiohttp
+from aiolimiter import AsyncLimiter
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from shared.errors import FetchError
+
+log = logging.getLogger(__name__)
+
+BROWSER_HEADERS: Mapping[str, str] = {
+    "User-Agent": (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
+    ),
+    "Accept-Language": "en-US,en;q=0.9",
+}
+JSON_ACCEPT = "application/json, text/plain, */*"
+HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How hard to try: timeouts, body cap, attempts, backoff and the longest Retry-After honoured."""
+
+    timeout: float = 20.0
+    max_bytes: int = 16 * 1024 * 1024
+    attempts: int = 4
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
+    retry_after_max: float = 60.0
+
+
+class RetryableFetchError(FetchError):
+    """A failure worth another attempt: network error, timeout, 429 or 5xx."""
+
+    def __init__(self, platform: str, cause: str, retry_after: float | None = None) -> None:
+        super().__init__(platform, cause)
+        self.retry_after = retry_after
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    current = now if now is not None else time.time()
+    return max(0.0, when.timestamp() - current)
+
+
+class PlatformClient:
+    """Fetches platform endpoints over one shared aiohttp session, politely and with retries."""
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        policy: FetchPolicy | None = None,
+        rate_limits: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        self._session = session
+        self.policy = policy or FetchPolicy()
+        self._rate_limits = dict(rate_limits or {})
+        self._limiters: dict[str, AsyncLimiter] = {}
+
+    def _limiter(self, platform: str) -> AsyncLimiter:
+        limiter = self._limiters.get(platform)
+        if limiter is None:
+            max_rate, period = self._rate_limits.get(platform, (1.0, 1.0))
+            limiter = AsyncLimiter(max_rate, period)
+            self._limiters[platform] = limiter
+        return limiter
+
+    async def fetch(
+        self,
+        platform: str,
+        method: str,
+        url: str,
+        *,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        expect: str = "json",
+    ) -> bytes:
+        """Return the body of a successful response; retry transient failures; else FetchError."""
+        policy = self.policy
+
+        def wait(state: RetryCallState) -> float:
+            backoff = wait_exponential_jitter(
+                initial=policy.backoff_initial, max=policy.backoff_max
+            )(state)
+            exc = state.outcome.exception() if state.outcome else None
+            if isinstance(exc, RetryableFetchError) and exc.retry_after is not None:
+                return min(max(exc.retry_after, 0.0), policy.retry_after_max)
+            return backoff
+
+        def log_retry(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            log.warning(
+                "fetch %s failed (attempt %d/%d): %s",
+                platform,
+                state.attempt_number,
+                policy.attempts,
+                getattr(exc, "cause", exc),
+            )
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.attempts),
+            wait=wait,
+            retry=retry_if_exception(lambda e: isinstance(e, RetryableFetchError)),
+            before_sleep=log_retry,
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._fetch_once(platform, method, url, body, headers, expect)
+        except RetryableFetchError as exc:
+            raise FetchError(platform, f"{exc.cause} (after {policy.attempts} attempts)") from None
+        raise FetchError(platform, "no attempt was made")  # pragma: no cover - tenacity always tries
+
+    async def _fetch_once(
+        self,
+        platform: str,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: Mapping[str, str] | None,
+        expect: str,
+    ) -> bytes:
+        all_headers = dict(BROWSER_HEADERS)
+        all_headers["Accept"] = JSON_ACCEPT if expect == "json" else HTML_ACCEPT
+        all_headers.update(headers or {})
+        timeout = aiohttp.ClientTimeout(total=self.policy.timeout)
+        async with self._limiter(platform):
+            try:
+                async with self._session.request(
+                    method, url, data=body, headers=all_headers, timeout=timeout,
+                    allow_redirects=True, max_redirects=5,
+                ) as resp:
+                    if resp.status == 429 or resp.status >= 500:
+                        raise RetryableFetchError(
+                            platform,
+                            f"HTTP {resp.status}",
+                            parse_retry_after(resp.headers.get("Retry-After")),
+                        )
+                    if resp.status >= 400:
+                        raise FetchError(platform, f"HTTP {resp.status}")
+                    data = await self._read_capped(platform, resp)
+                    content_type = resp.headers.get("Content-Type", "")
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                cause = "timed out" if isinstance(exc, TimeoutError) else f"network error: {exc.__class__.__name__}"
+                raise RetryableFetchError(platform, cause) from None
+        if expect == "json" and _looks_like_html(data, content_type):
+            raise FetchError(platform, "expected JSON but got an HTML page (challenge or error page?)")
+        return data
+
+    async def _read_capped(self, platform: str, resp: aiohttp.ClientResponse) -> bytes:
+        limit = self.policy.max_bytes
+        if resp.content_length is not None and resp.content_length > limit:
+            raise FetchError(platform, f"response larger than {limit} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.content.iter_chunked(65536):
+            size += len(chunk)
+            if size > limit:
+                raise FetchError(platform, f"response larger than {limit} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _looks_like_html(data: bytes, content_type: str) -> bool:
+    head = data.lstrip()[:64].lower()
+    if head.startswith((b"{", b"[")):
+        return False
+    return "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<"))
+

@@ -1,0 +1,94 @@
+"""The composition root's resources: opened once per process in one AsyncExitStack, passed down."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+
+import aiohttp
+from arq.connections import ArqRedis, RedisSettings, create_pool
+from pydantic import SecretStr
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from shared.cache import open_valkey
+from shared.config import Settings
+from shared.db.pools import Database, open_database
+from shared.embedded import EmbeddedPostgres, EmbeddedValkey
+from shared.errors import ConfigError
+from shared.platforms.http import PlatformClient
+from shared.platforms.registry import rate_limits
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Resources:
+    """Everything a process talks to, built by its composition root."""
+
+    settings: Settings
+    db: Database
+    valkey: Redis
+    arq: ArqRedis
+    http: aiohttp.ClientSession
+    platforms: PlatformClient
+
+
+async def with_embedded_services(settings: Settings, stack: AsyncExitStack) -> Settings:
+    """Start embedded PostgreSQL / Valkey for whichever of POSTGRES_DB / VALKEY_URI is unset."""
+    update: dict[str, SecretStr] = {}
+    if settings.POSTGRES_DB is None:
+        pg = EmbeddedPostgres(settings.DATA_DIR.resolve() / "postgres")
+        update["POSTGRES_DB"] = SecretStr(await asyncio.to_thread(pg.start))
+        stack.callback(pg.stop)
+        log.info("embedded PostgreSQL started in %s", pg.data_dir)
+    if settings.VALKEY_URI is None:
+        vk = EmbeddedValkey(settings.DATA_DIR.resolve() / "valkey")
+        update["VALKEY_URI"] = SecretStr(await asyncio.to_thread(vk.start))
+        stack.callback(vk.stop)
+        log.info("embedded Valkey started on 127.0.0.1:%d", vk.port)
+    return settings.model_copy(update=update) if update else settings
+
+
+def redis_settings(settings: Settings) -> RedisSettings:
+    """arq's connection settings from VALKEY_URI."""
+    if settings.VALKEY_URI is None:
+        raise ConfigError("VALKEY_URI is not set")
+    rs = RedisSettings.from_dsn(settings.VALKEY_URI.get_secret_value())
+    rs.conn_timeout = 2
+    rs.conn_retries = 2
+    return rs
+
+
+async def open_valkey_checked(settings: Settings, stack: AsyncExitStack) -> Redis:
+    """A Valkey client that has answered PING; one readable error otherwise."""
+    if settings.VALKEY_URI is None:
+        raise ConfigError("VALKEY_URI is not set")
+    valkey = open_valkey(settings.VALKEY_URI.get_secret_value())
+    stack.push_async_callback(valkey.aclose)
+    try:
+        await valkey.ping()
+    except (RedisError, OSError) as exc:
+        raise ConfigError(f"cannot connect to Valkey (VALKEY_URI): {exc.__class__.__name__}") from None
+    return valkey
+
+
+async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources:
+    """Open pools and clients, pinging each service; every one is closed by `stack`."""
+    db = await open_database(settings)
+    stack.push_async_callback(db.close)
+    valkey = await open_valkey_checked(settings, stack)
+    try:
+        arq = await create_pool(redis_settings(settings))
+    except (RedisError, OSError) as exc:
+        raise ConfigError(f"cannot connect to Valkey for jobs: {exc.__class__.__name__}") from None
+    stack.push_async_callback(arq.aclose)
+    http = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=100, ttl_dns_cache=300),
+        timeout=aiohttp.ClientTimeout(total=60),
+    )
+    stack.push_async_callback(http.close)
+    platforms = PlatformClient(http, rate_limits=rate_limits())
+    return Resources(settings, db, valkey, arq, http, platforms)

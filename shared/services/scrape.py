@@ -1,0 +1,115 @@
+"""The scrape pipeline of one platform: fetch, parse, then one transaction of upserts and misses."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from shared.cache import drop
+from shared.cache import keys as cache_keys
+from shared.db import contests as q
+from shared.errors import PlatformError
+from shared.platforms.registry import Platform
+from shared.resources import Resources
+
+log = logging.getLogger(__name__)
+
+# Below this many upcoming contests a drop to zero is plausible; above it, it means a broken scraper.
+DROP_GUARD_MIN = 3
+
+
+class ScrapeStatus(StrEnum):
+    """How a scrape ended."""
+
+    OK = "ok"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ScrapeResult:
+    """What one scrape did, by contest row id; `changed` and `cancelled` drive calendar syncs."""
+
+    platform: str
+    status: ScrapeStatus
+    listed: int = 0
+    created: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
+    error: str | None = None
+    duration_ms: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict (arq job results are serialised)."""
+        return {
+            "platform": self.platform,
+            "status": self.status.value,
+            "listed": self.listed,
+            "created": self.created,
+            "changed": self.changed,
+            "cancelled": self.cancelled,
+            "error": self.error,
+            "duration_ms": self.duration_ms,
+        }
+
+
+async def scrape_platform(res: Resources, platform: Platform, now: datetime | None = None) -> ScrapeResult:
+    """Fetch and parse one platform, then record contests in one transaction (DESIGN §5 Scrape)."""
+    started = time.monotonic()
+    url = res.settings.platform_url(platform.name)
+    try:
+        payload = await platform.fetch(res.platforms, url)
+        now = now or datetime.now(UTC)
+        contests = platform.parse(payload, now)
+    except PlatformError as exc:
+        return await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+
+    upcoming_listed = sum(1 for c in contests if c.start > now)
+    async with res.db.write.acquire() as conn, conn.transaction():
+        await q.lock_platform(conn, platform.name)
+        known_upcoming = await q.count_upcoming(conn, platform.name, now)
+        if upcoming_listed == 0 and known_upcoming >= DROP_GUARD_MIN:
+            guard = True
+        else:
+            guard = False
+            outcome = await q.upsert_contests(conn, platform.name, contests, now)
+            cancelled = await q.count_misses(
+                conn, platform.name, [c.id for c in contests], now, res.settings.PRUNE_AFTER_MISSES
+            )
+            await q.record_success(conn, platform.name, now, len(contests), _ms(started))
+    if guard:
+        cause = f"listed no upcoming contests where {known_upcoming} were known; nothing changed"
+        return await _fail(res, platform.name, now, cause, started)
+
+    await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
+    result = ScrapeResult(
+        platform=platform.name,
+        status=ScrapeStatus.OK,
+        listed=len(contests),
+        created=outcome.created,
+        changed=outcome.changed,
+        cancelled=cancelled,
+        duration_ms=_ms(started),
+    )
+    log.info(
+        "scraped %s: %d listed, %d new, %d changed, %d cancelled",
+        platform.name, result.listed, len(result.created), len(result.changed), len(result.cancelled),
+    )
+    return result
+
+
+async def _fail(
+    res: Resources, platform: str, now: datetime, cause: str, started: float
+) -> ScrapeResult:
+    failures = await q.record_failure(res.db.write, platform, now, cause, _ms(started))
+    await drop(res.valkey, cache_keys.platforms())
+    log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
+    return ScrapeResult(
+        platform=platform, status=ScrapeStatus.FAILED, error=cause, duration_ms=_ms(started)
+    )
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)

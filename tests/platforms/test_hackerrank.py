@@ -1,0 +1,589 @@
+"""HackerRank parser: both recorded shapes, hand-written edge cases and property tests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shared.errors import ParseError
+from shared.models import Contest
+from shared.platforms.hackerrank import (
+    DEFAULT_URL,
+    LABEL,
+    NAME,
+    fetch_hackerrank,
+    parse_hackerrank,
+)
+from shared.platforms.http import PlatformClient
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
+NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
+ZULU = "%Y-%m-%dT%H:%M:%SZ"
+FIXTURE_FILES = ("hackerrank/upcoming.json", "hackerrank/engage_events.json")
+
+
+def _fixtures_dir() -> Path:
+    if not FIXTURES.is_dir():
+        pytest.fail(f"platform fixtures folder is missing: {FIXTURES}")
+    return FIXTURES
+
+
+def _expected() -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads((_fixtures_dir() / "expected.json").read_text()))
+
+
+def _fixture(path: str) -> bytes:
+    return (_fixtures_dir() / path).read_bytes()
+
+
+def _as_dicts(contests: list[Contest]) -> list[dict[str, object]]:
+    return [
+        {
+            "platform": c.platform,
+            "id": c.id,
+            "title": c.title,
+            "url": c.url,
+            "start": c.start.strftime(ZULU),
+            "end": c.end.strftime(ZULU),
+            "duration": c.duration,
+        }
+        for c in contests
+    ]
+
+
+def _model(slug: object = "winter-codesprint-2026", **fields: object) -> dict[str, object]:
+    model: dict[str, object] = {
+        "id": 61288,
+        "name": "Winter CodeSprint 2026",
+        "slug": slug,
+        "started": False,
+        "ended": False,
+        "epoch_starttime": 1797091200,
+        "epoch_endtime": 1797264000,
+        "get_starttimeiso": "2026-12-12T16:00:00Z",
+        "get_endtimeiso": "2026-12-14T16:00:00Z",
+    }
+    model.update(fields)
+    return model
+
+
+def _rest(*models: object) -> str:
+    return json.dumps({"models": list(models), "total": len(models)})
+
+
+def _event(
+    id: str = "2451",
+    url: object = "https://www.hackerrank.com/event/ai-agents-hackathon-2026",
+    **attributes: object,
+) -> dict[str, object]:
+    attrs: dict[str, object] = {
+        "name": "HackerRank AI Hackathon: Build with Agents",
+        "status": "published",
+        "microsite_url": url,
+        "start_time": "2026-12-07T16:00:00Z",
+        "end_time": "2026-12-21T16:00:00Z",
+    }
+    attrs.update(attributes)
+    return {"id": id, "type": "event", "attributes": attrs}
+
+
+def _engage(*ongoing: object, past: list[object] | None = None) -> str:
+    events = {"ongoing_events": list(ongoing), "past_events": past or []}
+    return json.dumps({"data": {"events": events}})
+
+
+def _ids(contests: list[Contest]) -> list[str]:
+    return [c.id for c in contests]
+
+
+class _FakeClient:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+        self.calls: list[tuple[str, str, str, str]] = []
+
+    async def fetch(
+        self,
+        platform: str,
+        method: str,
+        url: str,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        expect: str = "json",
+    ) -> bytes:
+        self.calls.append((platform, method, url, expect))
+        return self.body
+
+
+# Recorded fixtures
+
+
+def test_every_hackerrank_fixture_parses_to_expected_contests() -> None:
+    expected = _expected()
+    now = datetime.fromisoformat(expected["now"])
+    files = {path: spec for path, spec in expected["files"].items() if spec["platform"] == NAME}
+    on_disk = {
+        str(path.relative_to(_fixtures_dir()))
+        for path in (_fixtures_dir() / NAME).iterdir()
+        if path.is_file()
+    }
+    assert set(FIXTURE_FILES) <= set(files), "expected.json lacks a hackerrank fixture"
+    assert on_disk == set(files), "every hackerrank fixture file must be listed in expected.json"
+    for path, spec in files.items():
+        payload = _fixture(path)
+        if spec["expect"] == "error":
+            with pytest.raises(ParseError):
+                parse_hackerrank(payload, now)
+            continue
+        assert _as_dicts(parse_hackerrank(payload, now)) == spec["contests"], path
+
+
+def test_default_url_is_the_recorded_rest_list_url() -> None:
+    assert DEFAULT_URL == _expected()["files"]["hackerrank/upcoming.json"]["request"]["url"]
+    assert (NAME, LABEL) == ("hackerrank", "HackerRank")
+
+
+def test_fetch_asks_the_client_once_for_json() -> None:
+    client = _FakeClient(b'{"models": []}')
+
+    body = asyncio.run(fetch_hackerrank(cast(PlatformClient, client), DEFAULT_URL))
+
+    assert body == b'{"models": []}'
+    assert client.calls == [(NAME, "GET", DEFAULT_URL, "json")]
+
+
+# REST list
+
+
+def test_rest_model_maps_slug_name_and_contest_url() -> None:
+    [contest] = parse_hackerrank(_rest(_model()), NOW)
+
+    assert contest == Contest(
+        platform="hackerrank",
+        id="winter-codesprint-2026",
+        title="Winter CodeSprint 2026",
+        url="https://www.hackerrank.com/contests/winter-codesprint-2026",
+        start=datetime(2026, 12, 12, 16, 0, tzinfo=UTC),
+        end=datetime(2026, 12, 14, 16, 0, tzinfo=UTC),
+    )
+
+
+def test_rest_model_with_null_end_is_skipped() -> None:
+    permanent = _model(slug="projecteuler", get_endtimeiso=None, epoch_endtime=None)
+
+    assert _ids(parse_hackerrank(_rest(permanent, _model()), NOW)) == ["winter-codesprint-2026"]
+
+
+def test_rest_model_with_null_start_is_skipped() -> None:
+    unscheduled = _model(slug="tbd", get_starttimeiso=None, epoch_starttime=None)
+
+    assert _ids(parse_hackerrank(_rest(unscheduled, _model()), NOW)) == ["winter-codesprint-2026"]
+
+
+def test_rest_model_without_iso_times_falls_back_to_epoch() -> None:
+    model = _model()
+    del model["get_starttimeiso"]
+    model["get_endtimeiso"] = None
+
+    [contest] = parse_hackerrank(_rest(model), NOW)
+
+    assert contest.start == datetime.fromtimestamp(1797091200, UTC)
+    assert contest.end == datetime.fromtimestamp(1797264000, UTC)
+
+
+def test_rest_model_with_unreadable_iso_falls_back_to_epoch() -> None:
+    model = _model(get_starttimeiso="", get_endtimeiso="next week")
+
+    [contest] = parse_hackerrank(_rest(model), NOW)
+
+    assert contest.start == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
+    assert contest.end == datetime(2026, 12, 14, 16, 0, tzinfo=UTC)
+
+
+def test_rest_model_prefers_iso_over_epoch() -> None:
+    model = _model(epoch_starttime=0, epoch_endtime=1)
+
+    [contest] = parse_hackerrank(_rest(model), NOW)
+
+    assert contest.start == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
+
+
+def test_rest_started_and_ended_flags_are_ignored() -> None:
+    flagged_ended = _model(slug="still-running", started=True, ended=True)
+    flagged_upcoming = _model(
+        slug="already-over",
+        started=False,
+        ended=False,
+        get_starttimeiso="2026-11-08T12:30:00Z",
+        get_endtimeiso="2026-11-08T15:30:00Z",
+    )
+
+    assert _ids(parse_hackerrank(_rest(flagged_ended, flagged_upcoming), NOW)) == ["still-running"]
+
+
+def test_rest_model_ending_exactly_now_is_dropped() -> None:
+    model = _model(get_starttimeiso="2026-11-29T10:00:00Z", get_endtimeiso="2026-11-29T12:00:00Z")
+
+    assert parse_hackerrank(_rest(model), NOW) == []
+
+
+def _without(entry: dict[str, object], key: str) -> dict[str, object]:
+    return {k: v for k, v in entry.items() if k != key}
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "not a model",
+        [],
+        None,
+        _without(_model(slug="bad"), "slug"),
+        _model(slug=None),
+        _model(slug=""),
+        _model(slug="../../evil"),
+        _model(slug="has space"),
+        _without(_model(slug="bad"), "name"),
+        _model(slug="bad", name=None),
+        _model(slug="bad", name="   "),
+        _model(slug="bad", name=["list"]),
+        _model(slug="bad", get_starttimeiso="2026-12-15T00:00:00Z"),
+        _model(slug="bad", get_endtimeiso=None, epoch_endtime="soon"),
+        _model(slug="bad", get_endtimeiso=None, epoch_endtime=True),
+    ],
+    ids=str,
+)
+def test_rest_malformed_model_is_skipped_and_rest_kept(broken: object) -> None:
+    assert _ids(parse_hackerrank(_rest(broken, _model()), NOW)) == ["winter-codesprint-2026"]
+
+
+def test_rest_nan_infinite_and_out_of_range_epochs_are_skipped() -> None:
+    models = [
+        _model(slug=f"m{i}", get_starttimeiso=None, epoch_starttime=value)
+        for i, value in enumerate([math.nan, math.inf, -math.inf, 1e300, 10**30, -(10**30), 1.5])
+    ]
+
+    assert _ids(parse_hackerrank(_rest(*models, _model()), NOW)) == ["winter-codesprint-2026"]
+
+
+def test_rest_title_entities_decoded_and_whitespace_collapsed() -> None:
+    model = _model(name="  Hack &amp; Learn   2026 &#39;Winter&#39; ")
+
+    [contest] = parse_hackerrank(_rest(model), NOW)
+
+    assert contest.title == "Hack & Learn 2026 'Winter'"
+
+
+def test_rest_duplicate_slug_keeps_first() -> None:
+    first = _model(name="First")
+    second = _model(name="Second")
+
+    [contest] = parse_hackerrank(_rest(first, second), NOW)
+
+    assert contest.title == "First"
+
+
+def test_rest_empty_models_is_an_empty_result() -> None:
+    assert parse_hackerrank('{"models": [], "total": 0}', NOW) == []
+
+
+# Engage events
+
+
+def test_engage_event_maps_id_name_and_microsite_url() -> None:
+    [contest] = parse_hackerrank(_engage(_event()), NOW)
+
+    assert contest == Contest(
+        platform="hackerrank",
+        id="2451",
+        title="HackerRank AI Hackathon: Build with Agents",
+        url="https://www.hackerrank.com/event/ai-agents-hackathon-2026",
+        start=datetime(2026, 12, 7, 16, 0, tzinfo=UTC),
+        end=datetime(2026, 12, 21, 16, 0, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hackerrank.com/event/x",
+        "https://www.hackerrank.com/event/x",
+        "https://events.jobs.hackerrank.com/x",
+        "https://WWW.HackerRank.COM/event/x",
+        "https://www.hackerrank.com:443/event/x",
+        "https://www.hackerrank.com",
+    ],
+)
+def test_engage_event_on_hackerrank_https_is_kept(url: str) -> None:
+    [contest] = parse_hackerrank(_engage(_event(url=url)), NOW)
+
+    assert contest.url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.hackerrank.com/event/x",
+        "ftp://www.hackerrank.com/event/x",
+        "javascript:alert(1)//hackerrank.com",
+        "//www.hackerrank.com/event/x",
+        "/event/x",
+        "https://unstop.com/hackathons/code-for-good-2026",
+        "https://evilhackerrank.com/event/x",
+        "https://hackerrank.com.evil.io/event/x",
+        "https://www.hackerrank.com.evil.io/event/x",
+        "https://www.hackerrank.com@evil.io/event/x",
+        "https://user:pass@www.hackerrank.com/event/x",
+        "https://evil.io@www.hackerrank.com/event/x",
+        "https://evil.io\\@www.hackerrank.com/event/x",
+        "https://evil.io%2F@www.hackerrank.com/event/x",
+        "https://evil.io#@www.hackerrank.com/event/x",
+        "https://evil.io?@www.hackerrank.com/event/x",
+        "https://www.hackerrank.com\t.evil.io/event/x",
+        "https://www.hackerrank.com .evil.io/",
+        "https://www.hаckerrank.com/event/x",  # Cyrillic "а"
+        "https://www.hackerrank.com./event/x",
+        "https://[::1]/hackerrank.com",
+        "https://www.hackerrank.com:notaport/event/x",
+        "https:www.hackerrank.com/event/x",
+        "https:///www.hackerrank.com/event/x",
+        "",
+        None,
+        42,
+        ["https://www.hackerrank.com/event/x"],
+    ],
+)
+def test_engage_event_not_on_hackerrank_https_is_dropped(url: object) -> None:
+    payload = _engage(_event(id="bad", url=url), _event(id="good"))
+
+    assert _ids(parse_hackerrank(payload, NOW)) == ["good"]
+
+
+def test_engage_event_without_microsite_url_is_dropped() -> None:
+    event = _event(id="bad")
+    del cast(dict[str, Any], event["attributes"])["microsite_url"]
+
+    assert _ids(parse_hackerrank(_engage(event, _event(id="good")), NOW)) == ["good"]
+
+
+def test_engage_past_events_are_ignored() -> None:
+    past = _event(id="2999")
+
+    assert parse_hackerrank(_engage(past=[past]), NOW) == []
+
+
+def test_engage_status_is_ignored_and_times_decide() -> None:
+    running = _event(
+        id="2440",
+        status="draft",
+        start_time="2026-11-28T12:00:00Z",
+        end_time="2026-11-29T12:00:01Z",
+    )
+    over = _event(id="2441", start_time="2026-11-28T12:00:00Z", end_time="2026-11-29T12:00:00Z")
+
+    assert _ids(parse_hackerrank(_engage(running, over), NOW)) == ["2440"]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "not an event",
+        {"id": "x"},
+        {"id": "x", "attributes": None},
+        {"id": "x", "attributes": []},
+        {"attributes": _event()["attributes"]},
+        {"id": "", "attributes": _event()["attributes"]},
+        _event(id="x", start_time=None),
+        _event(id="x", end_time=1797264000),
+        _event(id="x", end_time="2026-12-05"),
+        _event(id="x", start_time="2026-12-21T16:00:01Z"),
+        _event(id="x", name=None),
+    ],
+    ids=str,
+)
+def test_engage_malformed_event_is_skipped_and_rest_kept(broken: object) -> None:
+    assert _ids(parse_hackerrank(_engage(broken, _event(id="good")), NOW)) == ["good"]
+
+
+def test_engage_empty_ongoing_events_is_an_empty_result() -> None:
+    assert parse_hackerrank(_engage(), NOW) == []
+
+
+# Payload-level errors
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"",
+        b"<!DOCTYPE html><html><body>Just a moment...</body></html>",
+        b'{"models": [',
+        b"[]",
+        b"null",
+        b'"models"',
+        b"{}",
+        b'{"status": false, "errors": ["Rate limited"]}',
+        b'{"models": null}',
+        b'{"models": {"slug": "x"}}',
+        b'{"data": null}',
+        b'{"data": {"events": null}}',
+        b'{"data": {"events": {"past_events": []}}}',
+        b'{"data": {"events": {"ongoing_events": {}}}}',
+        b"\xff\xfe\x00",
+    ],
+)
+def test_wrong_top_level_structure_raises_parse_error(payload: bytes) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_hackerrank(payload, NOW)
+
+    assert info.value.platform == NAME
+
+
+def test_str_and_bytes_payloads_parse_the_same() -> None:
+    for path in FIXTURE_FILES:
+        payload = _fixture(path)
+        assert parse_hackerrank(payload, NOW) == parse_hackerrank(payload.decode(), NOW)
+
+
+def test_minified_payload_parses_like_pretty_printed() -> None:
+    for path in FIXTURE_FILES:
+        pretty = _fixture(path)
+        minified = json.dumps(json.loads(pretty), separators=(",", ":"))
+        assert parse_hackerrank(minified, NOW) == parse_hackerrank(pretty, NOW)
+
+
+# Property tests
+
+
+def _assert_parses_or_parse_error(payload: str | bytes) -> None:
+    try:
+        contests = parse_hackerrank(payload, NOW)
+    except ParseError:
+        return
+    assert isinstance(contests, list)
+    for contest in contests:
+        assert isinstance(contest, Contest)
+        assert contest.platform == NAME
+        assert contest.end > NOW
+        assert contest.start <= contest.end
+        assert contest.start.utcoffset() == timedelta(0)
+
+
+_KEYS = st.sampled_from(
+    "models total slug name get_starttimeiso get_endtimeiso epoch_starttime epoch_endtime "
+    "started ended data events ongoing_events past_events id attributes microsite_url "
+    "start_time end_time".split()
+) | st.text(max_size=8)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=1_790_000_000, max_value=1_800_000_000)
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(
+        [
+            "2026-12-12T16:00:00Z",
+            "2026-12-14T16:00:00.000Z",
+            "2026-12-14T16:00:00+05:30",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+            "https://www.hackerrank.com/event/x",
+            "https://evil.io@www.hackerrank.com/",
+            "winter-codesprint-2026",
+        ]
+    )
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=6),
+    max_leaves=25,
+)
+_ISO = st.sampled_from(["2026-11-29T12:00:00Z", "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"])
+_EPOCH = st.sampled_from([1796040000, 1796126400, 1796212800])
+# Entries close to real ones, so the keep path is exercised too, not only the skip path.
+_MODEL = st.fixed_dictionaries(
+    {
+        "slug": st.sampled_from(["a", "b", "c-1"]) | _SCALARS,
+        "name": st.sampled_from(["Contest &amp; A", "  B  "]) | _SCALARS,
+        "get_starttimeiso": _ISO | _SCALARS,
+        "get_endtimeiso": _ISO | _SCALARS,
+        "epoch_starttime": _EPOCH | _SCALARS,
+        "epoch_endtime": _EPOCH | _SCALARS,
+    }
+)
+_EVENT = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["1", "2", 3]) | _SCALARS,
+        "attributes": st.fixed_dictionaries(
+            {
+                "name": st.sampled_from(["Event", "Event &quot;2&quot;"]) | _SCALARS,
+                "microsite_url": st.sampled_from(
+                    ["https://www.hackerrank.com/e", "https://evilhackerrank.com/e"]
+                )
+                | _SCALARS,
+                "start_time": _ISO | _SCALARS,
+                "end_time": _ISO | _SCALARS,
+            }
+        )
+        | _JSON,
+    }
+)
+_ENTRY = _MODEL | _EVENT | st.dictionaries(_KEYS, _JSON, max_size=8) | _JSON
+
+
+def _dumps(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except ValueError:  # pragma: no cover - json.dumps allows NaN/inf by default
+        return json.dumps(str(value))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_raise_other_than_parse_error(payload: bytes) -> None:
+    _assert_parses_or_parse_error(payload)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_random_text_never_raises_other_than_parse_error(payload: str) -> None:
+    _assert_parses_or_parse_error(payload)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(FIXTURE_FILES), st.data())
+def test_truncated_fixture_never_raises_other_than_parse_error(
+    path: str, data: st.DataObject
+) -> None:
+    payload = _fixture(path)
+    length = data.draw(st.integers(min_value=0, max_value=len(payload)), label="prefix length")
+
+    _assert_parses_or_parse_error(payload[:length])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON)
+def test_random_json_never_raises_other_than_parse_error(value: object) -> None:
+    _assert_parses_or_parse_error(_dumps(value))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ENTRY, max_size=5), st.booleans())
+def test_random_entries_in_both_shapes_never_raise_other_than_parse_error(
+    entries: list[object], engage: bool
+) -> None:
+    payload: dict[str, object]
+    if engage:
+        payload = {"data": {"events": {"ongoing_events": entries}}}
+    else:
+        payload = {"models": entries, "total": len(entries)}
+
+    _assert_parses_or_parse_error(_dumps(payload))
