@@ -89,7 +89,10 @@ def cmd_parse(platform_name: str, file: Path, now_text: str | None) -> int:
     try:
         now = parse_utc(now_text) if now_text else datetime.now(UTC)
     except ValueError:
-        print(f"contestsync parse: --now must be ISO-8601 with a zone, got {now_text!r}", file=sys.stderr)
+        print(
+            f"contestsync parse: --now must be ISO-8601 with a zone, got {now_text!r}",
+            file=sys.stderr,
+        )
         return 2
     try:
         payload = file.read_bytes()
@@ -132,7 +135,9 @@ async def apply_migrations(settings: Settings) -> int:
     try:
         conn = await asyncpg.connect(settings.POSTGRES_DB.get_secret_value(), timeout=10)
     except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
-        raise ConfigError(f"cannot connect to PostgreSQL (POSTGRES_DB): {exc.__class__.__name__}") from None
+        raise ConfigError(
+            f"cannot connect to PostgreSQL (POSTGRES_DB): {exc.__class__.__name__}"
+        ) from None
     try:
         done = await migrate(conn)
     finally:
@@ -179,17 +184,29 @@ async def run_all(settings: Settings) -> int:
         res = await prepare(settings, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
         worker = build_worker(res, handle_signals=False)
-        await start_site(build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack)
+        await start_site(
+            build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
+        )
         worker_task = asyncio.create_task(worker.main())
         parts = ["web", "worker"]
         embedded = [
-            name for name, value in (("PostgreSQL", settings.POSTGRES_DB), ("Valkey", settings.VALKEY_URI))
+            name
+            for name, value in (
+                ("PostgreSQL", settings.POSTGRES_DB),
+                ("Valkey", settings.VALKEY_URI),
+            )
             if value is None
         ]
-        where = f"embedded {' and '.join(embedded)} in {res.settings.DATA_DIR}" if embedded else "configured services"
+        where = (
+            f"embedded {' and '.join(embedded)} in {res.settings.DATA_DIR}"
+            if embedded
+            else "configured services"
+        )
         log.info(
             "ContestSync is running at %s (%s; %s). Press Ctrl-C to stop.",
-            res.settings.PUBLIC_BASE_URL, ", ".join(parts), where,
+            res.settings.PUBLIC_BASE_URL,
+            ", ".join(parts),
+            where,
         )
         await _wait(stop, worker_task)
         await _stop_worker(worker, worker_task)
@@ -218,7 +235,9 @@ async def run_worker(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         worker = build_worker(res, handle_signals=False)
-        await start_site(build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack)
+        await start_site(
+            build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
+        )
         worker_task = asyncio.create_task(worker.main())
         log.info("worker running; health on port %d", res.settings.WORKER_PORT)
         await _wait(stop, worker_task)
@@ -245,8 +264,9 @@ async def _stop_worker(worker: object, worker_task: asyncio.Task[None]) -> None:
     worker_task.cancel()
     try:
         await worker_task
-    except (asyncio.CancelledError, Exception):  # boundary: shutting down regardless
-        pass
+    except (asyncio.CancelledError, Exception) as exc:  # boundary: shutting down regardless
+        if not isinstance(exc, asyncio.CancelledError):
+            log.warning("worker ended with %s during shutdown", exc.__class__.__name__)
 
 
 # ---- one-shot commands -------------------------------------------------------------------------
@@ -255,7 +275,11 @@ async def _stop_worker(worker: object, worker_task: asyncio.Task[None]) -> None:
 async def run_migrate(settings: Settings) -> int:
     """Apply pending migrations and say how many ran."""
     async with AsyncExitStack() as stack:
-        settings = await with_embedded_services(settings, stack) if settings.POSTGRES_DB is None else settings
+        settings = (
+            await with_embedded_services(settings, stack)
+            if settings.POSTGRES_DB is None
+            else settings
+        )
         count = await apply_migrations(settings)
     print(f"applied {count} migration(s)" if count else "database is up to date")
     return 0
@@ -272,7 +296,10 @@ async def run_scrape(settings: Settings, only: str | None) -> int:
         for name in names:
             result = await scrape_platform(res, get_platform(name))
             rows.append(result)
-    header = f"{'platform':<14}{'status':<8}{'listed':>7}{'new':>6}{'changed':>9}{'cancelled':>11}{'duration':>10}"
+    header = (
+        f"{'platform':<14}{'status':<8}{'listed':>7}{'new':>6}{'changed':>9}"
+        f"{'cancelled':>11}{'duration':>10}"
+    )
     print(header)
     for r in rows:
         print(

@@ -40,7 +40,11 @@ class Settings(BaseSettings):
     """All configuration; secrets are SecretStr and never printed."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=True
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        case_sensitive=True,
     )
 
     # PostgreSQL
@@ -62,7 +66,7 @@ class Settings(BaseSettings):
     GOOGLE_CLIENT_SECRET: SecretStr | None = None
     GOOGLE_REDIRECT_URL: str | None = None
     GOOGLE_AUTH_URL: str = "https://accounts.google.com/o/oauth2/v2/auth"
-    GOOGLE_TOKEN_URL: str = "https://oauth2.googleapis.com/token"
+    GOOGLE_TOKEN_URL: str = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL
     GOOGLE_REVOKE_URL: str = "https://oauth2.googleapis.com/revoke"
     GOOGLE_USERINFO_URL: str = "https://openidconnect.googleapis.com/v1/userinfo"
     GOOGLE_API_URL: str = "https://www.googleapis.com"
@@ -159,7 +163,8 @@ class Settings(BaseSettings):
             missing = [n for n in ("SESSION_SECRET", "ENCRYPTION_KEY") if getattr(self, n) is None]
             if missing:
                 raise ValueError(
-                    f"{' and '.join(missing)} must be set in production (generated keys are refused)"
+                    f"{' and '.join(missing)} must be set in production "
+                    "(generated keys are refused)"
                 )
         return self
 
@@ -171,7 +176,9 @@ class Settings(BaseSettings):
     @property
     def google_redirect_url(self) -> str:
         """The OAuth callback URL: GOOGLE_REDIRECT_URL or the backend's own callback route."""
-        return self.GOOGLE_REDIRECT_URL or f"{self.PUBLIC_BASE_URL.rstrip('/')}/auth/google/callback"
+        return (
+            self.GOOGLE_REDIRECT_URL or f"{self.PUBLIC_BASE_URL.rstrip('/')}/auth/google/callback"
+        )
 
     def platform_url(self, platform: str) -> str:
         """The endpoint configured for a platform key (e.g. 'leetcode' → LEETCODE_URL)."""
@@ -182,7 +189,7 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Build Settings from the environment (and .env); a bad value becomes one readable ConfigError."""
+    """Build Settings from the environment and .env; a bad value is one readable ConfigError."""
     try:
         return Settings(**overrides)
     except ValidationError as exc:
@@ -200,7 +207,7 @@ def _describe(exc: ValidationError) -> str:
 
 
 def with_dev_keys(settings: Settings) -> Settings:
-    """Outside production, fill missing SESSION_SECRET/ENCRYPTION_KEY from keys kept under DATA_DIR."""
+    """Outside production, fill a missing SESSION_SECRET/ENCRYPTION_KEY from keys under DATA_DIR."""
     if settings.SESSION_SECRET is not None and settings.ENCRYPTION_KEY is not None:
         return settings
     if settings.is_production:

@@ -193,7 +193,7 @@ class TokenCipher:
         return f"{_VERSION}.{self._current_id}.{body}"
 
     def decrypt(self, envelope: str, user_id: int) -> str:
-        """Decrypt a v1 or legacy Go envelope for one user; raises DecryptionError on any failure."""
+        """Decrypt a v1 or legacy Go envelope for one user; DecryptionError on any failure."""
         associated_data = _associated_data(user_id)
         key_id, raw = _parse(envelope)
         if key_id is None:

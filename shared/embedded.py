@@ -1,8 +1,7 @@
-"""Embedded PostgreSQL and Valkey from PyPI wheels, for the zero-config default and bare-machine tests."""
+"""Embedded PostgreSQL and Valkey from PyPI wheels: the zero-config default, bare-machine tests."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import shutil
@@ -71,17 +70,30 @@ class EmbeddedValkey:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
         args = [
-            binary, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.data_dir),
-            "--daemonize", "no", "--protected-mode", "yes", "--logfile", "valkey.log",
+            binary,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--dir",
+            str(self.data_dir),
+            "--daemonize",
+            "no",
+            "--protected-mode",
+            "yes",
+            "--logfile",
+            "valkey.log",
         ]
         args += ["--save", "60 1", "--appendonly", "no"] if self.persist else ["--save", ""]
-        self._process = subprocess.Popen(
+        self._process = subprocess.Popen(  # noqa: S603 - our own binary and arguments
             args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise ConfigError(f"embedded Valkey exited at start (see {self.data_dir}/valkey.log)")
+                raise ConfigError(
+                    f"embedded Valkey exited at start (see {self.data_dir}/valkey.log)"
+                )
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
                     sock.sendall(b"PING\r\n")
@@ -109,19 +121,3 @@ class EmbeddedValkey:
             process.wait(2)
         if not self.persist:
             shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
-async def start_embedded(data_dir: Path, need_postgres: bool, need_valkey: bool) -> tuple[
-    EmbeddedPostgres | None, str | None, EmbeddedValkey | None, str | None
-]:
-    """Start whichever embedded servers are needed; returns (pg, dsn, valkey, url)."""
-    pg: EmbeddedPostgres | None = None
-    vk: EmbeddedValkey | None = None
-    dsn = url = None
-    if need_postgres:
-        pg = EmbeddedPostgres(data_dir.resolve() / "postgres")
-        dsn = await asyncio.to_thread(pg.start)
-    if need_valkey:
-        vk = EmbeddedValkey(data_dir.resolve() / "valkey")
-        url = await asyncio.to_thread(vk.start)
-    return pg, dsn, vk, url

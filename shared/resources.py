@@ -71,7 +71,9 @@ async def open_valkey_checked(settings: Settings, stack: AsyncExitStack) -> Redi
     try:
         await valkey.ping()
     except (RedisError, OSError) as exc:
-        raise ConfigError(f"cannot connect to Valkey (VALKEY_URI): {exc.__class__.__name__}") from None
+        raise ConfigError(
+            f"cannot connect to Valkey (VALKEY_URI): {exc.__class__.__name__}"
+        ) from None
     return valkey
 
 

@@ -74,7 +74,9 @@ async def index(request: web.Request) -> web.Response:
         content_type="text/html",
         charset="utf-8",
     )
-    response.headers["Content-Security-Policy"] = CSP.replace("script-src 'self'", f"script-src 'nonce-{nonce}'")
+    response.headers["Content-Security-Policy"] = CSP.replace(
+        "script-src 'self'", f"script-src 'nonce-{nonce}'"
+    )
     return response
 
 

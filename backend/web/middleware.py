@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+from redis.asyncio import Redis
 
 from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-REQUEST_ID = web.AppKey("request_id_header", str)
+VALKEY_KEY = web.AppKey("valkey", Redis)
 HANDLER_TIMEOUT = 30.0
 CSP = (
     "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -95,10 +96,20 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
         except web.HTTPException:
             raise
         except TimeoutError:
-            log.warning("request %s timed out: %s %s", request.get("request_id"), request.method, request.path)
+            log.warning(
+                "request %s timed out: %s %s",
+                request.get("request_id"),
+                request.method,
+                request.path,
+            )
             return _error(request, 504, "The server took too long to answer.")
         except Exception:
-            log.exception("unhandled error in request %s: %s %s", request.get("request_id"), request.method, request.path)
+            log.exception(
+                "unhandled error in request %s: %s %s",
+                request.get("request_id"),
+                request.method,
+                request.path,
+            )
             return _error(request, 500, "Something went wrong on our side.")
 
     return [request_id, security_headers, errors]
@@ -132,9 +143,6 @@ def build_rate_limit(
     return rate_limit
 
 
-VALKEY_KEY: web.AppKey[object] = web.AppKey("valkey", object)
-
-
 def _error(request: web.Request, status: int, message: str) -> web.Response:
     rid = request.get("request_id", "-")
     if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
@@ -142,5 +150,8 @@ def _error(request: web.Request, status: int, message: str) -> web.Response:
     return web.Response(
         status=status,
         content_type="text/html",
-        text=f"<!doctype html><title>Error</title><p>{message}</p><p><small>Error id {rid}</small></p>",
+        text=(
+            f"<!doctype html><title>Error</title><p>{message}</p>"
+            f"<p><small>Error id {rid}</small></p>"
+        ),
     )

@@ -48,8 +48,10 @@ def render_index(
         "<button id='tz' type='button'>Show my local time</button></p>",
     ]
     if not contests:
-        parts.append("<div class='card'><p>No upcoming contests known yet. The platforms are "
-                     "scraped every few minutes; check back shortly.</p></div>")
+        parts.append(
+            "<div class='card'><p>No upcoming contests known yet. The platforms are "
+            "scraped every few minutes; check back shortly.</p></div>"
+        )
     for day, items in groupby(contests, key=lambda c: c.starts_at.date()):
         parts.append(f"<h2>{escape(day.strftime('%A, %d %B %Y'))}</h2><div class='card'><ul>")
         for c in items:

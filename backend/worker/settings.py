@@ -25,7 +25,10 @@ def scrape_cron(interval_minutes: int) -> CronJob:
     else:
         schedule = {"hour": set(range(0, 24, max(1, interval_minutes // 60))), "minute": {0}}
     return cron(
-        jobs.schedule_scrapes, name="cron:schedule_scrapes", run_at_startup=True, unique=True,
+        jobs.schedule_scrapes,
+        name="cron:schedule_scrapes",
+        run_at_startup=True,
+        unique=True,
         **schedule,
     )
 
@@ -38,8 +41,13 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
 
     return {
         "functions": [
-            func(jobs.scrape_platform, name="scrape_platform", keep_result=SCRAPE_RESULT_TTL,
-                 timeout=300, max_tries=3),
+            func(
+                jobs.scrape_platform,
+                name="scrape_platform",
+                keep_result=SCRAPE_RESULT_TTL,
+                timeout=300,
+                max_tries=3,
+            ),
             func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
         ],
         "cron_jobs": [scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES)],

@@ -7,7 +7,7 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -50,7 +50,11 @@ async def set_json(valkey: Redis, key: str, value: Any, ttl: int) -> None:
 
 
 async def cached_json(
-    valkey: Redis, key: str, ttl: int, load: Callable[[], Awaitable[T]], encode: Callable[[T], Any],
+    valkey: Redis,
+    key: str,
+    ttl: int,
+    load: Callable[[], Awaitable[T]],
+    encode: Callable[[T], Any],
     decode: Callable[[Any], T],
 ) -> T:
     """Read through the cache; when Valkey is down, serve from `load` (the database) instead."""
@@ -94,14 +98,18 @@ class OwnedLock:
 
     async def renew(self) -> bool:
         """Push the expiry back; False when the lock was lost (expired or taken by another)."""
-        return bool(await self._valkey.eval(_RENEW, 1, self.key, self.token, self.ttl_ms))
+        renewed = self._valkey.eval(_RENEW, 1, self.key, self.token, str(self.ttl_ms))
+        return bool(await cast(Awaitable[int], renewed))
 
     async def release(self) -> bool:
         """Release only if still the owner; False when it was no longer ours."""
-        return bool(await self._valkey.eval(_RELEASE, 1, self.key, self.token))
+        released = self._valkey.eval(_RELEASE, 1, self.key, self.token)
+        return bool(await cast(Awaitable[int], released))
 
 
-async def hit_limit(valkey: Redis, key_for_window: Callable[[int], str], limit: int, window: int) -> int:
+async def hit_limit(
+    valkey: Redis, key_for_window: Callable[[int], str], limit: int, window: int
+) -> int:
     """Count one hit in the current fixed window; returns seconds to wait (0 when allowed).
 
     Windows are aligned to the clock and each gets its own key, so they really reset.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeAlias
 
 import asyncpg
 
 from shared.models import Contest, PlatformHealth, StoredContest
 
-Conn = asyncpg.Connection | asyncpg.Pool
+Conn: TypeAlias = asyncpg.Connection | asyncpg.Pool
 
 _COLUMNS = "id, platform, external_id, title, url, starts_at, ends_at, cancelled_at"
 
@@ -45,7 +46,10 @@ async def lock_platform(conn: asyncpg.Connection, platform: str) -> None:
 async def count_upcoming(conn: Conn, platform: str, now: datetime) -> int:
     """Contests of a platform that have not started and are not cancelled."""
     value = await conn.fetchval(
-        "SELECT count(*) FROM contests WHERE platform = $1 AND starts_at > $2 AND cancelled_at IS NULL",
+        """
+        SELECT count(*) FROM contests
+        WHERE platform = $1 AND starts_at > $2 AND cancelled_at IS NULL
+        """,
         platform,
         now,
     )
@@ -62,7 +66,8 @@ async def upsert_contests(
     before = {
         row["external_id"]: row
         for row in await conn.fetch(
-            f"SELECT {_COLUMNS} FROM contests WHERE platform = $1 AND external_id = ANY($2::text[])",
+            f"SELECT {_COLUMNS} FROM contests "
+            "WHERE platform = $1 AND external_id = ANY($2::text[])",
             platform,
             ids,
         )
@@ -83,8 +88,8 @@ async def upsert_contests(
             missing_runs = 0,
             cancelled_at = NULL,
             updated_at = CASE
-                WHEN (c.title, c.url, c.starts_at, c.ends_at)
-                     IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.url, EXCLUDED.starts_at, EXCLUDED.ends_at)
+                WHEN (c.title, c.url, c.starts_at, c.ends_at) IS DISTINCT FROM
+                     (EXCLUDED.title, EXCLUDED.url, EXCLUDED.starts_at, EXCLUDED.ends_at)
                      OR c.cancelled_at IS NOT NULL
                 THEN EXCLUDED.updated_at ELSE c.updated_at END
         RETURNING id, external_id
@@ -106,11 +111,12 @@ async def upsert_contests(
         new = by_external[row["external_id"]]
         if old is None:
             created.append(row["id"])
-        elif (
-            (old["title"], old["url"], old["starts_at"], old["ends_at"])
-            != (new.title, new.url, new.start, new.end)
-            or old["cancelled_at"] is not None
-        ):
+        elif (old["title"], old["url"], old["starts_at"], old["ends_at"]) != (
+            new.title,
+            new.url,
+            new.start,
+            new.end,
+        ) or old["cancelled_at"] is not None:
             changed.append(row["id"])
         else:
             unchanged.append(row["id"])
@@ -150,7 +156,7 @@ async def list_upcoming(
     platforms: Sequence[str] | None = None,
     until: datetime | None = None,
 ) -> list[StoredContest]:
-    """Contests not yet ended and not cancelled, optionally of some platforms and starting before `until`."""
+    """Contests not ended nor cancelled; optionally only some platforms, starting before `until`."""
     rows = await conn.fetch(
         f"""
         SELECT {_COLUMNS} FROM contests

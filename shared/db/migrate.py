@@ -40,7 +40,9 @@ def load_migrations(folder: Path = MIGRATIONS_DIR) -> list[Migration]:
     for path in sorted(folder.glob("*.sql")):
         match = _NAME.match(path.name)
         if not match:
-            raise MigrationError(f"bad migration file name: {path.name} (want NNNN_description.sql)")
+            raise MigrationError(
+                f"bad migration file name: {path.name} (want NNNN_description.sql)"
+            )
         version = int(match.group(1))
         if version in found:
             raise MigrationError(f"two migrations share version {version:04d}")

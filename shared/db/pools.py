@@ -23,7 +23,9 @@ def build_ssl_context(ca_pem: str | None) -> ssl.SSLContext | None:
     try:
         return ssl.create_default_context(cadata=ca_pem)
     except (ssl.SSLError, ValueError) as exc:
-        raise ConfigError(f"POSTGRES_CA_CERT is not a valid PEM certificate ({exc.__class__.__name__})") from None
+        raise ConfigError(
+            f"POSTGRES_CA_CERT is not a valid PEM certificate ({exc.__class__.__name__})"
+        ) from None
 
 
 class Database:
@@ -67,9 +69,13 @@ async def open_database(settings: Settings, dsn: str | None = None) -> Database:
     if not primary:
         raise ConfigError("POSTGRES_DB is not set")
     try:
-        write = await asyncpg.create_pool(primary, **pool_options(settings, settings.CONNECTION_LIMIT))
+        write = await asyncpg.create_pool(
+            primary, **pool_options(settings, settings.CONNECTION_LIMIT)
+        )
     except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
-        raise ConfigError(f"cannot connect to PostgreSQL (POSTGRES_DB): {exc.__class__.__name__}") from None
+        raise ConfigError(
+            f"cannot connect to PostgreSQL (POSTGRES_DB): {exc.__class__.__name__}"
+        ) from None
     reads: list[asyncpg.Pool] = []
     for index, replica in enumerate(settings.POSTGRES_READ_DB, start=1):
         try:
@@ -77,9 +83,15 @@ async def open_database(settings: Settings, dsn: str | None = None) -> Database:
                 replica.get_secret_value(), **pool_options(settings, settings.CONNECTION_POOL_LIMIT)
             )
         except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
-            log.warning("read replica %d is unreachable, skipping it: %s", index, exc.__class__.__name__)
+            log.warning(
+                "read replica %d is unreachable, skipping it: %s", index, exc.__class__.__name__
+            )
             continue
         reads.append(pool)
     if settings.POSTGRES_READ_DB:
-        log.info("database ready: primary + %d/%d read replicas", len(reads), len(settings.POSTGRES_READ_DB))
+        log.info(
+            "database ready: primary + %d/%d read replicas",
+            len(reads),
+            len(settings.POSTGRES_READ_DB),
+        )
     return Database(write, reads)

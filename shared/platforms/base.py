@@ -18,7 +18,7 @@ JST = timezone(timedelta(hours=9), "JST")
 _SPACES = re.compile(r"\s+")
 
 # Errors that mean "this one entry is malformed": the entry is skipped, the rest are kept.
-ENTRY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+ENTRY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, OSError)
 
 
 def clean_title(raw: object) -> str:
@@ -40,7 +40,9 @@ def load_json(platform: str, payload: str | bytes) -> Any:
     try:
         return json.loads(as_text(payload))
     except (ValueError, RecursionError) as exc:
-        raise ParseError(platform, f"payload is not valid JSON ({exc.__class__.__name__})") from None
+        raise ParseError(
+            platform, f"payload is not valid JSON ({exc.__class__.__name__})"
+        ) from None
 
 
 def from_epoch(value: object) -> datetime:

@@ -22,9 +22,6 @@ NAME = "code360"
 LABEL = "Code360"
 DEFAULT_URL = "https://www.naukri.com/code360/api/v4/public_section/contest_list"
 
-# datetime.fromtimestamp raises OSError (EOVERFLOW) for some huge epochs, which ENTRY_ERRORS lacks.
-_SKIPPED = (*ENTRY_ERRORS, OSError)
-
 
 async def fetch_code360(client: PlatformClient, url: str) -> bytes:
     """Fetch the Code360 public contest list as JSON."""
@@ -44,7 +41,7 @@ def parse_code360(payload: str | bytes, now: datetime) -> list[Contest]:
     for event in events:
         try:
             contests.append(_contest(event))
-        except _SKIPPED:
+        except ENTRY_ERRORS:
             continue
     return finalize(contests, now)
 

@@ -23,8 +23,6 @@ DEFAULT_URL = "https://codeforces.com/api/contest.list?gym=false"
 GYM_URL = "https://codeforces.com/api/contest.list?gym=true"
 
 _FIRST_GYM_ID = 100000
-# datetime.fromtimestamp raises OSError (EOVERFLOW) for some huge epochs, which ENTRY_ERRORS lacks.
-_SKIPPED = (*ENTRY_ERRORS, OSError)
 
 
 async def fetch_codeforces(client: PlatformClient, url: str) -> bytes:
@@ -46,7 +44,7 @@ def parse_codeforces(payload: str | bytes, now: datetime) -> list[Contest]:
     for entry in entries:
         try:
             contests.append(_contest(entry))
-        except _SKIPPED:
+        except ENTRY_ERRORS:
             continue
     return finalize(contests, now)
 

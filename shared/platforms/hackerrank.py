@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from shared.errors import ParseError
@@ -48,7 +47,7 @@ def parse_hackerrank(payload: str | bytes, now: datetime) -> list[Contest]:
     raise ParseError(NAME, "payload has neither 'models' nor 'data'")
 
 
-def _parse_models(models: Any) -> list[Contest]:
+def _parse_models(models: object) -> list[Contest]:
     if not isinstance(models, list):
         raise ParseError(NAME, "'models' is not a list")
     contests: list[Contest] = []
@@ -64,7 +63,7 @@ def _parse_models(models: Any) -> list[Contest]:
     return contests
 
 
-def _parse_events(data: Any) -> list[Contest]:
+def _parse_events(data: object) -> list[Contest]:
     events = data.get("events") if isinstance(data, dict) else None
     ongoing = events.get("ongoing_events") if isinstance(events, dict) else None
     if not isinstance(ongoing, list):
@@ -103,7 +102,7 @@ def _time(iso: object, epoch: object) -> datetime:
 
 
 def _hackerrank_url(value: object) -> str:
-    """The URL if it is https on hackerrank.com or a subdomain; ValueError otherwise."""
+    """The URL if it is https on hackerrank.com or a subdomain; raises otherwise (entry skipped)."""
     if not isinstance(value, str):
         raise TypeError("url is not a string")
     url = value.strip()

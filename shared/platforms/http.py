@@ -39,7 +39,7 @@ HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
-    """How hard to try: timeouts, body cap, attempts, backoff and the longest Retry-After honoured."""
+    """How hard to try: timeout, body cap, attempts, backoff, the longest Retry-After honoured."""
 
     timeout: float = 20.0
     max_bytes: int = 16 * 1024 * 1024
@@ -111,7 +111,9 @@ class PlatformClient:
 
         def wait(state: RetryCallState) -> float:
             backoff = wait_exponential_jitter(
-                initial=policy.backoff_initial, max=policy.backoff_max
+                multiplier=policy.backoff_initial,
+                max=policy.backoff_max,
+                jitter=policy.backoff_initial,
             )(state)
             exc = state.outcome.exception() if state.outcome else None
             if isinstance(exc, RetryableFetchError) and exc.retry_after is not None:
@@ -141,7 +143,9 @@ class PlatformClient:
                     return await self._fetch_once(platform, method, url, body, headers, expect)
         except RetryableFetchError as exc:
             raise FetchError(platform, f"{exc.cause} (after {policy.attempts} attempts)") from None
-        raise FetchError(platform, "no attempt was made")  # pragma: no cover - tenacity always tries
+        raise FetchError(
+            platform, "no attempt was made"
+        )  # pragma: no cover - tenacity always tries
 
     async def _fetch_once(
         self,
@@ -159,8 +163,13 @@ class PlatformClient:
         async with self._limiter(platform):
             try:
                 async with self._session.request(
-                    method, url, data=body, headers=all_headers, timeout=timeout,
-                    allow_redirects=True, max_redirects=5,
+                    method,
+                    url,
+                    data=body,
+                    headers=all_headers,
+                    timeout=timeout,
+                    allow_redirects=True,
+                    max_redirects=5,
                 ) as resp:
                     if resp.status == 429 or resp.status >= 500:
                         raise RetryableFetchError(
@@ -173,10 +182,16 @@ class PlatformClient:
                     data = await self._read_capped(platform, resp)
                     content_type = resp.headers.get("Content-Type", "")
             except (aiohttp.ClientError, TimeoutError) as exc:
-                cause = "timed out" if isinstance(exc, TimeoutError) else f"network error: {exc.__class__.__name__}"
+                cause = (
+                    "timed out"
+                    if isinstance(exc, TimeoutError)
+                    else f"network error: {exc.__class__.__name__}"
+                )
                 raise RetryableFetchError(platform, cause) from None
         if expect == "json" and _looks_like_html(data, content_type):
-            raise FetchError(platform, "expected JSON but got an HTML page (challenge or error page?)")
+            raise FetchError(
+                platform, "expected JSON but got an HTML page (challenge or error page?)"
+            )
         return data
 
     async def _read_capped(self, platform: str, resp: aiohttp.ClientResponse) -> bytes:
@@ -198,4 +213,3 @@ def _looks_like_html(data: bytes, content_type: str) -> bool:
     if head.startswith((b"{", b"[")):
         return False
     return "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<"))
-

@@ -32,8 +32,6 @@ _HEADERS: Mapping[str, str] = {
     "Referer": "https://leetcode.com/contest/",
 }
 _LIST_KEYS = ("allContests", "upcomingContests", "topTwoContests")
-# datetime.fromtimestamp raises OSError (EOVERFLOW) for some huge epochs, which ENTRY_ERRORS lacks.
-_SKIPPED = (*ENTRY_ERRORS, OSError)
 
 
 async def fetch_leetcode(client: PlatformClient, url: str) -> bytes:
@@ -42,7 +40,7 @@ async def fetch_leetcode(client: PlatformClient, url: str) -> bytes:
 
 
 def parse_leetcode(payload: str | bytes, now: datetime) -> list[Contest]:
-    """Contests from an allContests, upcomingContests or topTwoContests answer not ended at `now`."""
+    """Contests from any of the three GraphQL contest lists that have not ended at `now`."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
@@ -50,7 +48,7 @@ def parse_leetcode(payload: str | bytes, now: datetime) -> list[Contest]:
     for node in _nodes(data):
         try:
             contests.append(_contest(node))
-        except _SKIPPED:
+        except ENTRY_ERRORS:
             continue
     return finalize(contests, now)
 

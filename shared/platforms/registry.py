@@ -38,20 +38,56 @@ class Platform:
 PLATFORMS: dict[str, Platform] = {
     p.name: p
     for p in (
-        Platform(leetcode.NAME, leetcode.LABEL, leetcode.DEFAULT_URL,
-                 leetcode.fetch_leetcode, leetcode.parse_leetcode),
-        Platform(codeforces.NAME, codeforces.LABEL, codeforces.DEFAULT_URL,
-                 codeforces.fetch_codeforces, codeforces.parse_codeforces, rate=(1.0, 2.0)),
-        Platform(codechef.NAME, codechef.LABEL, codechef.DEFAULT_URL,
-                 codechef.fetch_codechef, codechef.parse_codechef),
-        Platform(atcoder.NAME, atcoder.LABEL, atcoder.DEFAULT_URL,
-                 atcoder.fetch_atcoder, atcoder.parse_atcoder),
-        Platform(hackerrank.NAME, hackerrank.LABEL, hackerrank.DEFAULT_URL,
-                 hackerrank.fetch_hackerrank, hackerrank.parse_hackerrank),
-        Platform(geeksforgeeks.NAME, geeksforgeeks.LABEL, geeksforgeeks.DEFAULT_URL,
-                 geeksforgeeks.fetch_geeksforgeeks, geeksforgeeks.parse_geeksforgeeks),
-        Platform(code360.NAME, code360.LABEL, code360.DEFAULT_URL,
-                 code360.fetch_code360, code360.parse_code360),
+        Platform(
+            leetcode.NAME,
+            leetcode.LABEL,
+            leetcode.DEFAULT_URL,
+            leetcode.fetch_leetcode,
+            leetcode.parse_leetcode,
+        ),
+        Platform(
+            codeforces.NAME,
+            codeforces.LABEL,
+            codeforces.DEFAULT_URL,
+            codeforces.fetch_codeforces,
+            codeforces.parse_codeforces,
+            rate=(1.0, 2.0),
+        ),
+        Platform(
+            codechef.NAME,
+            codechef.LABEL,
+            codechef.DEFAULT_URL,
+            codechef.fetch_codechef,
+            codechef.parse_codechef,
+        ),
+        Platform(
+            atcoder.NAME,
+            atcoder.LABEL,
+            atcoder.DEFAULT_URL,
+            atcoder.fetch_atcoder,
+            atcoder.parse_atcoder,
+        ),
+        Platform(
+            hackerrank.NAME,
+            hackerrank.LABEL,
+            hackerrank.DEFAULT_URL,
+            hackerrank.fetch_hackerrank,
+            hackerrank.parse_hackerrank,
+        ),
+        Platform(
+            geeksforgeeks.NAME,
+            geeksforgeeks.LABEL,
+            geeksforgeeks.DEFAULT_URL,
+            geeksforgeeks.fetch_geeksforgeeks,
+            geeksforgeeks.parse_geeksforgeeks,
+        ),
+        Platform(
+            code360.NAME,
+            code360.LABEL,
+            code360.DEFAULT_URL,
+            code360.fetch_code360,
+            code360.parse_code360,
+        ),
     )
 }
 

@@ -1,4 +1,4 @@
-"""Reading upcoming contests for pages, the API and the bots: Valkey first, the database behind it."""
+"""Upcoming contests for pages, the API and the bots: Valkey first, the database behind it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ async def list_upcoming_contests(
     start: datetime | None = None,
     end: datetime | None = None,
 ) -> list[StoredContest]:
-    """Contests not yet ended (and starting before `end`, ending after `start`), ordered by start."""
+    """Contests not yet ended (starting before `end`, ending after `start`), ordered by start."""
     chosen = list(platforms) if platforms else list(PLATFORMS)
     found: list[StoredContest] = []
     for platform in chosen:
@@ -51,6 +51,4 @@ async def _platform_contests(res: Resources, platform: str, now: datetime) -> li
 async def list_health(res: Resources) -> list[PlatformHealth]:
     """Health of every known platform (never-scraped ones included, with no attempt)."""
     rows = {h.platform: h for h in await q.list_platform_health(res.db.reader())}
-    return [
-        rows.get(name) or PlatformHealth(name, None, None, None, 0, 0) for name in PLATFORMS
-    ]
+    return [rows.get(name) or PlatformHealth(name, None, None, None, 0, 0) for name in PLATFORMS]

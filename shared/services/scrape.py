@@ -17,7 +17,7 @@ from shared.resources import Resources
 
 log = logging.getLogger(__name__)
 
-# Below this many upcoming contests a drop to zero is plausible; above it, it means a broken scraper.
+# Below this many upcoming contests a drop to zero is plausible; from it on, a scraper broke.
 DROP_GUARD_MIN = 3
 
 
@@ -55,7 +55,9 @@ class ScrapeResult:
         }
 
 
-async def scrape_platform(res: Resources, platform: Platform, now: datetime | None = None) -> ScrapeResult:
+async def scrape_platform(
+    res: Resources, platform: Platform, now: datetime | None = None
+) -> ScrapeResult:
     """Fetch and parse one platform, then record contests in one transaction (DESIGN §5 Scrape)."""
     started = time.monotonic()
     url = res.settings.platform_url(platform.name)
@@ -95,7 +97,11 @@ async def scrape_platform(res: Resources, platform: Platform, now: datetime | No
     )
     log.info(
         "scraped %s: %d listed, %d new, %d changed, %d cancelled",
-        platform.name, result.listed, len(result.created), len(result.changed), len(result.cancelled),
+        platform.name,
+        result.listed,
+        len(result.created),
+        len(result.changed),
+        len(result.cancelled),
     )
     return result
 

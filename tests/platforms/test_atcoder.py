@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Coroutine
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -122,6 +123,15 @@ class _FakeClient:
         return self.body
 
 
+def _run(coro: Coroutine[Any, Any, bytes]) -> bytes:
+    # A private loop: asyncio.run would reset the current loop that pytest-asyncio manages.
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
 # Recorded fixtures
 
 
@@ -153,7 +163,7 @@ def test_default_url_is_the_recorded_request_url() -> None:
 def test_fetch_asks_the_client_once_for_html() -> None:
     client = _FakeClient(b"<html></html>")
 
-    body = asyncio.run(fetch_atcoder(cast(PlatformClient, client), DEFAULT_URL))
+    body = _run(fetch_atcoder(cast(PlatformClient, client), DEFAULT_URL))
 
     assert body == b"<html></html>"
     assert client.calls == [(NAME, "GET", DEFAULT_URL, "html")]

@@ -250,17 +250,17 @@ def test_code360_slug_is_percent_encoded_in_the_url() -> None:
 
 
 def test_code360_missing_data_is_an_error() -> None:
-    with pytest.raises(ParseError, match="data.events"):
+    with pytest.raises(ParseError, match=r"data\.events"):
         parse_code360('{"error": "Unauthorized"}', NOW)
 
 
 def test_code360_missing_events_is_an_error() -> None:
-    with pytest.raises(ParseError, match="data.events"):
+    with pytest.raises(ParseError, match=r"data\.events"):
         parse_code360('{"data": {"total_pages": 0}}', NOW)
 
 
 def test_code360_events_that_are_not_a_list_is_an_error() -> None:
-    with pytest.raises(ParseError, match="data.events"):
+    with pytest.raises(ParseError, match=r"data\.events"):
         parse_code360('{"data": {"events": {"1": {}}}}', NOW)
 
 

@@ -170,6 +170,20 @@ def test_leetcode_top_two_contests_shape() -> None:
     assert [c.id for c in contests] == ["biweekly-contest-197", "weekly-contest-531"]
 
 
+def test_leetcode_several_lists_are_merged_and_the_first_duplicate_wins() -> None:
+    biweekly = _node(title="Biweekly Contest 197", titleSlug="biweekly-contest-197")
+    payload = json.dumps(
+        {
+            "data": {
+                "upcomingContests": [_node(title="From upcoming")],
+                "topTwoContests": [_node(title="From top two"), biweekly],
+            }
+        }
+    )
+    contests = parse_leetcode(payload, NOW)
+    assert [c.title for c in contests] == ["Biweekly Contest 197", "From upcoming"]
+
+
 def test_leetcode_extra_node_fields_are_ignored() -> None:
     node = _node(
         containsPremium=False,
