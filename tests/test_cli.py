@@ -87,15 +87,11 @@ async def test_migrate_twice_is_a_no_op_the_second_time(
     try:
         cmd = [sys.executable, "-m", "backend.cli", "migrate"]
         env = _env(POSTGRES_DB=dsn, DATA_DIR=str(tmp_path))
-        first = subprocess.run(
-            cmd, env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
-        )
-        second = subprocess.run(
-            cmd, env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
-        )
-        assert first.returncode == 0, first.stderr
-        assert "applied 1 migration" in first.stdout
-        assert second.returncode == 0 and second.stdout.strip() == "database is up to date"
+        first = await _run_async(cmd, env, tmp_path)
+        second = await _run_async(cmd, env, tmp_path)
+        assert first[0] == 0, first[2]
+        assert "applied 1 migration" in first[1]
+        assert second[0] == 0 and second[1].strip() == "database is up to date"
     finally:
         await admin.execute("DROP DATABASE IF EXISTS contestsync_cli_migrate WITH (FORCE)")
         await admin.close()
