@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     # Keys
     SESSION_SECRET: SecretStr | None = None
     ENCRYPTION_KEY: SecretStr | None = None
+    # Earlier ENCRYPTION_KEYs, comma-separated: tokens they sealed still decrypt (key rotation).
+    ENCRYPTION_OLD_KEYS: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
 
     # Telegram
     TELEGRAM_BOT_TOKEN: SecretStr | None = None
@@ -125,7 +127,13 @@ class Settings(BaseSettings):
     WORKER_PORT: int = Field(8081, ge=0, le=65535)
     DATA_DIR: Path = Path("./.data")
 
-    @field_validator("POSTGRES_READ_DB", "ADMIN_TELEGRAM_IDS", "TRUSTED_PROXIES", mode="before")
+    @field_validator(
+        "POSTGRES_READ_DB",
+        "ENCRYPTION_OLD_KEYS",
+        "ADMIN_TELEGRAM_IDS",
+        "TRUSTED_PROXIES",
+        mode="before",
+    )
     @classmethod
     def _csv(cls, value: Any) -> Any:
         return _split_csv(value)

@@ -17,3 +17,35 @@ def scrape_job_id(platform: str) -> str:
 async def enqueue_scrape(arq: ArqRedis, platform: str) -> Job | None:
     """Queue a scrape of one platform; None when one is already queued or running."""
     return await arq.enqueue_job(SCRAPE_PLATFORM, platform, _job_id=scrape_job_id(platform))
+
+
+SYNC_USER_CALENDAR = "sync_user_calendar"
+SCHEDULE_SYNCS = "schedule_syncs"
+DISCONNECT_USER = "disconnect_user"
+DELETE_USER_DATA = "delete_user_data"
+
+
+def sync_job_id(user_id: int) -> str:
+    """The dedupe id: at most one queued calendar sync per user."""
+    return f"sync:{user_id}"
+
+
+async def enqueue_sync(
+    arq: ArqRedis, user_id: int, defer_seconds: float | None = None
+) -> Job | None:
+    """Queue a calendar sync of one user; None when one is already queued."""
+    return await arq.enqueue_job(
+        SYNC_USER_CALENDAR, user_id, _job_id=sync_job_id(user_id), _defer_by=defer_seconds
+    )
+
+
+async def enqueue_disconnect(arq: ArqRedis, user_id: int, delete_calendar: bool) -> Job | None:
+    """Queue a disconnect: revoke the grant and optionally delete the "Contests" calendar."""
+    return await arq.enqueue_job(
+        DISCONNECT_USER, user_id, delete_calendar, _job_id=f"disconnect:{user_id}"
+    )
+
+
+async def enqueue_delete_user_data(arq: ArqRedis, user_id: int) -> Job | None:
+    """Queue the removal of every trace of a user (grant revoked, calendar deleted)."""
+    return await arq.enqueue_job(DELETE_USER_DATA, user_id, _job_id=f"delete:{user_id}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 
@@ -91,3 +91,50 @@ def parse_utc(text: str) -> datetime:
     if value.tzinfo is None:
         raise ValueError("time has no zone")
     return value.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """A chat account (Telegram or Discord user) and the chat that reaches it."""
+
+    chat_platform: str
+    external_user_id: str
+    user_id: int
+    chat_id: str
+    username: str | None = None
+    blocked_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """One person: Google link, preferences and sync state (the encrypted token is never shown)."""
+
+    id: int
+    google_sub: str | None
+    google_email: str | None
+    refresh_token_enc: str | None = field(repr=False)
+    calendar_id: str | None
+    google_status: str
+    platforms: list[str]
+    timezone: str
+    reminder_minutes: list[int]
+    sync_status: str
+    last_sync_at: datetime | None
+    last_sync_error: str | None
+    created_at: datetime
+
+    @property
+    def connected(self) -> bool:
+        """True when a usable Google grant is stored."""
+        return self.google_status == "active" and self.refresh_token_enc is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEventRecord:
+    """What we last wrote to a user's calendar for one contest."""
+
+    user_id: int
+    contest_id: int
+    event_id: str
+    calendar_id: str
+    content_hash: str

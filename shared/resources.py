@@ -14,10 +14,13 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from shared.cache import open_valkey
+from shared.calendar.client import CalendarApi
 from shared.config import Settings
+from shared.crypto import TokenCipher
 from shared.db.pools import Database, open_database
 from shared.embedded import EmbeddedPostgres, EmbeddedValkey
 from shared.errors import ConfigError
+from shared.messaging import Messenger
 from shared.platforms.http import PlatformClient
 from shared.platforms.registry import rate_limits
 
@@ -34,6 +37,9 @@ class Resources:
     arq: ArqRedis
     http: aiohttp.ClientSession
     platforms: PlatformClient
+    messenger: Messenger
+    cipher: TokenCipher
+    calendar: CalendarApi
 
 
 async def with_embedded_services(settings: Settings, stack: AsyncExitStack) -> Settings:
@@ -93,4 +99,20 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
     )
     stack.push_async_callback(http.close)
     platforms = PlatformClient(http, rate_limits=rate_limits())
-    return Resources(settings, db, valkey, arq, http, platforms)
+    cipher = build_cipher(settings)
+    calendar = CalendarApi(settings)
+    stack.callback(calendar.close)
+    return Resources(settings, db, valkey, arq, http, platforms, Messenger(db), cipher, calendar)
+
+
+def build_cipher(settings: Settings) -> TokenCipher:
+    """The refresh-token cipher from ENCRYPTION_KEY (current) and ENCRYPTION_OLD_KEYS."""
+    if settings.ENCRYPTION_KEY is None:
+        raise ConfigError("ENCRYPTION_KEY is not set")
+    try:
+        return TokenCipher.from_hex(
+            settings.ENCRYPTION_KEY.get_secret_value(),
+            [k.get_secret_value() for k in settings.ENCRYPTION_OLD_KEYS],
+        )
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None

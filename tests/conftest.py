@@ -26,6 +26,7 @@ from shared.embedded import EmbeddedPostgres, EmbeddedValkey
 from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources, open_resources
+from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,8 +134,36 @@ async def fake_platforms() -> AsyncIterator[FakePlatforms]:
 
 
 @pytest.fixture
+async def fake_google() -> AsyncIterator[FakeGoogle]:
+    """A local fake of Google OAuth + Calendar v3 with one account, "alice"."""
+    fake = FakeGoogle(client_id="test-client", client_secret="test-secret")
+    fake.add_account("alice-sub", "alice@example.com")
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+def google_overrides(fake: FakeGoogle) -> dict[str, str]:
+    """Settings that point every Google endpoint at the fake."""
+    base = fake.base_url
+    return {
+        "GOOGLE_CLIENT_ID": "test-client",
+        "GOOGLE_CLIENT_SECRET": "test-secret",
+        "GOOGLE_AUTH_URL": f"{base}/o/oauth2/v2/auth",
+        "GOOGLE_TOKEN_URL": f"{base}/token",
+        "GOOGLE_REVOKE_URL": f"{base}/revoke",
+        "GOOGLE_USERINFO_URL": f"{base}/v1/userinfo",
+        "GOOGLE_API_URL": base,
+    }
+
+
+@pytest.fixture
 def settings(
-    clean_db: str, clean_valkey: str, tmp_path: Path, fake_platforms: FakePlatforms
+    clean_db: str,
+    clean_valkey: str,
+    tmp_path: Path,
+    fake_platforms: FakePlatforms,
+    fake_google: FakeGoogle,
 ) -> Settings:
     """Settings for one test: real services, the fake platforms, fixed keys."""
     overrides = {
@@ -146,7 +175,9 @@ def settings(
         "DATA_DIR": tmp_path / "data",
         "CONNECTION_LIMIT": 5,
         "CONNECTION_POOL_LIMIT": 3,
+        "PUBLIC_BASE_URL": "http://127.0.0.1:8080",
         **fake_platforms.settings_overrides(),
+        **google_overrides(fake_google),
     }
     return load_settings(**overrides)
 

@@ -1,4 +1,4 @@
-"""Settings as an operator meets them: DESIGN §7 defaults, env parsing, readable errors, dev keys."""
+"""Settings as an operator meets them: §7 defaults, env parsing, readable errors, dev keys."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def test_oauth_callback_defaults_to_the_public_base_url() -> None:
     assert settings.google_redirect_url == "https://cs.example.org/auth/google/callback"
 
 
-# --- parsing from the environment -------------------------------------------------------------------
+# --- parsing from the environment -----------------------------------------------------------------
 
 
 def test_read_replicas_are_a_comma_list_from_the_environment(
@@ -184,7 +184,7 @@ def test_the_environment_wins_over_the_dot_env_file(
     assert load_settings().PORT == 9191
 
 
-# --- readable errors --------------------------------------------------------------------------------
+# --- readable errors ------------------------------------------------------------------------------
 
 
 def test_bad_encryption_key_gives_exactly_one_readable_message(
@@ -315,7 +315,7 @@ def test_unknown_env_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         load_settings()
 
 
-# --- development keys -------------------------------------------------------------------------------
+# --- development keys -----------------------------------------------------------------------------
 
 
 def test_dev_keys_are_generated_under_data_dir_readable_only_by_the_owner(tmp_path: Path) -> None:
@@ -354,7 +354,7 @@ def test_dev_keys_file_that_is_not_json_gives_a_config_error(tmp_path: Path) -> 
         with_dev_keys(load_settings(DATA_DIR=tmp_path / "data"))
 
 
-# --- .env.example -----------------------------------------------------------------------------------
+# --- .env.example ---------------------------------------------------------------------------------
 
 
 def test_design_table_yields_the_variable_names() -> None:

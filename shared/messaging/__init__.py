@@ -1,0 +1,65 @@
+"""Outbound chat messages to users: recorded in the notices outbox, delivered by chat senders.
+
+Workers and the backend call `Messenger.notify_user`; the Telegram and Discord front ends register
+a `ChatSender` for their chat platform. With no sender for a chat platform, the notice stays in
+the outbox until one is running.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Protocol
+
+from shared.db import notices as nq
+from shared.db import users as uq
+from shared.db.pools import Database
+
+log = logging.getLogger(__name__)
+
+
+class ChatSender(Protocol):
+    """Delivers a plain-text message to one chat of one chat platform."""
+
+    async def send_text(self, chat_id: str, text: str) -> None:
+        """Send or raise; the caller records the outcome."""
+        ...
+
+
+class Messenger:
+    """Notifies every reachable chat of a user."""
+
+    def __init__(self, db: Database, senders: Mapping[str, ChatSender] | None = None) -> None:
+        self._db = db
+        self.senders: dict[str, ChatSender] = dict(senders or {})
+
+    async def notify_user(self, user_id: int, kind: str, text: str) -> list[int]:
+        """Record a notice for each of the user's chats and deliver it where a sender runs."""
+        identities = [
+            i for i in await uq.list_identities(self._db.write, user_id) if i.blocked_at is None
+        ]
+        ids: list[int] = []
+        for identity in identities:
+            notice_id = await nq.insert_notice(
+                self._db.write, user_id, identity.chat_platform, identity.chat_id, kind, text
+            )
+            ids.append(notice_id)
+            sender = self.senders.get(identity.chat_platform)
+            if sender is None:
+                continue
+            try:
+                await sender.send_text(identity.chat_id, text)
+            except Exception as exc:  # boundary: a chat outage must not fail the caller
+                log.warning(
+                    "notice %d to %s not delivered: %s",
+                    notice_id,
+                    identity.chat_platform,
+                    exc.__class__.__name__,
+                )
+                await nq.mark_notice_failed(self._db.write, notice_id, exc.__class__.__name__)
+            else:
+                await nq.mark_notice_sent(self._db.write, notice_id, datetime.now(UTC))
+        if not identities:
+            log.info("user %d has no reachable chat for a %s notice", user_id, kind)
+        return ids

@@ -253,8 +253,8 @@ def test_real_ca_certificate_gives_an_ssl_context_trusting_it() -> None:
     settings = load_settings(ENV="test", POSTGRES_CA_CERT=self_signed_ca_pem())
     context = pool_options(settings, 5)["ssl"]
     assert isinstance(context, ssl.SSLContext)
-    subjects = [dict(item[0] for item in ca["subject"]) for ca in context.get_ca_certs()]
-    assert {"commonName": "ContestSync Test CA"} in subjects
+    subjects = [str(ca["subject"]) for ca in context.get_ca_certs()]
+    assert any("ContestSync Test CA" in subject for subject in subjects)
 
 
 def test_ca_certificate_context_verifies_the_server() -> None:

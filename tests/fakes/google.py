@@ -12,7 +12,8 @@ Deliberate choices where Google is vague or where the fake is stricter than Goog
 - A refresh token is issued only with ``access_type=offline``, and for an account that already
   consented only again with ``prompt=consent`` -- as Google does.
 - Granted scopes are normalised like Google's (``email`` -> ``.../auth/userinfo.email``).
-- Reading, updating or deleting a deleted event answers 410 ``deleted``; an id that never existed
+- Updating a deleted event with ``status: confirmed`` restores it (as Google does); otherwise
+  reading, updating or deleting a deleted event answers 410 ``deleted``; an id that never existed
   answers 404 ``notFound``. Deleted event ids stay reserved (insert again -> 409 ``duplicate``).
 - Page tokens are offsets: pages shift if events are deleted between two page requests.
 - ``fields``, ``syncToken``, ``q`` and ``updatedMin`` are ignored.
@@ -723,6 +724,11 @@ class FakeGoogle:
         return _Reply(200, event)
 
     def _update_event(self, cal: Calendar, event_id: str, body: Json, *, replace: bool) -> _Reply:
+        if event_id in cal.deleted_ids and body.get("status") == "confirmed":
+            # As at Google: writing status "confirmed" over a cancelled event restores it.
+            tombstone = cal.tombstones.pop(event_id, {"kind": "calendar#event", "id": event_id})
+            cal.deleted_ids.discard(event_id)
+            cal.events[event_id] = {**tombstone, "status": "confirmed"}
         found = _live_event(cal, event_id)
         if isinstance(found, _Reply):
             return found

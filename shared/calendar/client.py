@@ -1,0 +1,305 @@
+"""Google Calendar v3 through google-api-python-client, kept off the event loop.
+
+One `CalendarApi` per process holds the parsed API description, a thread pool and the endpoints;
+one `CalendarClient` per user sync holds that user's credentials. httplib2 is not thread-safe,
+so every thread gets its own `httplib2.Http` wrapped in an `AuthorizedHttp` for the user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+import google_auth_httplib2
+import httplib2
+from google.auth.exceptions import RefreshError, TransportError
+from google.oauth2.credentials import Credentials
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest
+
+from shared.config import Settings
+from shared.errors import ContestSyncError, ExternalServiceError
+
+log = logging.getLogger(__name__)
+
+SCOPES = ("openid", "email", "https://www.googleapis.com/auth/calendar.app.created")
+BATCH_LIMIT = 50
+HTTP_TIMEOUT = 30
+
+T = TypeVar("T")
+
+
+class GrantRevokedError(ContestSyncError):
+    """Google refused the refresh token (invalid_grant): the user must connect again."""
+
+
+class CalendarApiError(ExternalServiceError):
+    """A Calendar call failed; `status` and `reason` say how, `retry_after` when to try again."""
+
+    def __init__(
+        self, status: int, reason: str | None, message: str, retry_after: float | None = None
+    ) -> None:
+        super().__init__(f"Google Calendar answered {status} {reason or ''}: {message}".strip())
+        self.status = status
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class CallResult:
+    """The outcome of one call inside a batch."""
+
+    status: int
+    body: dict[str, Any] | None = None
+    reason: str | None = None
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventCall:
+    """One event write: insert, update (full replace) or delete."""
+
+    kind: str
+    event_id: str
+    body: dict[str, Any] | None = None
+
+
+def _retry_after(resp: Any) -> float | None:
+    value = resp.get("retry-after") if resp is not None else None
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _reason(content: bytes | str | None) -> tuple[str | None, str]:
+    try:
+        data = json.loads(content or b"{}")
+        error = data.get("error", {})
+        if isinstance(error, str):  # OAuth-style error body
+            return error, str(data.get("error_description", error))
+        errors = error.get("errors") or [{}]
+        return errors[0].get("reason"), str(error.get("message", ""))
+    except (ValueError, AttributeError, TypeError):
+        return None, ""
+
+
+def result_from_error(exc: HttpError) -> CallResult:
+    """A CallResult from a google-api-python-client HttpError."""
+    reason, _ = _reason(exc.content)
+    return CallResult(int(exc.resp.status), None, reason, _retry_after(exc.resp))
+
+
+def api_error(exc: HttpError) -> CalendarApiError:
+    """A typed error from an HttpError, without echoing request URLs (they carry ids)."""
+    reason, message = _reason(exc.content)
+    return CalendarApiError(int(exc.resp.status), reason, message[:200], _retry_after(exc.resp))
+
+
+class CalendarApi:
+    """Process-wide: the built Calendar service, its endpoints and a pool of worker threads."""
+
+    def __init__(self, settings: Settings, max_threads: int = 16) -> None:
+        base = settings.GOOGLE_API_URL.rstrip("/")
+        self.settings = settings
+        self.batch_uri = f"{base}/batch/calendar/v3"
+        # The library's default batch URI ignores api_endpoint and would reach Google itself.
+        self.service = build(
+            "calendar",
+            "v3",
+            http=httplib2.Http(timeout=HTTP_TIMEOUT),
+            static_discovery=True,
+            cache_discovery=False,
+            client_options={"api_endpoint": f"{base}/calendar/v3/"},
+        )
+        self.events = self.service.events()
+        self.calendars = self.service.calendars()
+        self.calendar_list = self.service.calendarList()
+        self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
+
+    def close(self) -> None:
+        """Stop the worker threads."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def client(self, refresh_token: str) -> CalendarClient:
+        """A client acting for one user."""
+        return CalendarClient(self, refresh_token)
+
+
+class CalendarClient:
+    """Calendar calls for one user; every method runs its blocking work in the API's threads."""
+
+    def __init__(self, api: CalendarApi, refresh_token: str) -> None:
+        settings = api.settings
+        self._api = api
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self.credentials = Credentials(
+            token=None,
+            refresh_token=refresh_token,
+            token_uri=settings.GOOGLE_TOKEN_URL,
+            client_id=settings.GOOGLE_CLIENT_ID,
+            client_secret=(
+                settings.GOOGLE_CLIENT_SECRET.get_secret_value()
+                if settings.GOOGLE_CLIENT_SECRET
+                else None
+            ),
+            scopes=list(SCOPES),
+        )
+
+    def __repr__(self) -> str:
+        return "CalendarClient(<credentials hidden>)"
+
+    def _http(self) -> google_auth_httplib2.AuthorizedHttp:
+        http = getattr(self._local, "http", None)
+        if http is None:
+            http = google_auth_httplib2.AuthorizedHttp(
+                self.credentials, http=httplib2.Http(timeout=HTTP_TIMEOUT)
+            )
+            self._local.http = http
+        return http
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+
+    def _guarded(self, fn: Callable[[], T]) -> T:
+        try:
+            with self._lock:
+                if not self.credentials.valid:
+                    self.credentials.refresh(
+                        google_auth_httplib2.Request(httplib2.Http(timeout=HTTP_TIMEOUT))
+                    )
+            return fn()
+        except RefreshError as exc:
+            if "invalid_grant" in str(exc):
+                raise GrantRevokedError("Google no longer accepts this grant") from None
+            raise ExternalServiceError("Google token refresh failed") from None
+        except (TransportError, OSError, httplib2.HttpLib2Error) as exc:
+            raise ExternalServiceError(f"cannot reach Google: {exc.__class__.__name__}") from None
+
+    async def get_calendar(self, calendar_id: str) -> dict[str, Any] | None:
+        """The calendar resource, or None when it no longer exists."""
+
+        def call() -> dict[str, Any] | None:
+            try:
+                result: dict[str, Any] = self._api.calendars.get(calendarId=calendar_id).execute(
+                    http=self._http(), num_retries=2
+                )
+                return result
+            except HttpError as exc:
+                if exc.resp.status in (404, 410):
+                    return None
+                raise api_error(exc) from None
+
+        return await self._run(call)
+
+    async def find_calendar(self, summary: str) -> str | None:
+        """The id of a calendar of this account with that summary, if any."""
+
+        def call() -> str | None:
+            page_token = None
+            while True:
+                try:
+                    page = self._api.calendar_list.list(pageToken=page_token).execute(
+                        http=self._http(), num_retries=2
+                    )
+                except HttpError as exc:
+                    raise api_error(exc) from None
+                for item in page.get("items", []):
+                    if item.get("summary") == summary and item.get("accessRole") == "owner":
+                        return str(item["id"])
+                page_token = page.get("nextPageToken")
+                if not page_token:
+                    return None
+
+        return await self._run(call)
+
+    async def insert_calendar(self, summary: str, time_zone: str, description: str) -> str:
+        """Create a secondary calendar; returns its id."""
+
+        def call() -> str:
+            body = {"summary": summary, "timeZone": time_zone, "description": description}
+            try:
+                created = self._api.calendars.insert(body=body).execute(http=self._http())
+            except HttpError as exc:
+                raise api_error(exc) from None
+            return str(created["id"])
+
+        return await self._run(call)
+
+    async def delete_calendar(self, calendar_id: str) -> bool:
+        """Delete a calendar with all its events in one call; False when it was already gone."""
+
+        def call() -> bool:
+            try:
+                self._api.calendars.delete(calendarId=calendar_id).execute(http=self._http())
+            except HttpError as exc:
+                if exc.resp.status in (404, 410):
+                    return False
+                raise api_error(exc) from None
+            return True
+
+        return await self._run(call)
+
+    async def execute_batch(self, calendar_id: str, calls: Sequence[EventCall]) -> list[CallResult]:
+        """Run up to BATCH_LIMIT event writes in one HTTP batch; one result per call, in order."""
+        if len(calls) > BATCH_LIMIT:
+            raise ValueError(f"a batch holds at most {BATCH_LIMIT} calls")
+
+        def call() -> list[CallResult]:
+            results: dict[str, CallResult] = {}
+
+            def done(request_id: str, response: Any, exception: Exception | None) -> None:
+                if exception is None:
+                    results[request_id] = CallResult(
+                        200, response if isinstance(response, dict) else None
+                    )
+                elif isinstance(exception, HttpError):
+                    results[request_id] = result_from_error(exception)
+                else:
+                    results[request_id] = CallResult(599, None, exception.__class__.__name__)
+
+            batch = BatchHttpRequest(callback=done, batch_uri=self._api.batch_uri)
+            for index, item in enumerate(calls):
+                batch.add(self._request(calendar_id, item), request_id=str(index))
+            try:
+                batch.execute(http=self._http())
+            except HttpError as exc:
+                failed = result_from_error(exc)
+                return [failed for _ in calls]
+            return [
+                results.get(str(i), CallResult(599, None, "missing")) for i in range(len(calls))
+            ]
+
+        return await self._run(call)
+
+    def _request(self, calendar_id: str, item: EventCall) -> Any:
+        events = self._api.events
+        if item.kind == "insert":
+            return events.insert(calendarId=calendar_id, body=item.body)
+        if item.kind == "update":
+            return events.update(calendarId=calendar_id, eventId=item.event_id, body=item.body)
+        if item.kind == "delete":
+            return events.delete(calendarId=calendar_id, eventId=item.event_id)
+        raise ValueError(f"unknown event call {item.kind!r}")
+
+
+async def revoke_token(http: Any, revoke_url: str, token: str) -> bool:
+    """Revoke a grant at Google's revoke endpoint; False when Google says it was already invalid."""
+    async with http.post(revoke_url, data={"token": token}, timeout=15) as resp:
+        if resp.status == 200:
+            return True
+        if resp.status == 400:
+            return False
+        raise ExternalServiceError(f"Google revoke answered {resp.status}")

@@ -1,0 +1,66 @@
+"""Queries on the notices outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.db.contests import Conn
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A chat message waiting for (or past) delivery."""
+
+    id: int
+    user_id: int | None
+    chat_platform: str
+    chat_id: str
+    kind: str
+    body: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+async def insert_notice(
+    conn: Conn, user_id: int | None, chat_platform: str, chat_id: str, kind: str, body: str
+) -> int:
+    """Record a notice; returns its id."""
+    value = await conn.fetchval(
+        """
+        INSERT INTO notices (user_id, chat_platform, chat_id, kind, body)
+        VALUES ($1, $2, $3, $4, $5) RETURNING id
+        """,
+        user_id,
+        chat_platform,
+        chat_id,
+        kind,
+        body,
+    )
+    return int(value)
+
+
+async def list_notices(conn: Conn, user_id: int) -> list[Notice]:
+    """Notices of a user, oldest first."""
+    rows = await conn.fetch(
+        """
+        SELECT id, user_id, chat_platform, chat_id, kind, body, created_at, sent_at
+        FROM notices WHERE user_id = $1 ORDER BY id
+        """,
+        user_id,
+    )
+    return [Notice(**dict(r)) for r in rows]
+
+
+async def mark_notice_sent(conn: Conn, notice_id: int, at: datetime) -> None:
+    """Delivered."""
+    await conn.execute("UPDATE notices SET sent_at = $2 WHERE id = $1", notice_id, at)
+
+
+async def mark_notice_failed(conn: Conn, notice_id: int, error: str) -> None:
+    """A delivery attempt failed; it stays queued."""
+    await conn.execute(
+        "UPDATE notices SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+        notice_id,
+        error[:300],
+    )

@@ -1,0 +1,306 @@
+"""Queries on users and identities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import asyncpg
+
+from shared.db.contests import Conn
+from shared.models import Identity, User
+
+_USER_COLUMNS = (
+    "id, google_sub, google_email, refresh_token_enc, calendar_id, google_status, platforms, "
+    "timezone, reminder_minutes, sync_status, last_sync_at, last_sync_error, created_at"
+)
+_IDENTITY_COLUMNS = "chat_platform, external_user_id, user_id, chat_id, username, blocked_at"
+
+
+def _user(row: asyncpg.Record) -> User:
+    return User(
+        id=row["id"],
+        google_sub=row["google_sub"],
+        google_email=row["google_email"],
+        refresh_token_enc=row["refresh_token_enc"],
+        calendar_id=row["calendar_id"],
+        google_status=row["google_status"],
+        platforms=list(row["platforms"]),
+        timezone=row["timezone"],
+        reminder_minutes=list(row["reminder_minutes"]),
+        sync_status=row["sync_status"],
+        last_sync_at=row["last_sync_at"],
+        last_sync_error=row["last_sync_error"],
+        created_at=row["created_at"],
+    )
+
+
+def _identity(row: asyncpg.Record) -> Identity:
+    return Identity(
+        chat_platform=row["chat_platform"],
+        external_user_id=row["external_user_id"],
+        user_id=row["user_id"],
+        chat_id=row["chat_id"],
+        username=row["username"],
+        blocked_at=row["blocked_at"],
+    )
+
+
+async def get_user(conn: Conn, user_id: int) -> User | None:
+    """One user by id."""
+    row = await conn.fetchrow(f"SELECT {_USER_COLUMNS} FROM users WHERE id = $1", user_id)
+    return None if row is None else _user(row)
+
+
+async def get_user_by_google_sub(conn: Conn, google_sub: str) -> User | None:
+    """The user linked to a Google account."""
+    row = await conn.fetchrow(
+        f"SELECT {_USER_COLUMNS} FROM users WHERE google_sub = $1", google_sub
+    )
+    return None if row is None else _user(row)
+
+
+async def get_identity(conn: Conn, chat_platform: str, external_user_id: str) -> Identity | None:
+    """One chat identity."""
+    row = await conn.fetchrow(
+        f"SELECT {_IDENTITY_COLUMNS} FROM identities "
+        "WHERE chat_platform = $1 AND external_user_id = $2",
+        chat_platform,
+        external_user_id,
+    )
+    return None if row is None else _identity(row)
+
+
+async def list_identities(conn: Conn, user_id: int) -> list[Identity]:
+    """Every chat identity of a user."""
+    rows = await conn.fetch(
+        f"SELECT {_IDENTITY_COLUMNS} FROM identities WHERE user_id = $1 "
+        "ORDER BY chat_platform, external_user_id",
+        user_id,
+    )
+    return [_identity(r) for r in rows]
+
+
+async def upsert_identity(
+    conn: asyncpg.Connection,
+    chat_platform: str,
+    external_user_id: str,
+    chat_id: str,
+    username: str | None = None,
+) -> Identity:
+    """The identity (creating it and a new user when first seen); keeps chat id and name fresh.
+
+    Must run inside a transaction: the new user and identity are created together.
+    """
+    row = await conn.fetchrow(
+        f"""
+        UPDATE identities SET chat_id = $3, username = COALESCE($4, username)
+        WHERE chat_platform = $1 AND external_user_id = $2
+        RETURNING {_IDENTITY_COLUMNS}
+        """,
+        chat_platform,
+        external_user_id,
+        chat_id,
+        username,
+    )
+    if row is not None:
+        return _identity(row)
+    user_id = await conn.fetchval("INSERT INTO users DEFAULT VALUES RETURNING id")
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO identities (chat_platform, external_user_id, user_id, chat_id, username)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (chat_platform, external_user_id) DO NOTHING
+        RETURNING {_IDENTITY_COLUMNS}
+        """,
+        chat_platform,
+        external_user_id,
+        user_id,
+        chat_id,
+        username,
+    )
+    if row is None:  # another transaction created it first: use theirs, drop our spare user
+        await conn.execute("DELETE FROM users WHERE id = $1", user_id)
+        found = await get_identity(conn, chat_platform, external_user_id)
+        assert found is not None
+        return found
+    return _identity(row)
+
+
+async def link_google_account(
+    conn: asyncpg.Connection,
+    identity: Identity,
+    google_sub: str,
+    google_email: str,
+) -> int:
+    """Link a Google account to the identity's user and return the user id that now holds it.
+
+    If another user already holds that Google account, the identity joins that user (its old user
+    is removed when no identity is left on it). Run inside a transaction.
+    """
+    owner = await conn.fetchrow(
+        "SELECT id, platforms FROM users WHERE google_sub = $1 FOR UPDATE", google_sub
+    )
+    if owner is None or owner["id"] == identity.user_id:
+        await conn.execute(
+            """
+            UPDATE users SET google_sub = $2, google_email = $3, updated_at = now()
+            WHERE id = $1
+            """,
+            identity.user_id,
+            google_sub,
+            google_email,
+        )
+        return identity.user_id
+    target = int(owner["id"])
+    old = await conn.fetchrow("SELECT platforms FROM users WHERE id = $1", identity.user_id)
+    await conn.execute(
+        "UPDATE identities SET user_id = $3 WHERE chat_platform = $1 AND external_user_id = $2",
+        identity.chat_platform,
+        identity.external_user_id,
+        target,
+    )
+    if old is not None and not owner["platforms"] and old["platforms"]:
+        await conn.execute(
+            "UPDATE users SET platforms = $2, updated_at = now() WHERE id = $1",
+            target,
+            old["platforms"],
+        )
+    await conn.execute(
+        "UPDATE users SET google_email = $2, updated_at = now() WHERE id = $1", target, google_email
+    )
+    await conn.execute(
+        """
+        DELETE FROM users u WHERE u.id = $1
+          AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id)
+        """,
+        identity.user_id,
+    )
+    return target
+
+
+async def update_google_grant(
+    conn: Conn, user_id: int, refresh_token_enc: str, status: str = "active"
+) -> None:
+    """Store a new encrypted refresh token and mark the grant active."""
+    await conn.execute(
+        """
+        UPDATE users SET refresh_token_enc = $2, google_status = $3, updated_at = now()
+        WHERE id = $1
+        """,
+        user_id,
+        refresh_token_enc,
+        status,
+    )
+
+
+async def update_calendar_id(conn: Conn, user_id: int, calendar_id: str | None) -> None:
+    """Remember the user's "Contests" calendar."""
+    await conn.execute(
+        "UPDATE users SET calendar_id = $2, updated_at = now() WHERE id = $1", user_id, calendar_id
+    )
+
+
+async def mark_revoked(conn: Conn, user_id: int, error: str) -> None:
+    """The grant no longer works: keep the user and preferences, drop the token."""
+    await conn.execute(
+        """
+        UPDATE users SET google_status = 'revoked', refresh_token_enc = NULL,
+               sync_status = 'failed', last_sync_error = $2, updated_at = now()
+        WHERE id = $1
+        """,
+        user_id,
+        error,
+    )
+
+
+async def clear_google_link(conn: Conn, user_id: int) -> None:
+    """Forget the Google link (after disconnect): token, calendar and status."""
+    await conn.execute(
+        """
+        UPDATE users SET refresh_token_enc = NULL, calendar_id = NULL, google_status = 'none',
+               google_sub = NULL, google_email = NULL, sync_status = 'never',
+               last_sync_error = NULL, updated_at = now()
+        WHERE id = $1
+        """,
+        user_id,
+    )
+
+
+async def update_preferences(
+    conn: Conn,
+    user_id: int,
+    *,
+    platforms: Sequence[str] | None = None,
+    timezone: str | None = None,
+    reminder_minutes: Sequence[int] | None = None,
+) -> None:
+    """Change any of platforms, time zone and reminders."""
+    await conn.execute(
+        """
+        UPDATE users SET
+            platforms = COALESCE($2::text[], platforms),
+            timezone = COALESCE($3, timezone),
+            reminder_minutes = COALESCE($4::int[], reminder_minutes),
+            updated_at = now()
+        WHERE id = $1
+        """,
+        user_id,
+        list(platforms) if platforms is not None else None,
+        timezone,
+        list(reminder_minutes) if reminder_minutes is not None else None,
+    )
+
+
+async def update_sync_state(
+    conn: Conn, user_id: int, status: str, at: datetime | None, error: str | None
+) -> None:
+    """Record how the last sync went."""
+    await conn.execute(
+        """
+        UPDATE users SET sync_status = $2, last_sync_at = COALESCE($3, last_sync_at),
+               last_sync_error = $4
+        WHERE id = $1
+        """,
+        user_id,
+        status,
+        at,
+        error,
+    )
+
+
+async def list_active_user_ids(conn: Conn) -> list[int]:
+    """Users with a working Google grant."""
+    rows = await conn.fetch(
+        "SELECT id FROM users WHERE google_status = 'active' AND refresh_token_enc IS NOT NULL "
+        "ORDER BY id"
+    )
+    return [r["id"] for r in rows]
+
+
+async def list_users_affected_by(
+    conn: Conn, changed_or_cancelled: Sequence[int], created_platforms: Sequence[str]
+) -> list[int]:
+    """Active users with an event for a changed/cancelled contest, or following a platform with
+    new contests."""
+    rows = await conn.fetch(
+        """
+        SELECT DISTINCT u.id FROM users u
+        WHERE u.google_status = 'active' AND u.refresh_token_enc IS NOT NULL AND (
+            EXISTS (SELECT 1 FROM calendar_events e
+                    WHERE e.user_id = u.id AND e.contest_id = ANY($1::bigint[]))
+            OR u.platforms && $2::text[]
+            OR (cardinality(u.platforms) = 0 AND cardinality($2::text[]) > 0)
+        )
+        ORDER BY u.id
+        """,
+        list(changed_or_cancelled),
+        list(created_platforms),
+    )
+    return [r["id"] for r in rows]
+
+
+async def delete_user(conn: Conn, user_id: int) -> bool:
+    """Remove a user and, by cascade, identities, events, tokens and notices."""
+    result = await conn.execute("DELETE FROM users WHERE id = $1", user_id)
+    return bool(result.endswith(" 1"))

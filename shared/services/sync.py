@@ -1,0 +1,366 @@
+"""Calendar sync, connect-time calendar set-up and disconnect: the executor around the planner."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from shared.cache import OwnedLock
+from shared.cache import keys as cache_keys
+from shared.calendar.client import (
+    BATCH_LIMIT,
+    CalendarClient,
+    CallResult,
+    EventCall,
+    GrantRevokedError,
+    revoke_token,
+)
+from shared.calendar.plan import (
+    CALENDAR_DESCRIPTION,
+    CALENDAR_SUMMARY,
+    DEFAULT_REMINDERS,
+    Operation,
+    OpKind,
+    build_event,
+    plan_sync,
+)
+from shared.crypto import DecryptionError
+from shared.db import contests as cq
+from shared.db import events as eq
+from shared.db import users as uq
+from shared.errors import ExternalServiceError
+from shared.models import CalendarEventRecord, User
+from shared.platforms.registry import PLATFORMS
+from shared.resources import Resources
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 8
+PARALLEL_BATCHES = 4
+BACKOFF_BASE = 1.0
+BACKOFF_MAX = 32.0
+RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
+REVOKED_NOTICE = (
+    "Google no longer lets ContestSync update your calendar (access was revoked or expired). "
+    "Your preferences are kept: use /connect to link your Google Calendar again."
+)
+
+
+@dataclass
+class SyncResult:
+    """How a sync ended, with counts of event writes."""
+
+    user_id: int
+    status: str
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    failed: int = 0
+    error: str | None = None
+    calendar_recreated: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict (arq results, bot messages)."""
+        return {
+            "user_id": self.user_id,
+            "status": self.status,
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "failed": self.failed,
+            "error": self.error,
+            "calendar_recreated": self.calendar_recreated,
+        }
+
+
+@dataclass
+class _Pending:
+    op: Operation
+    tries: int = 0
+    converted: bool = False
+
+
+@dataclass
+class _Round:
+    retry: list[_Pending] = field(default_factory=list)
+    wait: float = 0.0
+
+
+class SyncBackoff:
+    """Exponential backoff with full jitter, overridden by the server's Retry-After."""
+
+    def __init__(self, base: float = BACKOFF_BASE, cap: float = BACKOFF_MAX) -> None:
+        self.base = base
+        self.cap = cap
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds to wait before retry number `attempt` (1-based)."""
+        if retry_after is not None:
+            return min(retry_after, self.cap)
+        return random.uniform(0, min(self.cap, self.base * 2 ** (attempt - 1)))
+
+
+def _retryable(result: CallResult) -> bool:
+    if result.status == 429 or result.status >= 500:
+        return True
+    return result.status == 403 and result.reason in RATE_LIMIT_REASONS
+
+
+def _labels() -> dict[str, str]:
+    return {name: p.label for name, p in PLATFORMS.items()}
+
+
+async def ensure_calendar(res: Resources, user: User, client: CalendarClient) -> tuple[str, bool]:
+    """The user's "Contests" calendar id, reading it from Google first; (id, newly created)."""
+    if user.calendar_id:
+        if await client.get_calendar(user.calendar_id) is not None:
+            return user.calendar_id, False
+        log.info("calendar of user %d is gone on Google's side; recreating it", user.id)
+    else:
+        found = await client.find_calendar(CALENDAR_SUMMARY)
+        if found is not None:
+            await uq.update_calendar_id(res.db.write, user.id, found)
+            return found, False
+    calendar_id = await client.insert_calendar(
+        CALENDAR_SUMMARY, user.timezone, CALENDAR_DESCRIPTION
+    )
+    async with res.db.write.acquire() as conn, conn.transaction():
+        await uq.update_calendar_id(conn, user.id, calendar_id)
+        await eq.delete_calendar_events(conn, user.id)
+    return calendar_id, True
+
+
+async def handle_revoked(res: Resources, user_id: int) -> None:
+    """invalid_grant: keep the user and preferences, drop the token, tell them in chat."""
+    await uq.mark_revoked(res.db.write, user_id, "Google access was revoked; /connect again")
+    await res.messenger.notify_user(user_id, "google_revoked", REVOKED_NOTICE)
+    log.info("user %d: Google grant revoked", user_id)
+
+
+async def sync_user_calendar(
+    res: Resources,
+    user_id: int,
+    now: datetime | None = None,
+    backoff: SyncBackoff | None = None,
+) -> SyncResult:
+    """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
+    user = await uq.get_user(res.db.write, user_id)
+    if user is None:
+        return SyncResult(user_id, "skipped", error="no such user")
+    if not user.connected:
+        return SyncResult(user_id, "not_connected", error="Google Calendar is not connected")
+    lock = OwnedLock(res.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
+    if not await lock.acquire():
+        log.info("sync of user %d already running elsewhere; skipped", user_id)
+        return SyncResult(user_id, "busy", error="a sync is already running")
+    lost = asyncio.Event()
+    renewer = asyncio.create_task(_keep_lock(lock, lost))
+    try:
+        await uq.update_sync_state(res.db.write, user_id, "running", None, None)
+        result = await _sync_locked(
+            res, user, now or datetime.now(UTC), backoff or SyncBackoff(), lost
+        )
+    except GrantRevokedError:
+        await handle_revoked(res, user_id)
+        return SyncResult(user_id, "revoked", error="Google access was revoked")
+    except ExternalServiceError as exc:
+        await uq.update_sync_state(
+            res.db.write, user_id, "failed", datetime.now(UTC), str(exc)[:300]
+        )
+        log.warning("sync of user %d failed: %s", user_id, exc)
+        return SyncResult(user_id, "failed", error=str(exc)[:300])
+    finally:
+        renewer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await renewer
+        with contextlib.suppress(Exception):  # the lock expires by itself if Valkey is away
+            await lock.release()
+    status = "ok" if result.failed == 0 else "partial"
+    if lost.is_set():
+        status, result.error = "failed", "sync lock lost; stopped early"
+    result.status = status
+    await uq.update_sync_state(res.db.write, user_id, status, datetime.now(UTC), result.error)
+    log.info(
+        "synced user %d: %d created, %d updated, %d deleted, %d failed",
+        user_id,
+        result.created,
+        result.updated,
+        result.deleted,
+        result.failed,
+    )
+    return result
+
+
+async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
+    interval = lock.ttl_ms / 1000 / 3
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            renewed = await lock.renew()
+        except Exception as exc:  # a Valkey hiccup: keep trying until the TTL would lapse
+            log.warning("could not renew %s: %s", lock.key, exc.__class__.__name__)
+            continue
+        if not renewed:
+            lost.set()
+            return
+
+
+async def _sync_locked(
+    res: Resources, user: User, now: datetime, backoff: SyncBackoff, lost: asyncio.Event
+) -> SyncResult:
+    try:
+        token = res.cipher.decrypt(user.refresh_token_enc or "", user.id)
+    except DecryptionError:
+        log.warning("stored grant of user %d cannot be decrypted", user.id)
+        raise GrantRevokedError("stored grant unreadable") from None
+    client = res.calendar.client(token)
+    calendar_id, recreated = await ensure_calendar(res, user, client)
+    labels = _labels()
+    contests = await cq.list_upcoming(res.db.write, now, user.platforms or None)
+    reminders = user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
+    desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
+    recorded = await eq.list_calendar_events(res.db.write, user.id)
+    ops = plan_sync(desired, recorded, calendar_id)
+    result = SyncResult(user.id, "running", calendar_recreated=recreated)
+    await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
+    return result
+
+
+async def _execute(
+    res: Resources,
+    user_id: int,
+    client: CalendarClient,
+    calendar_id: str,
+    ops: Sequence[Operation],
+    result: SyncResult,
+    backoff: SyncBackoff,
+    lost: asyncio.Event,
+) -> None:
+    pending = [_Pending(op) for op in ops]
+    gate = asyncio.Semaphore(PARALLEL_BATCHES)
+    for round_no in range(1, MAX_ROUNDS + 1):
+        if not pending or lost.is_set():
+            break
+        batches = [pending[i : i + BATCH_LIMIT] for i in range(0, len(pending), BATCH_LIMIT)]
+
+        async def run(batch: list[_Pending]) -> _Round:
+            async with gate:
+                if lost.is_set():
+                    return _Round(retry=batch)
+                answers = await client.execute_batch(
+                    calendar_id,
+                    [EventCall(p.op.kind.value, p.op.event_id, p.op.body) for p in batch],
+                )
+                return await _settle(res, user_id, calendar_id, batch, answers, result)
+
+        rounds = await asyncio.gather(*(run(b) for b in batches))
+        pending = [p for r in rounds for p in r.retry]
+        waits = [r.wait for r in rounds if r.wait > 0]
+        if pending and round_no < MAX_ROUNDS:
+            delay = max(waits) if waits else 0.0
+            if delay:
+                await asyncio.sleep(backoff.delay(round_no, delay if delay > 0 else None))
+    result.failed += len(pending)
+    if pending:
+        result.error = f"{len(pending)} calendar change(s) still failing after {MAX_ROUNDS} rounds"
+
+
+async def _settle(
+    res: Resources,
+    user_id: int,
+    calendar_id: str,
+    batch: list[_Pending],
+    answers: list[CallResult],
+    result: SyncResult,
+) -> _Round:
+    """Record what landed (in one transaction per batch) and return what to try again."""
+    landed: list[tuple[Operation, bool]] = []
+    nxt = _Round()
+    for pending, answer in zip(batch, answers, strict=True):
+        op = pending.op
+        ok = 200 <= answer.status < 300
+        if op.kind is OpKind.DELETE and (ok or answer.status in (404, 410)):
+            landed.append((op, False))
+            result.deleted += 1
+        elif ok:
+            landed.append((op, False))
+            if op.kind is OpKind.INSERT and not pending.converted:
+                result.created += 1
+            else:
+                result.updated += 1
+        elif op.kind is OpKind.INSERT and answer.status == 409:
+            nxt.retry.append(_Pending(_as(op, OpKind.UPDATE), pending.tries, converted=True))
+        elif op.kind is OpKind.UPDATE and answer.status in (404, 410):
+            nxt.retry.append(_Pending(_as(op, OpKind.INSERT), pending.tries, converted=True))
+        elif _retryable(answer):
+            nxt.retry.append(_Pending(op, pending.tries + 1, pending.converted))
+            nxt.wait = max(nxt.wait, answer.retry_after or BACKOFF_BASE)
+        else:
+            result.failed += 1
+            log.warning(
+                "user %d: %s of an event failed with %d %s",
+                user_id,
+                op.kind.value,
+                answer.status,
+                answer.reason or "",
+            )
+    if landed:
+        now = datetime.now(UTC)
+        async with res.db.write.acquire() as conn, conn.transaction():
+            for op, _ in landed:
+                if op.kind is OpKind.DELETE:
+                    await eq.delete_calendar_event(conn, user_id, op.contest_id)
+                else:
+                    record = CalendarEventRecord(
+                        user_id, op.contest_id, op.event_id, calendar_id, op.content_hash or ""
+                    )
+                    await eq.upsert_calendar_event(conn, record, now)
+    return nxt
+
+
+def _as(op: Operation, kind: OpKind) -> Operation:
+    return Operation(kind, op.contest_id, op.event_id, op.body, op.content_hash)
+
+
+async def disconnect_user(res: Resources, user_id: int, delete_calendar: bool) -> dict[str, object]:
+    """Revoke the Google grant and, if asked, delete the "Contests" calendar in one call."""
+    user = await uq.get_user(res.db.write, user_id)
+    if user is None:
+        return {"user_id": user_id, "status": "skipped"}
+    deleted_calendar = revoked = False
+    token: str | None = None
+    if user.refresh_token_enc:
+        try:
+            token = res.cipher.decrypt(user.refresh_token_enc, user.id)
+        except DecryptionError:
+            log.warning("stored grant of user %d cannot be decrypted; dropping it", user.id)
+    if token and delete_calendar and user.calendar_id:
+        try:
+            deleted_calendar = await res.calendar.client(token).delete_calendar(user.calendar_id)
+        except GrantRevokedError:
+            log.info("user %d: grant already revoked; calendar left in place", user.id)
+    if token:
+        revoked = await revoke_token(res.http, res.settings.GOOGLE_REVOKE_URL, token)
+    async with res.db.write.acquire() as conn, conn.transaction():
+        await uq.clear_google_link(conn, user.id)
+        await eq.delete_calendar_events(conn, user.id)
+    log.info("user %d disconnected (calendar deleted: %s)", user.id, deleted_calendar)
+    return {
+        "user_id": user_id,
+        "status": "disconnected",
+        "revoked": revoked,
+        "calendar_deleted": deleted_calendar,
+    }
+
+
+async def delete_user_data(res: Resources, user_id: int) -> dict[str, object]:
+    """Disconnect (deleting the calendar), then remove the user, identities and history."""
+    outcome = await disconnect_user(res, user_id, delete_calendar=True)
+    removed = await uq.delete_user(res.db.write, user_id)
+    await res.valkey.delete(cache_keys.user(user_id))
+    return {**outcome, "status": "deleted" if removed else outcome["status"]}

@@ -1,0 +1,317 @@
+"""Valkey helpers on a real server: DESIGN §6 keys, JSON with TTLs, owned locks, fixed windows."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+
+from shared.cache import (
+    OwnedLock,
+    cached_json,
+    drop,
+    get_json,
+    hit_limit,
+    keys,
+    open_valkey,
+    set_json,
+)
+from shared.embedded import EmbeddedValkey
+
+
+@pytest.fixture
+async def valkey(clean_valkey: str) -> AsyncIterator[Redis]:
+    client = open_valkey(clean_valkey)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture
+async def stoppable(tmp_path: Path) -> AsyncIterator[tuple[EmbeddedValkey, Redis]]:
+    """A throwaway Valkey server of this test's own, and a client of it."""
+    server = EmbeddedValkey(tmp_path / "v", persist=False)
+    url = await asyncio.to_thread(server.start)
+    client = open_valkey(url)
+    try:
+        yield server, client
+    finally:
+        await client.aclose()
+        await asyncio.to_thread(server.stop)
+
+
+class Loader:
+    """A stand-in for the database query behind the cache: counts its calls."""
+
+    def __init__(self, value: list[str]) -> None:
+        self.value = value
+        self.calls = 0
+
+    async def __call__(self) -> list[str]:
+        self.calls += 1
+        return list(self.value)
+
+
+async def read_through(client: Redis, key: str, loader: Loader) -> list[str]:
+    return await cached_json(client, key, 60, loader, encode=list, decode=list)
+
+
+# --- DESIGN §6 ------------------------------------------------------------------------------------
+
+
+def test_contest_cache_key_is_per_platform() -> None:
+    assert keys.contests("leetcode") == "cache:contests:leetcode"
+
+
+def test_contest_pattern_matches_every_platform_key() -> None:
+    assert keys.CONTESTS_PATTERN == "cache:contests:*"
+
+
+def test_user_platforms_lock_and_alert_keys_follow_the_design() -> None:
+    assert keys.user(42) == "cache:user:42"
+    assert keys.platforms() == "cache:platforms"
+    assert keys.sync_lock(42) == "lock:sync:42"
+    assert keys.alert_state("codeforces") == "alert:state:codeforces"
+
+
+def test_limit_key_names_scope_key_and_window() -> None:
+    assert keys.limit("ip", "10.0.0.1", 1_700_000_040) == "limit:ip:10.0.0.1:1700000040"
+
+
+def test_ttls_follow_the_design() -> None:
+    assert keys.CONTESTS_TTL == 12 * 3600
+    assert keys.USER_TTL == 24 * 3600
+    assert keys.PLATFORMS_TTL == 24 * 3600
+    assert keys.SYNC_LOCK_TTL == 300
+    assert keys.ALERT_STATE_TTL == 24 * 3600
+
+
+# --- JSON values ----------------------------------------------------------------------------------
+
+
+async def test_json_value_round_trips(valkey: Redis) -> None:
+    value = {"title": "Round — Div. 2", "ids": [1, 2], "rated": True, "note": None}
+    await set_json(valkey, keys.contests("codeforces"), value, keys.CONTESTS_TTL)
+    assert await get_json(valkey, keys.contests("codeforces")) == value
+
+
+async def test_stored_json_value_expires(valkey: Redis) -> None:
+    await set_json(valkey, keys.platforms(), ["codeforces"], keys.PLATFORMS_TTL)
+    ttl = await valkey.ttl(keys.platforms())
+    assert 0 < ttl <= keys.PLATFORMS_TTL
+
+
+async def test_missing_key_reads_as_none(valkey: Redis) -> None:
+    assert await get_json(valkey, keys.user(404)) is None
+
+
+async def test_read_through_loads_once_then_serves_from_the_cache(valkey: Redis) -> None:
+    loader = Loader(["a", "b"])
+    assert await read_through(valkey, "cache:test", loader) == ["a", "b"]
+    assert await read_through(valkey, "cache:test", loader) == ["a", "b"]
+    assert loader.calls == 1
+    assert await valkey.ttl("cache:test") > 0
+
+
+async def test_cached_empty_list_is_a_hit(valkey: Redis) -> None:
+    loader = Loader([])
+    await read_through(valkey, "cache:test", loader)
+    assert await read_through(valkey, "cache:test", loader) == []
+    assert loader.calls == 1
+
+
+async def test_unreadable_cached_value_falls_back_to_the_loader(valkey: Redis) -> None:
+    await valkey.set("cache:test", b"{not json", ex=60)
+    loader = Loader(["fresh"])
+    assert await read_through(valkey, "cache:test", loader) == ["fresh"]
+
+
+async def test_cached_value_the_decoder_rejects_is_treated_as_a_miss(valkey: Redis) -> None:
+    # Written by an older release in a shape this release no longer reads.
+    await valkey.set("cache:test", b'[{"name":"old shape"}]', ex=60)
+    loader = Loader(["fresh"])
+    value = await cached_json(
+        valkey,
+        "cache:test",
+        60,
+        loader,
+        encode=lambda items: [{"title": t} for t in items],
+        decode=lambda data: [item["title"] for item in data],
+    )
+    assert value == ["fresh"]
+
+
+async def test_drop_removes_the_keys(valkey: Redis) -> None:
+    await set_json(valkey, keys.contests("atcoder"), [1], 60)
+    await set_json(valkey, keys.platforms(), [2], 60)
+    await drop(valkey, keys.contests("atcoder"), keys.platforms())
+    assert await valkey.exists(keys.contests("atcoder"), keys.platforms()) == 0
+
+
+# --- owned locks ----------------------------------------------------------------------------------
+
+
+async def test_lock_is_taken_by_the_first_owner_only(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    assert await first.acquire() is True
+    assert await second.acquire() is False
+
+
+async def test_lock_expires_with_the_sync_lock_ttl(valkey: Redis) -> None:
+    lock = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await lock.acquire()
+    assert 0 < await valkey.pttl(keys.sync_lock(1)) <= keys.SYNC_LOCK_TTL * 1000
+
+
+async def test_another_owner_cannot_release_the_lock(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    assert await second.release() is False
+    assert await valkey.get(keys.sync_lock(1)) == first.token.encode()
+
+
+async def test_another_owner_cannot_renew_the_lock(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), 2)
+    second = OwnedLock(valkey, keys.sync_lock(1), 300)
+    await first.acquire()
+    assert await second.renew() is False
+    assert await valkey.pttl(keys.sync_lock(1)) <= 2000
+
+
+async def test_renew_pushes_the_expiry_back(valkey: Redis) -> None:
+    lock = OwnedLock(valkey, keys.sync_lock(1), 2)
+    await lock.acquire()
+    await asyncio.sleep(0.4)
+    before = await valkey.pttl(keys.sync_lock(1))
+    assert await lock.renew() is True
+    after = await valkey.pttl(keys.sync_lock(1))
+    assert before <= 1700
+    assert after > before + 200
+
+
+async def test_release_by_the_owner_frees_the_lock(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    assert await first.release() is True
+    assert await second.acquire() is True
+
+
+async def test_expired_lock_can_be_taken_by_another_owner(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), 0.2)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    await asyncio.sleep(0.3)
+    assert await second.acquire() is True
+
+
+async def test_release_after_expiry_leaves_the_new_owners_lock_in_place(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), 0.2)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    await asyncio.sleep(0.3)
+    await second.acquire()
+    assert await first.release() is False
+    assert await valkey.get(keys.sync_lock(1)) == second.token.encode()
+
+
+async def test_renew_after_expiry_reports_the_lock_lost(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), 0.2)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    await asyncio.sleep(0.3)
+    await second.acquire()
+    assert await first.renew() is False
+    assert await valkey.pttl(keys.sync_lock(1)) > 200_000
+
+
+# --- fixed-window limits --------------------------------------------------------------------------
+
+
+async def start_of_next_window(window: int) -> None:
+    """Sleep until just after the next clock-aligned window starts, so hits land in one window."""
+    now = time.time()
+    await asyncio.sleep(window - now % window + 0.02)
+
+
+def limit_key(start: int) -> str:
+    return keys.limit("test", "client", start)
+
+
+async def test_limit_allows_limit_hits_then_asks_to_wait(valkey: Redis) -> None:
+    await start_of_next_window(1)
+    waits = [await hit_limit(valkey, limit_key, 3, 1) for _ in range(4)]
+    assert waits[:3] == [0, 0, 0]
+    assert waits[3] > 0
+
+
+async def test_limit_resets_in_a_new_window(valkey: Redis) -> None:
+    await start_of_next_window(1)
+    for _ in range(4):
+        await hit_limit(valkey, limit_key, 3, 1)
+    await start_of_next_window(1)
+    assert await hit_limit(valkey, limit_key, 3, 1) == 0
+
+
+async def test_wait_never_exceeds_the_window(valkey: Redis) -> None:
+    waits = [await hit_limit(valkey, limit_key, 1, 60) for _ in range(3)]
+    assert 0 < max(waits) <= 60
+
+
+async def test_limit_counters_expire(valkey: Redis) -> None:
+    await hit_limit(valkey, limit_key, 3, 60)
+    (key,) = await valkey.keys("limit:test:client:*")
+    assert 0 < await valkey.ttl(key) <= 61
+
+
+async def test_limits_of_different_clients_are_separate(valkey: Redis) -> None:
+    def other(start: int) -> str:
+        return keys.limit("test", "other", start)
+
+    for _ in range(2):
+        await hit_limit(valkey, limit_key, 1, 60)
+    assert await hit_limit(valkey, other, 1, 60) == 0
+
+
+# --- Valkey down ----------------------------------------------------------------------------------
+
+
+async def test_read_through_serves_the_loader_when_valkey_is_down(
+    stoppable: tuple[EmbeddedValkey, Redis],
+) -> None:
+    server, client = stoppable
+    loader = Loader(["from-db"])
+    assert await read_through(client, "cache:test", loader) == ["from-db"]
+    assert await read_through(client, "cache:test", loader) == ["from-db"]
+    assert loader.calls == 1
+    await asyncio.to_thread(server.stop)
+    assert await read_through(client, "cache:test", loader) == ["from-db"]
+    assert loader.calls == 2
+
+
+async def test_read_through_with_valkey_down_logs_a_warning(
+    stoppable: tuple[EmbeddedValkey, Redis], caplog: pytest.LogCaptureFixture
+) -> None:
+    server, client = stoppable
+    await asyncio.to_thread(server.stop)
+    caplog.set_level(logging.WARNING, logger="shared.cache")
+    await read_through(client, "cache:test", Loader(["x"]))
+    assert any("cache:test" in r.getMessage() for r in caplog.records)
+
+
+async def test_drop_with_valkey_down_logs_a_warning_and_does_not_raise(
+    stoppable: tuple[EmbeddedValkey, Redis], caplog: pytest.LogCaptureFixture
+) -> None:
+    server, client = stoppable
+    await asyncio.to_thread(server.stop)
+    caplog.set_level(logging.WARNING, logger="shared.cache")
+    await drop(client, keys.contests("codeforces"))
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]

@@ -1,0 +1,443 @@
+"""The backend over HTTP: probes, security headers, the contest API and the landing page.
+
+Real PostgreSQL and Valkey behind the app; contests come from scraping the fake Codeforces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
+
+from backend.web.app import build_app
+from shared.cache import drop
+from shared.cache import keys as cache_keys
+from shared.config import Settings
+from shared.embedded import EmbeddedValkey
+from shared.models import format_utc
+from shared.platforms.registry import get_platform
+from shared.resources import Resources, open_resources
+from shared.services.scrape import ScrapeStatus, scrape_platform
+from tests.factories import codeforces_payload
+from tests.fakes.platforms import FakePlatforms
+
+CONTEST_KEYS = {"id", "platform", "external_id", "title", "url", "start", "end", "duration"}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def iso(when: datetime) -> str:
+    return format_utc(when)
+
+
+async def scrape_codeforces(
+    res: Resources, fake: FakePlatforms, *entries: tuple[int, str, timedelta, int]
+) -> None:
+    """Serve these Codeforces contests (start given relative to now) and scrape them."""
+    now = utc_now()
+    fake.serve(
+        "codeforces",
+        codeforces_payload(*((cid, name, now + ahead, dur) for cid, name, ahead, dur in entries)),
+    )
+    result = await scrape_platform(res, get_platform("codeforces"), now=datetime.now(UTC))
+    assert result.status is ScrapeStatus.OK, result.error
+
+
+async def scrape_three_rounds(res: Resources, fake: FakePlatforms) -> None:
+    await scrape_codeforces(
+        res,
+        fake,
+        (2301, "Round 1", timedelta(days=1), 7200),
+        (2302, "Round 2", timedelta(days=3), 7200),
+        (2303, "Round 3", timedelta(days=5), 7200),
+    )
+
+
+@pytest.fixture
+async def client(res: Resources) -> AsyncIterator[TestClient]:
+    async with TestClient(TestServer(build_app(res))) as test_client:
+        yield test_client
+
+
+class StoppableValkey:
+    """The app on its own Valkey server, which the test can stop."""
+
+    def __init__(self, server: EmbeddedValkey, res: Resources, client: TestClient) -> None:
+        self.server = server
+        self.res = res
+        self.client = client
+
+    async def stop(self) -> None:
+        await asyncio.to_thread(self.server.stop)
+
+
+@pytest.fixture
+async def own_valkey(settings: Settings, tmp_path: Path) -> AsyncIterator[StoppableValkey]:
+    server = EmbeddedValkey(tmp_path / "valkey-own", persist=False)
+    url = await asyncio.to_thread(server.start)
+    try:
+        async with AsyncExitStack() as stack:
+            res = await open_resources(
+                settings.model_copy(update={"VALKEY_URI": SecretStr(url)}), stack
+            )
+            async with TestClient(TestServer(build_app(res))) as test_client:
+                yield StoppableValkey(server, res, test_client)
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+async def titles(client: TestClient, **params: str) -> list[str]:
+    response = await client.get("/api/contests", params=params)
+    assert response.status == 200, await response.text()
+    return [c["title"] for c in (await response.json())["contests"]]
+
+
+async def wait_for_fresh_minute() -> None:
+    """Keep a burst of requests inside one clock-aligned rate-limit window."""
+    left = 60 - time.time() % 60
+    if left < 8:
+        await asyncio.sleep(left + 0.05)
+
+
+# --- probes ---------------------------------------------------------------------------------------
+
+
+async def test_healthz_answers_ok(client: TestClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    assert (await response.json())["status"] == "ok"
+
+
+async def test_readyz_is_ready_when_postgres_and_valkey_answer(client: TestClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status == 200
+    assert await response.json() == {"status": "ready"}
+
+
+async def test_readyz_is_503_naming_valkey_when_valkey_is_down(
+    own_valkey: StoppableValkey,
+) -> None:
+    await own_valkey.stop()
+    response = await own_valkey.client.get("/readyz")
+    assert response.status == 503
+    body = await response.json()
+    assert body["failing"] == ["valkey"]
+
+
+# --- security headers -----------------------------------------------------------------------------
+
+
+async def test_landing_page_carries_the_security_headers(client: TestClient) -> None:
+    response = await client.get("/")
+    assert response.status == 200
+    assert response.content_type == "text/html"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+async def test_every_response_gets_a_request_id(client: TestClient) -> None:
+    first = await client.get("/")
+    second = await client.get("/")
+    assert first.headers["X-Request-ID"]
+    assert first.headers["X-Request-ID"] != second.headers["X-Request-ID"]
+
+
+async def test_a_callers_request_id_is_echoed(client: TestClient) -> None:
+    response = await client.get("/", headers={"X-Request-ID": "trace-abc-123"})
+    assert response.headers["X-Request-ID"] == "trace-abc-123"
+
+
+async def test_landing_page_script_runs_under_its_csp_nonce(client: TestClient) -> None:
+    response = await client.get("/")
+    html = await response.text()
+    (nonce,) = re.findall(r"<script nonce='([^']+)'>", html)
+    assert f"script-src 'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
+
+
+async def test_no_hsts_outside_production(client: TestClient) -> None:
+    response = await client.get("/")
+    assert "Strict-Transport-Security" not in response.headers
+
+
+async def test_post_body_over_one_mebibyte_to_any_route_is_413(client: TestClient) -> None:
+    response = await client.post(
+        "/", data=b"x" * (1024 * 1024 + 1), headers={"Content-Type": "text/plain"}
+    )
+    assert response.status == 413
+
+
+async def test_error_responses_carry_a_request_id(client: TestClient) -> None:
+    response = await client.get("/no-such-page")
+    assert response.status == 404
+    assert response.headers.get("X-Request-ID")
+
+
+# --- /api/contests --------------------------------------------------------------------------------
+
+
+async def test_api_lists_scraped_contests_with_their_fields(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    start = utc_now() + timedelta(days=2)
+    await scrape_codeforces(res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200))
+    response = await client.get("/api/contests")
+    assert response.status == 200
+    body = await response.json()
+    assert body["count"] == 1
+    (contest,) = body["contests"]
+    assert set(contest) == CONTEST_KEYS
+    assert contest["platform"] == "codeforces"
+    assert contest["external_id"] == "2300"
+    assert contest["title"] == "Round A"
+    assert contest["url"] == "https://codeforces.com/contest/2300"
+    assert contest["start"] == iso(start)
+    assert contest["end"] == iso(start + timedelta(seconds=7200))
+    assert contest["duration"] == 7200
+    assert isinstance(contest["id"], int)
+
+
+async def test_api_lists_contests_in_start_order(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(
+        res,
+        fake_platforms,
+        (2302, "Later", timedelta(days=4), 7200),
+        (2301, "Sooner", timedelta(days=1), 7200),
+    )
+    assert await titles(client) == ["Sooner", "Later"]
+
+
+async def test_api_with_nothing_scraped_is_an_empty_list(client: TestClient) -> None:
+    response = await client.get("/api/contests")
+    assert await response.json() == {"contests": [], "count": 0}
+
+
+async def test_api_filters_by_platform(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "CF Round", timedelta(days=2), 7200))
+    assert await titles(client, platform="codeforces") == ["CF Round"]
+    assert await titles(client, platform="leetcode") == []
+
+
+async def test_api_accepts_a_comma_list_of_platforms(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "CF Round", timedelta(days=2), 7200))
+    assert await titles(client, platform="leetcode,Codeforces") == ["CF Round"]
+
+
+async def test_api_refuses_an_unknown_platform_with_a_clear_message(client: TestClient) -> None:
+    response = await client.get("/api/contests", params={"platform": "nope"})
+    assert response.status == 400
+    error = (await response.json())["error"]
+    assert "unknown platform 'nope'" in error
+    assert "codeforces" in error
+
+
+async def test_api_refuses_an_unreadable_from(client: TestClient) -> None:
+    response = await client.get("/api/contests", params={"from": "garbage"})
+    assert response.status == 400
+    assert "'from'" in (await response.json())["error"]
+
+
+async def test_api_refuses_a_time_without_a_zone(client: TestClient) -> None:
+    response = await client.get("/api/contests", params={"to": "2026-12-01T00:00:00"})
+    assert response.status == 400
+    assert "'to'" in (await response.json())["error"]
+
+
+async def test_api_refuses_to_before_from(client: TestClient) -> None:
+    now = utc_now()
+    response = await client.get(
+        "/api/contests", params={"from": iso(now + timedelta(days=2)), "to": iso(now)}
+    )
+    assert response.status == 400
+
+
+async def test_api_refuses_a_window_longer_than_90_days(client: TestClient) -> None:
+    now = utc_now()
+    response = await client.get(
+        "/api/contests", params={"from": iso(now), "to": iso(now + timedelta(days=91))}
+    )
+    assert response.status == 400
+    assert "90 days" in (await response.json())["error"]
+
+
+async def test_api_from_and_to_select_a_window(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_three_rounds(res, fake_platforms)
+    now = utc_now()
+    window = {"from": iso(now + timedelta(days=2)), "to": iso(now + timedelta(days=4))}
+    assert await titles(client, **window) == ["Round 2"]
+
+
+async def test_api_to_alone_cuts_off_later_contests(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_three_rounds(res, fake_platforms)
+    assert await titles(client, to=iso(utc_now() + timedelta(days=4))) == ["Round 1", "Round 2"]
+
+
+async def test_api_from_alone_skips_earlier_contests(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_three_rounds(res, fake_platforms)
+    assert await titles(client, **{"from": iso(utc_now() + timedelta(days=2))}) == [
+        "Round 2",
+        "Round 3",
+    ]
+
+
+async def test_api_accepts_plain_dates(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_three_rounds(res, fake_platforms)
+    day = (utc_now() + timedelta(days=6)).date().isoformat()
+    assert await titles(client, to=day) == ["Round 1", "Round 2", "Round 3"]
+
+
+async def test_api_second_call_is_served_from_valkey(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Cached Round", timedelta(days=2), 7200))
+    assert await titles(client) == ["Cached Round"]
+    await res.db.write.execute("DELETE FROM contests")
+    assert await titles(client) == ["Cached Round"]
+
+
+async def test_api_reads_the_database_again_once_the_cache_key_is_dropped(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Cached Round", timedelta(days=2), 7200))
+    await titles(client)
+    await res.db.write.execute("DELETE FROM contests")
+    await drop(res.valkey, cache_keys.contests("codeforces"))
+    assert await titles(client) == []
+
+
+async def test_api_shows_a_new_scrape_at_once(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Old Name", timedelta(days=2), 7200))
+    await titles(client)
+    await scrape_codeforces(res, fake_platforms, (2300, "New Name", timedelta(days=2), 7200))
+    assert await titles(client) == ["New Name"]
+
+
+async def test_api_answers_from_the_database_when_the_cached_value_is_outdated(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200))
+    # A cache entry written by an older release, in a shape this release no longer reads.
+    await res.valkey.set(
+        cache_keys.contests("codeforces"), b'[{"name":"Round A","startTime":1}]', ex=60
+    )
+    assert await titles(client) == ["Round A"]
+
+
+async def test_api_still_answers_from_the_database_with_valkey_down(
+    own_valkey: StoppableValkey, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(
+        own_valkey.res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200)
+    )
+    await own_valkey.stop()
+    assert await titles(own_valkey.client) == ["Round A"]
+
+
+async def test_landing_page_still_renders_with_valkey_down(
+    own_valkey: StoppableValkey, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(
+        own_valkey.res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200)
+    )
+    await own_valkey.stop()
+    response = await own_valkey.client.get("/")
+    assert response.status == 200
+    assert "Round A" in await response.text()
+
+
+# --- the landing page ---------------------------------------------------------------------------
+
+
+async def test_landing_page_lists_upcoming_contest_titles(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_three_rounds(res, fake_platforms)
+    html = await (await client.get("/")).text()
+    assert html.index("Round 1") < html.index("Round 2") < html.index("Round 3")
+
+
+async def test_landing_page_escapes_contest_titles(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(
+        res, fake_platforms, (2300, "<script>alert(1)</script> Cup", timedelta(days=2), 7200)
+    )
+    html = await (await client.get("/")).text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Cup" in html
+    assert "<script>alert(1)" not in html
+
+
+async def test_landing_page_shows_platform_health(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200))
+    html = await (await client.get("/")).text()
+    assert "<h2>Platforms</h2>" in html
+    assert "<strong>Codeforces</strong><br><span class='ok'>ok</span> · 1 listed" in html
+    assert "<strong>LeetCode</strong><br><span class='none'>not scraped yet</span>" in html
+
+
+async def test_landing_page_shows_a_failing_platform(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    fake_platforms.serve("leetcode", b"this is not json")
+    result = await scrape_platform(res, get_platform("leetcode"), now=datetime.now(UTC))
+    assert result.status is ScrapeStatus.FAILED
+    html = await (await client.get("/")).text()
+    assert "<strong>LeetCode</strong><br><span class='bad'>failing</span>" in html
+
+
+async def test_landing_page_says_so_when_no_contests_are_known(client: TestClient) -> None:
+    html = await (await client.get("/")).text()
+    assert "No upcoming contests known yet" in html
+
+
+# --- rate limit ---------------------------------------------------------------------------------
+
+
+async def test_api_answers_429_with_retry_after_past_120_requests_a_minute(
+    client: TestClient,
+) -> None:
+    await wait_for_fresh_minute()
+    statuses = [(await client.get("/api/contests")).status for _ in range(120)]
+    assert set(statuses) == {200}
+    response = await client.get("/api/contests")
+    assert response.status == 429
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+    assert "error" in await response.json()
+
+
+async def test_health_probes_are_not_rate_limited(client: TestClient) -> None:
+    await wait_for_fresh_minute()
+    for _ in range(121):
+        await client.get("/api/contests")
+    assert (await client.get("/healthz")).status == 200
+    assert (await client.get("/readyz")).status == 200
