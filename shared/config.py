@@ -237,6 +237,7 @@ def with_dev_keys(settings: Settings) -> Settings:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             json.dump(keys, fh)
+        os.chmod(path, 0o600)
         log.info("generated development keys in %s", path)
     update: dict[str, Any] = {}
     if settings.SESSION_SECRET is None:

@@ -90,7 +90,7 @@ async def test_migrate_twice_is_a_no_op_the_second_time(
         first = await _run_async(cmd, env, tmp_path)
         second = await _run_async(cmd, env, tmp_path)
         assert first[0] == 0, first[2]
-        assert "applied 1 migration" in first[1]
+        assert first[1].startswith("applied ") and "migration" in first[1]
         assert second[0] == 0 and second[1].strip() == "database is up to date"
     finally:
         await admin.execute("DROP DATABASE IF EXISTS contestsync_cli_migrate WITH (FORCE)")

@@ -10,7 +10,7 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from backend.web import pages
-from backend.web.middleware import CSP, VALKEY_KEY, build_middlewares, build_rate_limit
+from backend.web.middleware import CSP, MAX_BODY, VALKEY_KEY, build_middlewares, build_rate_limit
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
 from shared.platforms.registry import PLATFORMS
@@ -20,14 +20,13 @@ from shared.services.contests import list_health, list_upcoming_contests
 log = logging.getLogger(__name__)
 
 RES = web.AppKey("resources", Resources)
-MAX_BODY = 1024 * 1024
 MAX_API_DAYS = 90
 
 
 def build_app(res: Resources) -> web.Application:
     """Build the application around already-open resources (the composition root owns them)."""
     middlewares = build_middlewares(res.settings)
-    middlewares.insert(2, build_rate_limit(res.settings))
+    middlewares.insert(3, build_rate_limit(res.settings))
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey

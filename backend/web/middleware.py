@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 VALKEY_KEY = web.AppKey("valkey", Redis)
+REQUEST_ID = web.RequestKey("request_id", str)
+MAX_BODY = 1024 * 1024
 HANDLER_TIMEOUT = 30.0
 CSP = (
     "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -64,10 +66,21 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
     async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
         incoming = request.headers.get("X-Request-ID", "")
         rid = incoming if 0 < len(incoming) <= 64 and incoming.isascii() else secrets.token_hex(8)
-        request["request_id"] = rid
-        response = await handler(request)
+        request[REQUEST_ID] = rid
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            exc.headers["X-Request-ID"] = rid
+            raise
         response.headers["X-Request-ID"] = rid
         return response
+
+    @web.middleware
+    async def body_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+        size = request.content_length
+        if size is not None and size > MAX_BODY:
+            raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=size)
+        return await handler(request)
 
     @web.middleware
     async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -98,7 +111,7 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
         except TimeoutError:
             log.warning(
                 "request %s timed out: %s %s",
-                request.get("request_id"),
+                request.get(REQUEST_ID),
                 request.method,
                 request.path,
             )
@@ -106,13 +119,13 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
         except Exception:
             log.exception(
                 "unhandled error in request %s: %s %s",
-                request.get("request_id"),
+                request.get(REQUEST_ID),
                 request.method,
                 request.path,
             )
             return _error(request, 500, "Something went wrong on our side.")
 
-    return [request_id, security_headers, errors]
+    return [request_id, security_headers, body_limit, errors]
 
 
 def build_rate_limit(
@@ -144,7 +157,7 @@ def build_rate_limit(
 
 
 def _error(request: web.Request, status: int, message: str) -> web.Response:
-    rid = request.get("request_id", "-")
+    rid = request.get(REQUEST_ID, "-")
     if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
         return web.json_response({"error": message, "request_id": rid}, status=status)
     return web.Response(

@@ -64,7 +64,12 @@ async def cached_json(
         log.warning("cache read of %s failed, using the database: %s", key, exc.__class__.__name__)
         return await load()
     if hit is not None:
-        return decode(hit)
+        try:
+            return decode(hit)
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning(
+                "cached value of %s is unreadable, reloading: %s", key, exc.__class__.__name__
+            )
     value = await load()
     try:
         await set_json(valkey, key, encode(value), ttl)

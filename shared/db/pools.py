@@ -52,6 +52,7 @@ def pool_options(settings: Settings, max_size: int) -> dict[str, Any]:
         "min_size": 1,
         "max_size": max_size,
         "command_timeout": 60,
+        "timeout": 10,
         "server_settings": {"application_name": "contestsync", "timezone": "UTC"},
     }
     context = build_ssl_context(settings.POSTGRES_CA_CERT)

@@ -207,7 +207,7 @@ async def test_fixed_broken_file_applies_on_the_next_run(
 ) -> None:
     write(tmp_path, "0001_good.sql", "CREATE TABLE good (id int);")
     broken = write(tmp_path, "0002_broken.sql", "CREATE TABLEE oops;")
-    with pytest.raises(asyncpg.PostgresError):
+    with pytest.raises(MigrationError, match="0002_broken failed"):
         await migrate(conn, tmp_path)
     broken.write_text("CREATE TABLE fixed (id int);", encoding="utf-8")
     applied = await migrate(conn, tmp_path)
@@ -273,7 +273,7 @@ async def test_advisory_lock_is_released_after_a_failed_run(
     first = await asyncpg.connect(scratch_dsn)
     second = await asyncpg.connect(scratch_dsn)
     try:
-        with pytest.raises(asyncpg.PostgresError):
+        with pytest.raises(MigrationError, match="0001_broken failed"):
             await migrate(first, tmp_path)
         write(tmp_path, "0001_broken.sql", "CREATE TABLE fine (id int);")
         applied = await asyncio.wait_for(migrate(second, tmp_path), timeout=5)

@@ -1,0 +1,413 @@
+"""Connecting a Google Calendar: one-time /connect links, the OAuth redirect and its callback.
+
+The flow of DESIGN §5: a chat identity asks for a link (hashed, single use, 10 minutes); opening it
+consumes the link and starts Google's consent with a hashed, single-use state and a PKCE verifier;
+the callback consumes the state, exchanges the code, reads the verified email and, in one
+transaction, links the Google account to that identity's user with the encrypted refresh token.
+authlib's low-level helpers build the requests; aiohttp carries them. Codes, tokens, states and
+verifiers are never logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+import aiohttp
+from authlib.common.security import generate_token
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
+from redis.exceptions import RedisError
+
+from shared.calendar.plan import CALENDAR_SUMMARY
+from shared.db import links as lq
+from shared.db import users as uq
+from shared.errors import ContestSyncError, RateLimitedError, UserError
+from shared.jobs import enqueue_sync
+from shared.resources import Resources
+from shared.services.sync import ensure_calendar
+
+log = logging.getLogger(__name__)
+
+LINK_TTL = timedelta(minutes=10)
+STATE_TTL = timedelta(minutes=10)
+LINKS_PER_HOUR = 5
+LINK_WINDOW = timedelta(hours=1)
+TOKEN_BYTES = 32
+VERIFIER_LENGTH = 64  # RFC 7636 allows 43..128 characters; 64 alphanumerics ≈ 381 bits
+CALENDAR_APP_CREATED_SCOPE = "https://www.googleapis.com/auth/calendar.app.created"
+SCOPES = ("openid", "email", CALENDAR_APP_CREATED_SCOPE)
+GOOGLE_TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+# Upper bounds on what arrives in URLs: our tokens and states are 43 characters, Google's codes
+# are about 75; anything far longer is not from us or from Google.
+MAX_TOKEN_LENGTH = 128
+MAX_STATE_LENGTH = 128
+MAX_CODE_LENGTH = 1024
+MAX_ERROR_LENGTH = 64
+_URLSAFE = re.compile(r"[A-Za-z0-9_-]+")
+_ERROR_NAME = re.compile(r"[a-z_]{1,40}")
+
+CANCELLED_NOTICE = (
+    "You cancelled connecting Google Calendar, so nothing was changed. "
+    "Use /connect to try again whenever you like."
+)
+_LINK_EXPIRED = (
+    "This connect link has expired or was already used. Send /connect in the chat to get a new one."
+)
+GOOGLE_ERROR_NOTICE = (
+    "Google could not complete the connection, so nothing was changed. Use /connect to try again."
+)
+
+
+class LinkExpiredError(UserError):
+    """A /connect link is unknown, already used or expired."""
+
+
+class ConnectUnavailableError(UserError):
+    """Google sign-in is not configured on this server."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectLink:
+    """A one-time link that starts the Google consent for one chat identity."""
+
+    url: str
+    expires_at: datetime
+
+
+class OutcomeKind(StrEnum):
+    """How an OAuth callback ended."""
+
+    CONNECTED = "connected"
+    CANCELLED = "cancelled"
+    INVALID_STATE = "invalid_state"
+    GOOGLE_ERROR = "google_error"
+    EXCHANGE_FAILED = "exchange_failed"
+    MISSING_SCOPE = "missing_scope"
+    UNVERIFIED_EMAIL = "unverified_email"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectOutcome:
+    """The result of the callback; `message` is safe to show on a page."""
+
+    kind: OutcomeKind
+    message: str
+    email: str | None = None
+    user_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the Google account is now connected."""
+        return self.kind is OutcomeKind.CONNECTED
+
+
+_INVALID_STATE = ConnectOutcome(
+    OutcomeKind.INVALID_STATE,
+    "This sign-in attempt is unknown, expired or was already used. Nothing was changed. "
+    "Send /connect in the chat to get a new link.",
+)
+_EXCHANGE_FAILED = ConnectOutcome(
+    OutcomeKind.EXCHANGE_FAILED,
+    "Google did not confirm the sign-in, so nothing was changed. "
+    "Send /connect in the chat to try again.",
+)
+
+
+def hash_secret(value: str) -> bytes:
+    """SHA-256 of a link token or state: the only form stored."""
+    return hashlib.sha256(value.encode("utf-8")).digest()
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(UTC)
+
+
+def _well_formed(value: str, max_length: int) -> bool:
+    return 0 < len(value) <= max_length and bool(_URLSAFE.fullmatch(value))
+
+
+async def create_connect_link(
+    res: Resources,
+    chat_platform: str,
+    external_user_id: str,
+    chat_id: str,
+    username: str | None = None,
+    now: datetime | None = None,
+) -> ConnectLink:
+    """A new one-time /connect link for a chat identity; RateLimitedError after 5 in an hour."""
+    now = _now(now)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    expires_at = now + LINK_TTL
+    async with res.db.write.acquire() as conn, conn.transaction():
+        # The identity upsert locks its row, so concurrent requests of one identity count in turn.
+        await uq.upsert_identity(conn, chat_platform, external_user_id, chat_id, username)
+        recent = await lq.count_link_tokens_since(
+            conn, chat_platform, external_user_id, now - LINK_WINDOW
+        )
+        if recent >= LINKS_PER_HOUR:
+            latest = (now + LINK_WINDOW).astimezone(UTC)
+            raise RateLimitedError(
+                f"You asked for {LINKS_PER_HOUR} connect links in the last hour. "
+                f"Please try again later — at the latest at {latest:%H:%M} UTC "
+                "(the last link you got still works for 10 minutes)."
+            )
+        await lq.insert_link_token(
+            conn, hash_secret(token), chat_platform, external_user_id, expires_at
+        )
+    base = res.settings.PUBLIC_BASE_URL.rstrip("/")
+    log.info("connect link issued for a %s identity", chat_platform)
+    return ConnectLink(url=f"{base}/connect/{token}", expires_at=expires_at)
+
+
+async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -> str:
+    """Consume a /connect token and return Google's authorization URL (PKCE, state stored hashed).
+
+    Raises LinkExpiredError for an unknown, used or expired link.
+    """
+    settings = res.settings
+    if not settings.GOOGLE_CLIENT_ID or settings.GOOGLE_CLIENT_SECRET is None:
+        raise ConnectUnavailableError(
+            "Connecting Google Calendar is not set up on this server yet. "
+            "Please tell the maintainers."
+        )
+    if not _well_formed(token, MAX_TOKEN_LENGTH):
+        raise LinkExpiredError(_LINK_EXPIRED)
+    now = _now(now)
+    token_hash = hash_secret(token)
+    state = secrets.token_urlsafe(TOKEN_BYTES)
+    verifier = generate_token(VERIFIER_LENGTH)
+    async with res.db.write.acquire() as conn, conn.transaction():
+        owner = await lq.consume_link_token(conn, token_hash, now)
+        if owner is None:
+            raise LinkExpiredError(_LINK_EXPIRED)
+        chat_platform, external_user_id = owner
+        await lq.insert_oauth_state(
+            conn,
+            hash_secret(state),
+            verifier,
+            token_hash,
+            chat_platform,
+            external_user_id,
+            now + STATE_TTL,
+        )
+    log.info("Google consent started for a %s identity", chat_platform)
+    uri: str = prepare_grant_uri(
+        settings.GOOGLE_AUTH_URL,
+        client_id=settings.GOOGLE_CLIENT_ID,
+        response_type="code",
+        redirect_uri=settings.google_redirect_url,
+        scope=list(SCOPES),
+        state=state,
+        code_challenge=create_s256_code_challenge(verifier),
+        code_challenge_method="S256",
+        access_type="offline",
+        prompt="consent",
+        include_granted_scopes="true",
+    )
+    return uri
+
+
+async def complete_oauth(
+    res: Resources,
+    state: str | None,
+    code: str | None,
+    error: str | None,
+    now: datetime | None = None,
+) -> ConnectOutcome:
+    """Finish the consent: check and consume the state, exchange the code, link the account."""
+    now = _now(now)
+    if state is None or not _well_formed(state, MAX_STATE_LENGTH):
+        log.warning("OAuth callback without a well-formed state")
+        return _INVALID_STATE
+    pending = await lq.consume_oauth_state(res.db.write, hash_secret(state), now)
+    if pending is None:
+        log.warning("OAuth callback with an unknown, used or expired state")
+        return _INVALID_STATE
+    identity = await uq.get_identity(res.db.write, pending.chat_platform, pending.external_user_id)
+    if identity is None:  # deleted their data while the consent page was open
+        return _INVALID_STATE
+    if error is not None:
+        return await _google_refused(res, identity.user_id, error)
+    if not code or len(code) > MAX_CODE_LENGTH:
+        log.warning("OAuth callback without a usable code")
+        return _EXCHANGE_FAILED
+
+    tokens = await _exchange_code(res, code, pending.code_verifier)
+    if tokens is None:
+        return _EXCHANGE_FAILED
+    access_token = tokens.get("access_token")
+    refresh_token = tokens.get("refresh_token")
+    if not isinstance(access_token, str) or not access_token:
+        log.warning("Google token answer has no access token")
+        return _EXCHANGE_FAILED
+    if not isinstance(refresh_token, str) or not refresh_token:
+        log.warning("Google token answer has no refresh token")
+        return _EXCHANGE_FAILED
+    granted = tokens.get("scope")
+    if isinstance(granted, str) and CALENDAR_APP_CREATED_SCOPE not in granted.split():
+        log.warning("Google consent given without the calendar scope")
+        return ConnectOutcome(
+            OutcomeKind.MISSING_SCOPE,
+            "ContestSync needs permission to create its own calendar, and that box was left "
+            "unticked, so nothing was changed. Send /connect in the chat and allow calendar "
+            "access to try again.",
+        )
+
+    profile = await _fetch_userinfo(res, access_token)
+    if profile is None:
+        return _EXCHANGE_FAILED
+    sub, email, verified = profile
+    if not verified:
+        log.warning("Google account without a verified email refused")
+        return ConnectOutcome(
+            OutcomeKind.UNVERIFIED_EMAIL,
+            "This Google account has no verified email address, so nothing was changed. "
+            "Verify the address with Google (or use another account), then send /connect "
+            "in the chat again.",
+            email=email,
+        )
+
+    async with res.db.write.acquire() as conn, conn.transaction():
+        fresh = await uq.get_identity(conn, identity.chat_platform, identity.external_user_id)
+        if fresh is None:
+            return _INVALID_STATE
+        user_id = await uq.link_google_account(conn, fresh, sub, email)
+        await uq.update_google_grant(conn, user_id, res.cipher.encrypt(refresh_token, user_id))
+    log.info("user %d connected Google Calendar from a %s identity", user_id, fresh.chat_platform)
+
+    await _prepare_calendar(res, user_id, refresh_token)
+    await res.messenger.notify_user(
+        user_id,
+        "google_connected",
+        f'Connected as {email}. Your contests are being added to the "{CALENDAR_SUMMARY}" '
+        "calendar.",
+    )
+    try:
+        await enqueue_sync(res.arq, user_id)
+    except (RedisError, OSError) as exc:  # the daily sync picks the user up later
+        log.warning("could not queue the first sync of user %d: %s", user_id, type(exc).__name__)
+    return ConnectOutcome(
+        OutcomeKind.CONNECTED,
+        f'Connected as {email}. Your contests are being added to the "{CALENDAR_SUMMARY}" '
+        "calendar. You can close this tab.",
+        email=email,
+        user_id=user_id,
+    )
+
+
+async def _google_refused(res: Resources, user_id: int, error: str) -> ConnectOutcome:
+    """Google sent an error instead of a code: tell them in chat and on the page."""
+    name = error if _ERROR_NAME.fullmatch(error) else "other"
+    if name == "access_denied":
+        log.info("Google consent cancelled by user %d", user_id)
+        await res.messenger.notify_user(user_id, "connect_cancelled", CANCELLED_NOTICE)
+        return ConnectOutcome(
+            OutcomeKind.CANCELLED,
+            "You cancelled connecting Google Calendar, so nothing was changed. "
+            "Use /connect in the chat to try again whenever you like.",
+        )
+    log.warning("Google consent of user %d failed with %s", user_id, name)
+    await res.messenger.notify_user(user_id, "connect_failed", GOOGLE_ERROR_NOTICE)
+    return ConnectOutcome(
+        OutcomeKind.GOOGLE_ERROR,
+        "Google could not complete the sign-in, so nothing was changed. "
+        "Send /connect in the chat to try again.",
+    )
+
+
+def _error_name(body: Any) -> str:
+    """The OAuth `error` of an answer, if it looks like one (safe to log), else 'unknown'."""
+    value = body.get("error") if isinstance(body, dict) else None
+    return value if isinstance(value, str) and _ERROR_NAME.fullmatch(value) else "unknown"
+
+
+async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, Any] | None:
+    """POST the authorization code to Google's token endpoint; None on any failure."""
+    settings = res.settings
+    assert settings.GOOGLE_CLIENT_ID is not None and settings.GOOGLE_CLIENT_SECRET is not None
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": settings.google_redirect_url,
+        "code_verifier": verifier,
+        "client_id": settings.GOOGLE_CLIENT_ID,
+        "client_secret": settings.GOOGLE_CLIENT_SECRET.get_secret_value(),
+    }
+    try:
+        async with res.http.post(
+            settings.GOOGLE_TOKEN_URL,
+            data=form,
+            headers={"Accept": "application/json"},
+            timeout=GOOGLE_TIMEOUT,
+        ) as resp:
+            try:
+                body = await resp.json(content_type=None)
+            except ValueError:
+                body = None
+            if resp.status != 200:
+                log.warning(
+                    "Google token exchange answered %d (%s)", resp.status, _error_name(body)
+                )
+                return None
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        log.warning("Google token exchange failed: %s", type(exc).__name__)
+        return None
+    if not isinstance(body, dict):
+        log.warning("Google token exchange answered something other than a JSON object")
+        return None
+    return body
+
+
+async def _fetch_userinfo(res: Resources, access_token: str) -> tuple[str, str, bool] | None:
+    """(sub, email, email verified) from the OpenID userinfo endpoint; None on any failure."""
+    try:
+        async with res.http.get(
+            res.settings.GOOGLE_USERINFO_URL,
+            headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
+            timeout=GOOGLE_TIMEOUT,
+        ) as resp:
+            if resp.status != 200:
+                log.warning("Google userinfo answered %d", resp.status)
+                return None
+            body = await resp.json(content_type=None)
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        log.warning("Google userinfo failed: %s", type(exc).__name__)
+        return None
+    if not isinstance(body, dict):
+        return None
+    sub, email, verified = body.get("sub"), body.get("email"), body.get("email_verified")
+    if not isinstance(sub, str) or not sub or len(sub) > 255:
+        log.warning("Google userinfo has no usable subject")
+        return None
+    if not isinstance(email, str) or "@" not in email or len(email) > 320:
+        log.warning("Google userinfo has no usable email")
+        return None
+    # OpenID says boolean; some Google endpoints have sent the string "true".
+    return sub, email, verified is True or verified == "true"
+
+
+async def _prepare_calendar(res: Resources, user_id: int, refresh_token: str) -> None:
+    """Create or find the "Contests" calendar now; on failure the first sync will do it."""
+    user = await uq.get_user(res.db.write, user_id)
+    if user is None:
+        return
+    try:
+        _, created = await ensure_calendar(res, user, res.calendar.client(refresh_token))
+    except ContestSyncError as exc:
+        log.warning(
+            "user %d: calendar not ready after connecting (%s); the sync will retry",
+            user_id,
+            type(exc).__name__,
+        )
+    except Exception:  # boundary: the connection is stored; a bug here must not undo the page
+        log.exception("user %d: unexpected error preparing the calendar", user_id)
+    else:
+        log.info("user %d: calendar %s", user_id, "created" if created else "found")
