@@ -195,4 +195,6 @@ async def res(settings: Settings) -> AsyncIterator[Resources]:
             ),
             rate_limits={name: (1000.0, 1.0) for name in PLATFORMS},
         )
+        resources.calendar.backoff_base = 0.01
+        resources.calendar.backoff_max = 0.05
         yield resources

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+
+from shared.db import users as uq
+from shared.resources import Resources
+from tests.fakes.google import FakeGoogle
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
@@ -28,3 +33,22 @@ def codeforces_payload(*contests: tuple[int, str, datetime, int]) -> str:
 def days(n: float) -> timedelta:
     """n days."""
     return timedelta(days=n)
+
+
+async def connect_user(
+    res: Resources,
+    google: FakeGoogle,
+    *,
+    sub: str = "alice-sub",
+    chat_user: str = "1001",
+    platforms: Sequence[str] = ("codeforces",),
+    timezone: str = "UTC",
+) -> int:
+    """A Telegram user with a working Google grant (issued by the fake); returns the user id."""
+    token = google.issue_refresh_token(sub)
+    async with res.db.write.acquire() as conn, conn.transaction():
+        identity = await uq.upsert_identity(conn, "telegram", chat_user, chat_user, "alice")
+        user_id = await uq.link_google_account(conn, identity, sub, google.accounts[sub].email)
+        await uq.update_google_grant(conn, user_id, res.cipher.encrypt(token, user_id))
+        await uq.update_preferences(conn, user_id, platforms=list(platforms), timezone=timezone)
+    return user_id

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from shared.jobs import enqueue_scrape
+from shared.db import links
+from shared.db import users as uq
+from shared.jobs import enqueue_scrape, enqueue_sync
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
+from shared.services import sync
+from shared.services.scrape import ScrapeStatus
 from shared.services.scrape import scrape_platform as run_scrape
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,51 @@ async def schedule_scrapes(ctx: dict[str, Any]) -> int:
 
 
 async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, object]:
-    """Scrape one platform and report created, changed and cancelled contest ids."""
-    result = await run_scrape(resources(ctx), get_platform(platform))
+    """Scrape one platform, then queue syncs for the users its changes affect."""
+    res = resources(ctx)
+    result = await run_scrape(res, get_platform(platform))
+    if result.status is ScrapeStatus.OK and (result.created or result.changed or result.cancelled):
+        users = await uq.list_users_affected_by(
+            res.db.write,
+            result.changed + result.cancelled,
+            [platform] if result.created or result.changed else [],
+        )
+        for user_id in users:
+            await enqueue_sync(res.arq, user_id)
+        log.info("%s changes queued syncs for %d users", platform, len(users))
     return result.to_json()
+
+
+async def schedule_syncs(ctx: dict[str, Any]) -> int:
+    """Daily cron fan-out: queue a calendar sync for every connected user."""
+    res = resources(ctx)
+    queued = 0
+    for user_id in await uq.list_active_user_ids(res.db.reader()):
+        if await enqueue_sync(res.arq, user_id) is not None:
+            queued += 1
+    log.info("queued %d calendar syncs", queued)
+    return queued
+
+
+async def sync_user_calendar(ctx: dict[str, Any], user_id: int) -> dict[str, object]:
+    """Bring one user's calendar in step; returns counts created/updated/deleted/failed."""
+    result = await sync.sync_user_calendar(resources(ctx), user_id)
+    return result.to_json()
+
+
+async def disconnect_user(
+    ctx: dict[str, Any], user_id: int, delete_calendar: bool
+) -> dict[str, object]:
+    """Revoke the grant and optionally delete the "Contests" calendar."""
+    return await sync.disconnect_user(resources(ctx), user_id, delete_calendar)
+
+
+async def delete_user_data(ctx: dict[str, Any], user_id: int) -> dict[str, object]:
+    """Remove every trace of a user."""
+    return await sync.delete_user_data(resources(ctx), user_id)
+
+
+async def prune_expired(ctx: dict[str, Any]) -> int:
+    """Housekeeping: drop one-time links and OAuth states that expired over an hour ago."""
+    cutoff = datetime.now(UTC) - timedelta(hours=1)
+    return await links.delete_expired(resources(ctx).db.write, cutoff)

@@ -49,8 +49,25 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 max_tries=3,
             ),
             func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
+            # keep_result=0 frees the per-user job id as soon as a sync ends.
+            func(
+                jobs.sync_user_calendar,
+                name="sync_user_calendar",
+                keep_result=0,
+                timeout=600,
+                max_tries=3,
+            ),
+            func(jobs.schedule_syncs, name="schedule_syncs", keep_result=0),
+            func(jobs.disconnect_user, name="disconnect_user", keep_result=300, max_tries=3),
+            func(jobs.delete_user_data, name="delete_user_data", keep_result=300, max_tries=3),
         ],
-        "cron_jobs": [scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES)],
+        "cron_jobs": [
+            scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES),
+            cron(
+                jobs.schedule_syncs, name="cron:schedule_syncs", hour={3}, minute={17}, unique=True
+            ),
+            cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
+        ],
         "on_startup": on_startup,
         "redis_settings": redis_settings(res.settings),
         "max_jobs": 10,

@@ -24,6 +24,13 @@ from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
 
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError
@@ -51,6 +58,21 @@ class CalendarApiError(ExternalServiceError):
         self.status = status
         self.reason = reason
         self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        """429, 5xx and Google's rate-limit 403s are worth another try."""
+        return is_retryable(self.status, self.reason)
+
+
+RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
+
+
+def is_retryable(status: int, reason: str | None) -> bool:
+    """True for answers that mean "later", not "never"."""
+    if status == 429 or status >= 500:
+        return True
+    return status == 403 and reason in RATE_LIMIT_REASONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +131,14 @@ def api_error(exc: HttpError) -> CalendarApiError:
 class CalendarApi:
     """Process-wide: the built Calendar service, its endpoints and a pool of worker threads."""
 
-    def __init__(self, settings: Settings, max_threads: int = 16) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        max_threads: int = 16,
+        attempts: int = 5,
+        backoff_base: float = 0.5,
+        backoff_max: float = 16.0,
+    ) -> None:
         base = settings.GOOGLE_API_URL.rstrip("/")
         self.settings = settings
         self.batch_uri = f"{base}/batch/calendar/v3"
@@ -126,6 +155,9 @@ class CalendarApi:
         self.calendars = self.service.calendars()
         self.calendar_list = self.service.calendarList()
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
+        self.attempts = attempts
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
 
     def close(self) -> None:
         """Stop the worker threads."""
@@ -154,7 +186,6 @@ class CalendarClient:
                 if settings.GOOGLE_CLIENT_SECRET
                 else None
             ),
-            scopes=list(SCOPES),
         )
 
     def __repr__(self) -> str:
@@ -172,6 +203,30 @@ class CalendarClient:
     async def _run(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+
+    async def _retrying(self, fn: Callable[[], T]) -> T:
+        """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
+        api = self._api
+        backoff = wait_exponential_jitter(
+            multiplier=api.backoff_base, max=api.backoff_max, jitter=api.backoff_base
+        )
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            if isinstance(exc, CalendarApiError) and exc.retry_after is not None:
+                return min(exc.retry_after, api.backoff_max)
+            return float(backoff(state))
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(api.attempts),
+            wait=wait,
+            retry=retry_if_exception(lambda e: isinstance(e, CalendarApiError) and e.retryable),
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                return await self._run(fn)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _guarded(self, fn: Callable[[], T]) -> T:
         try:
@@ -194,7 +249,7 @@ class CalendarClient:
         def call() -> dict[str, Any] | None:
             try:
                 result: dict[str, Any] = self._api.calendars.get(calendarId=calendar_id).execute(
-                    http=self._http(), num_retries=2
+                    http=self._http()
                 )
                 return result
             except HttpError as exc:
@@ -202,7 +257,7 @@ class CalendarClient:
                     return None
                 raise api_error(exc) from None
 
-        return await self._run(call)
+        return await self._retrying(call)
 
     async def find_calendar(self, summary: str) -> str | None:
         """The id of a calendar of this account with that summary, if any."""
@@ -212,7 +267,7 @@ class CalendarClient:
             while True:
                 try:
                     page = self._api.calendar_list.list(pageToken=page_token).execute(
-                        http=self._http(), num_retries=2
+                        http=self._http()
                     )
                 except HttpError as exc:
                     raise api_error(exc) from None
@@ -223,10 +278,28 @@ class CalendarClient:
                 if not page_token:
                     return None
 
-        return await self._run(call)
+        return await self._retrying(call)
 
     async def insert_calendar(self, summary: str, time_zone: str, description: str) -> str:
-        """Create a secondary calendar; returns its id."""
+        """Create a secondary calendar; returns its id.
+
+        An insert is not idempotent: after a failed attempt (which Google may have carried out),
+        look for the calendar before trying again, so a retry never makes a second one.
+        """
+        for attempt in range(1, self._api.attempts + 1):
+            try:
+                return await self._insert_calendar_once(summary, time_zone, description)
+            except CalendarApiError as exc:
+                if not exc.retryable or attempt == self._api.attempts:
+                    raise
+                delay = exc.retry_after if exc.retry_after is not None else self._api.backoff_base
+                await asyncio.sleep(min(delay * attempt, self._api.backoff_max))
+            found = await self.find_calendar(summary)
+            if found is not None:
+                return found
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _insert_calendar_once(self, summary: str, time_zone: str, description: str) -> str:
 
         def call() -> str:
             body = {"summary": summary, "timeZone": time_zone, "description": description}
@@ -250,7 +323,7 @@ class CalendarClient:
                 raise api_error(exc) from None
             return True
 
-        return await self._run(call)
+        return await self._retrying(call)
 
     async def execute_batch(self, calendar_id: str, calls: Sequence[EventCall]) -> list[CallResult]:
         """Run up to BATCH_LIMIT event writes in one HTTP batch; one result per call, in order."""

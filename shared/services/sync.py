@@ -18,6 +18,7 @@ from shared.calendar.client import (
     CallResult,
     EventCall,
     GrantRevokedError,
+    is_retryable,
     revoke_token,
 )
 from shared.calendar.plan import (
@@ -44,7 +45,6 @@ MAX_ROUNDS = 8
 PARALLEL_BATCHES = 4
 BACKOFF_BASE = 1.0
 BACKOFF_MAX = 32.0
-RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
 REVOKED_NOTICE = (
     "Google no longer lets ContestSync update your calendar (access was revoked or expired). "
     "Your preferences are kept: use /connect to link your Google Calendar again."
@@ -103,12 +103,6 @@ class SyncBackoff:
         if retry_after is not None:
             return min(retry_after, self.cap)
         return random.uniform(0, min(self.cap, self.base * 2 ** (attempt - 1)))
-
-
-def _retryable(result: CallResult) -> bool:
-    if result.status == 429 or result.status >= 500:
-        return True
-    return result.status == 403 and result.reason in RATE_LIMIT_REASONS
 
 
 def _labels() -> dict[str, str]:
@@ -297,7 +291,7 @@ async def _settle(
             nxt.retry.append(_Pending(_as(op, OpKind.UPDATE), pending.tries, converted=True))
         elif op.kind is OpKind.UPDATE and answer.status in (404, 410):
             nxt.retry.append(_Pending(_as(op, OpKind.INSERT), pending.tries, converted=True))
-        elif _retryable(answer):
+        elif is_retryable(answer.status, answer.reason):
             nxt.retry.append(_Pending(op, pending.tries + 1, pending.converted))
             nxt.wait = max(nxt.wait, answer.retry_after or BACKOFF_BASE)
         else:

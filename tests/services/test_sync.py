@@ -1,0 +1,363 @@
+"""Calendar sync against the fake Google, real PostgreSQL and Valkey."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+from datetime import datetime
+
+import asyncpg
+
+from backend.worker.settings import build_worker
+from shared.calendar.plan import build_event_id
+from shared.db import notices as nq
+from shared.db import users as uq
+from shared.jobs import enqueue_sync
+from shared.platforms.registry import get_platform
+from shared.resources import Resources
+from shared.services.scrape import scrape_platform
+from shared.services.sync import SyncBackoff, delete_user_data, disconnect_user, sync_user_calendar
+from tests.factories import NOW, codeforces_payload, connect_user, days
+from tests.fakes.google import FakeGoogle
+from tests.fakes.platforms import FakePlatforms
+
+CF = get_platform("codeforces")
+FAST = SyncBackoff(base=0.01, cap=0.05)
+
+
+def rounds(n: int, start: datetime = NOW) -> list[tuple[int, str, datetime, int]]:
+    return [(3000 + i, f"Round {i}", start + days(1 + i / 4), 7200) for i in range(n)]
+
+
+async def publish(
+    res: Resources, fake: FakePlatforms, contests: list[tuple[int, str, datetime, int]]
+) -> None:
+    fake.serve("codeforces", codeforces_payload(*contests))
+    result = await scrape_platform(res, CF, now=NOW)
+    assert result.status.value == "ok", result.error
+
+
+async def calendar_of(res: Resources, user_id: int) -> str:
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.calendar_id
+    return user.calendar_id
+
+
+def expected_ids(contests: list[tuple[int, str, datetime, int]]) -> set[str]:
+    return {build_event_id("codeforces", str(c[0])) for c in contests}
+
+
+async def test_first_sync_creates_one_event_per_contest(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(5)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google, timezone="Asia/Kolkata")
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert (result.status, result.created, result.updated, result.deleted) == ("ok", 5, 0, 0)
+    cal = await calendar_of(res, user_id)
+    assert fake_google.calendars[cal].summary == "Contests"
+    assert fake_google.calendars[cal].time_zone == "Asia/Kolkata"
+    events = fake_google.events_of(cal)
+    assert set(events) == expected_ids(contests)
+    first = events[build_event_id("codeforces", "3000")]
+    assert first["summary"] == "[Codeforces] Round 0"
+    assert first["start"]["dateTime"] == "2026-11-30T12:00:00Z"
+    assert [o["minutes"] for o in first["reminders"]["overrides"]] == [30, 10]
+    rows = await res.db.write.fetchval(
+        "SELECT count(*) FROM calendar_events WHERE user_id = $1", user_id
+    )
+    assert rows == 5
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.sync_status == "ok" and user.last_sync_at is not None
+
+
+async def test_second_sync_without_changes_writes_nothing_but_reads_the_calendar(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(4))
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    writes, calls = len(fake_google.write_calls()), len(fake_google.calls)
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert (result.created, result.updated, result.deleted) == (0, 0, 0)
+    assert len(fake_google.write_calls()) == writes
+    new_calls = [c for c in fake_google.calls[calls:] if c.path.startswith("/calendar/v3/")]
+    assert [(c.method, c.path.split("/")[3]) for c in new_calls] == [("GET", "calendars")]
+
+
+async def test_reschedule_moves_the_same_event(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(3)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    moved = [*contests[:2], (contests[2][0], contests[2][1], contests[2][2] + days(1), 7200)]
+    await publish(res, fake_platforms, moved)
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert (result.created, result.updated, result.deleted) == (0, 1, 0)
+    events = fake_google.events_of(await calendar_of(res, user_id))
+    assert set(events) == expected_ids(contests)
+    assert (
+        events[build_event_id("codeforces", "3002")]["start"]["dateTime"] == "2026-12-02T00:00:00Z"
+    )
+
+
+async def test_cancelled_contest_is_deleted_from_the_calendar(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(4)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    for _ in range(res.settings.PRUNE_AFTER_MISSES):
+        await publish(res, fake_platforms, contests[:3])
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.deleted == 1
+    assert set(fake_google.events_of(await calendar_of(res, user_id))) == expected_ids(contests[:3])
+
+
+async def test_unfollowing_a_platform_deletes_its_events(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(3))
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    await uq.update_preferences(res.db.write, user_id, platforms=["leetcode"])
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.deleted == 3
+    assert fake_google.events_of(await calendar_of(res, user_id)) == {}
+
+
+async def test_batches_hold_at_most_fifty_calls(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(120)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.created == 120
+    parts = Counter(c.batch_no for c in fake_google.calls if c.batch and c.method == "POST")
+    assert parts and max(parts.values()) <= 50
+    assert len(parts) == 3
+
+
+async def test_thirty_percent_faults_still_end_in_exactly_the_expected_calendar(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(60)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    fake_google.set_faults(rate=0.3, retry_after=0, seed=7, commit_then_fail=0.5)
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    cal = await calendar_of(res, user_id)
+    moved = [(c[0], c[1], c[2] + days(2), c[3]) for c in contests[:10]] + contests[10:50]
+    await publish(res, fake_platforms, moved)
+    for _ in range(res.settings.PRUNE_AFTER_MISSES - 1):
+        await publish(res, fake_platforms, moved)
+    second = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    fake_google.set_faults()
+    assert result.status == "ok" and second.status == "ok", (result, second)
+    events = fake_google.events_of(cal)
+    assert set(events) == expected_ids(moved)
+    assert (
+        events[build_event_id("codeforces", "3000")]["start"]["dateTime"] == "2026-12-02T12:00:00Z"
+    )
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 50
+    injected = [c for c in fake_google.calls if c.status in (429, 500, 503)]
+    assert injected  # faults really happened
+
+
+async def test_sync_interrupted_mid_way_resumes_without_duplicates_or_gaps(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(400)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    fake_google.set_faults(latency=0.2)
+    task = asyncio.create_task(sync_user_calendar(res, user_id, now=NOW, backoff=FAST))
+    recorded = 0
+    for _ in range(1000):
+        await asyncio.sleep(0.01)
+        recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
+        if recorded:
+            break
+    task.cancel()  # the worker dies after some events landed, with more in flight
+    await asyncio.gather(task, return_exceptions=True)
+    recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
+    assert 0 < recorded < 400
+    fake_google.set_faults()
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.status == "ok" and result.failed == 0
+    cal = await calendar_of(res, user_id)
+    assert set(fake_google.events_of(cal)) == expected_ids(contests)
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 400
+
+
+async def test_events_written_but_not_recorded_are_adopted_not_duplicated(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(6)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    # A crash between Google's answer and our record: the rows are lost, the events are not.
+    await res.db.write.execute("DELETE FROM calendar_events")
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.status == "ok" and result.failed == 0
+    assert set(fake_google.events_of(await calendar_of(res, user_id))) == expected_ids(contests)
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 6
+
+
+async def test_two_concurrent_syncs_of_one_user_never_both_write(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(20))
+    user_id = await connect_user(res, fake_google)
+    fake_google.set_faults(latency=0.02)
+    first, second = await asyncio.gather(
+        sync_user_calendar(res, user_id, now=NOW, backoff=FAST),
+        sync_user_calendar(res, user_id, now=NOW, backoff=FAST),
+    )
+    assert sorted([first.status, second.status]) == ["busy", "ok"]
+    inserts = [
+        c for c in fake_google.write_calls() if c.method == "POST" and c.path.endswith("/events")
+    ]
+    assert len(inserts) == 20
+
+
+async def test_revoked_grant_marks_the_user_revoked_keeps_preferences_and_tells_them(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(2))
+    user_id = await connect_user(res, fake_google, platforms=["codeforces", "atcoder"])
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    fake_google.revoke_all("alice-sub")
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.status == "revoked"
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None
+    assert user.google_status == "revoked" and user.refresh_token_enc is None
+    assert user.platforms == ["codeforces", "atcoder"]
+    notices = await nq.list_notices(res.db.write, user_id)
+    assert [n.kind for n in notices] == ["google_revoked"]
+    assert "/connect" in notices[0].body
+
+
+async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(3)
+    await publish(res, fake_platforms, contests)
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    old = await calendar_of(res, user_id)
+    token = res.cipher.decrypt(
+        (await uq.get_user(res.db.write, user_id)).refresh_token_enc or "", user_id
+    )  # type: ignore[union-attr]
+    assert await res.calendar.client(token).delete_calendar(old)
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    new = await calendar_of(res, user_id)
+    assert new != old and result.calendar_recreated and result.created == 3
+    assert set(fake_google.events_of(new)) == expected_ids(contests)
+
+
+async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(2))
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    cal = await calendar_of(res, user_id)
+    outcome = await disconnect_user(res, user_id, delete_calendar=True)
+    assert outcome["revoked"] and outcome["calendar_deleted"]
+    assert cal not in fake_google.calendars
+    deletes = [c for c in fake_google.calls if c.method == "DELETE" and "/events/" in c.path]
+    assert deletes == []  # one call removed every event
+    assert any(c.path == "/revoke" for c in fake_google.calls)
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.google_status == "none" and user.refresh_token_enc is None
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 0
+
+
+async def test_disconnect_keeping_the_calendar_leaves_its_events(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(2))
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    cal = await calendar_of(res, user_id)
+    outcome = await disconnect_user(res, user_id, delete_calendar=False)
+    assert outcome["revoked"] and not outcome["calendar_deleted"]
+    assert len(fake_google.events_of(cal)) == 2
+
+
+async def test_delete_user_data_removes_every_trace(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(2))
+    user_id = await connect_user(res, fake_google)
+    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    await delete_user_data(res, user_id)
+    for table in ("users", "identities", "calendar_events", "notices"):
+        assert await res.db.write.fetchval(f"SELECT count(*) FROM {table}") == 0, table
+
+
+async def test_sync_job_runs_in_a_real_worker(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    from datetime import UTC, timedelta
+
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    fake_platforms.serve("codeforces", codeforces_payload((9100, "Live Round", soon, 7200)))
+    await scrape_platform(res, CF)
+    user_id = await connect_user(res, fake_google)
+    assert await enqueue_sync(res.arq, user_id) is not None
+    assert await enqueue_sync(res.arq, user_id) is None  # deduped per user
+    worker = build_worker(res, burst=True, handle_signals=False)
+    await worker.main()
+    await worker.close()
+    events = fake_google.events_of(await calendar_of(res, user_id))
+    assert set(events) == {build_event_id("codeforces", "9100")}
+    assert await enqueue_sync(res.arq, user_id) is not None  # the id is free again
+
+
+async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    from datetime import UTC, timedelta
+
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    follower = await connect_user(res, fake_google, platforms=["codeforces"])
+    fake_google.add_account("bob-sub", "bob@example.com")
+    other = await connect_user(
+        res, fake_google, sub="bob-sub", chat_user="2002", platforms=["leetcode"]
+    )
+    fake_platforms.serve("codeforces", codeforces_payload((9200, "New Round", soon, 7200)))
+    # The worker's start-up fan-out scrapes every platform; LeetCode lists nothing new.
+    fake_platforms.serve("leetcode", '{"data": {"allContests": []}}')
+    await res.arq.enqueue_job("scrape_platform", "codeforces", _job_id="scrape:codeforces")
+    worker = build_worker(res, burst=True, handle_signals=False)
+    await worker.main()
+    await worker.close()
+    assert set(fake_google.events_of(await calendar_of(res, follower))) == {
+        build_event_id("codeforces", "9200")
+    }
+    other_user = await uq.get_user(res.db.write, other)
+    assert other_user is not None and other_user.sync_status == "never"
+
+
+async def test_unreadable_stored_grant_is_treated_as_revoked(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    user_id = await connect_user(res, fake_google)
+    await res.db.write.execute(
+        "UPDATE users SET refresh_token_enc = 'v1.deadbeef.AAAA' WHERE id = $1", user_id
+    )
+    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    assert result.status == "revoked"
+    row = await res.db.write.fetchrow("SELECT google_status FROM users WHERE id = $1", user_id)
+    assert isinstance(row, asyncpg.Record) and row["google_status"] == "revoked"
+    assert json.dumps(result.to_json())
