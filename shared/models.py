@@ -82,7 +82,7 @@ class PlatformHealth:
 
 def format_utc(when: datetime) -> str:
     """`YYYY-MM-DDTHH:MM:SSZ` in UTC."""
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def parse_utc(text: str) -> datetime:

@@ -70,7 +70,9 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
         ],
         "on_startup": on_startup,
         "redis_settings": redis_settings(res.settings),
-        "max_jobs": 10,
+        # Jobs wait on HTTP, not CPU: many run at once, and a freed slot is refilled quickly.
+        "max_jobs": 50,
+        "poll_delay": 0.05,
         "job_timeout": 300,
         "keep_result": 3600,
         "health_check_interval": 60,

@@ -10,7 +10,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
+import socket
 import threading
+import urllib.parse
+import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,8 +26,9 @@ import httplib2
 from google.auth.exceptions import RefreshError, TransportError
 from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import build
-from googleapiclient.errors import HttpError
-from googleapiclient.http import BatchHttpRequest
+from googleapiclient.errors import BatchError, HttpError
+from googleapiclient.http import BatchHttpRequest, HttpRequest
+from googleapiclient.model import JsonModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -94,6 +99,123 @@ class EventCall:
     body: dict[str, Any] | None = None
 
 
+class _NoDelayHTTPConnection(httplib2.HTTPConnectionWithTimeout):
+    def connect(self) -> None:
+        super().connect()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class _NoDelayHTTPSConnection(httplib2.HTTPSConnectionWithTimeout):
+    def connect(self) -> None:
+        super().connect()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class NoDelayHttp(httplib2.Http):
+    """httplib2.Http with TCP_NODELAY: http.client writes a str body apart from its headers,
+    and Nagle plus the server's delayed ACK would then stall every such request by ~40 ms."""
+
+    def request(
+        self,
+        uri: str,
+        method: str = "GET",
+        body: Any = None,
+        headers: Any = None,
+        redirections: int = httplib2.DEFAULT_MAX_REDIRECTS,
+        connection_type: Any = None,
+    ) -> Any:
+        if connection_type is None:
+            secure = uri.startswith("https:")
+            connection_type = _NoDelayHTTPSConnection if secure else _NoDelayHTTPConnection
+        return super().request(uri, method, body, headers, redirections, connection_type)
+
+
+def new_http() -> httplib2.Http:
+    """A fresh HTTP connection object for one thread."""
+    return NoDelayHttp(timeout=HTTP_TIMEOUT)
+
+
+class CalendarBatch(BatchHttpRequest):
+    """BatchHttpRequest with plain-string MIME handling.
+
+    The library builds and parses every part through the `email` package, which costs about
+    1.5 ms of CPU per call and caps one process near 600 events/s. The wire format is the same:
+    `application/http` parts with `Content-ID`s, answered by `response-<Content-ID>` parts.
+    """
+
+    def _serialize_request(self, request: Any) -> str:
+        parsed = urllib.parse.urlsplit(request.uri)
+        target = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+        headers = dict(request.headers)
+        lines = [
+            f"{request.method} {target} HTTP/1.1",
+            f"Content-Type: {headers.pop('content-type', 'application/json')}",
+        ]
+        lines += [f"{key}: {value}" for key, value in headers.items()]
+        lines.append(f"Host: {parsed.netloc}")
+        body = request.body
+        if body is not None:
+            body = body.decode("utf-8") if isinstance(body, bytes) else body
+            lines.append(f"content-length: {len(body.encode('utf-8'))}")
+        return "\r\n".join(lines) + "\r\n\r\n" + (body or "")
+
+    def _execute(self, http: Any, order: list[str], requests: dict[str, Any]) -> None:
+        boundary = f"batch_{uuid.uuid4().hex}"
+        parts = [
+            f"--{boundary}\r\nContent-Type: application/http\r\n"
+            f"Content-Transfer-Encoding: binary\r\nContent-ID: {self._id_to_header(rid)}"
+            f"\r\n\r\n{self._serialize_request(requests[rid])}\r\n"
+            for rid in order
+        ]
+        # Bytes, not str: http.client then sends headers and body in one write, which avoids a
+        # Nagle/delayed-ACK stall of ~40 ms per batch.
+        body = ("".join(parts) + f"--{boundary}--\r\n").encode("utf-8")
+        headers = {"content-type": f'multipart/mixed; boundary="{boundary}"'}
+        resp, content = http.request(self._batch_uri, method="POST", body=body, headers=headers)
+        if resp.status >= 300:
+            raise HttpError(resp, content, uri=self._batch_uri)
+        match = re.search(r'boundary="?([^";]+)"?', resp.get("content-type", ""))
+        if match is None:
+            raise BatchError("Response not in multipart/mixed format.", resp=resp, content=content)
+        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        for chunk in text.split(f"--{match.group(1)}")[1:]:
+            if chunk.startswith("--"):
+                break
+            head, _, payload = _split_blank_line(chunk.lstrip("\r\n"))
+            part_headers = _header_map(head)
+            request_id = self._header_to_id(part_headers.get("content-id", ""))
+            self._responses[request_id] = _inner_response(payload)
+
+
+def _split_blank_line(text: str) -> tuple[str, str, str]:
+    crlf, lf = text.find("\r\n\r\n"), text.find("\n\n")
+    if crlf != -1 and (lf == -1 or crlf <= lf):
+        return text[:crlf], "\r\n\r\n", text[crlf + 4 :]
+    if lf != -1:
+        return text[:lf], "\n\n", text[lf + 2 :]
+    return text, "", ""
+
+
+def _header_map(head: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _inner_response(payload: str) -> tuple[httplib2.Response, bytes]:
+    status_line, _, rest = payload.partition("\n")
+    _, status, reason = [*status_line.strip().split(" ", 2), "", ""][:3]
+    head, _, body = _split_blank_line(rest)
+    info = _header_map(head)
+    info["status"] = status
+    response = httplib2.Response(info)
+    response.reason = reason
+    return response, body.rstrip("\r\n").encode("utf-8")
+
+
 def _retry_after(resp: Any) -> float | None:
     value = resp.get("retry-after") if resp is not None else None
     if value is None:
@@ -134,7 +256,7 @@ class CalendarApi:
     def __init__(
         self,
         settings: Settings,
-        max_threads: int = 16,
+        max_threads: int = 32,
         attempts: int = 5,
         backoff_base: float = 0.5,
         backoff_max: float = 16.0,
@@ -151,7 +273,9 @@ class CalendarApi:
             cache_discovery=False,
             client_options={"api_endpoint": f"{base}/calendar/v3/"},
         )
-        self.events = self.service.events()
+        self.events_uri = f"{base}/calendar/v3/calendars"
+        self.model = JsonModel(data_wrapper=False)
+        self.user_agent = "contestsync (gzip)"
         self.calendars = self.service.calendars()
         self.calendar_list = self.service.calendarList()
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
@@ -194,9 +318,7 @@ class CalendarClient:
     def _http(self) -> google_auth_httplib2.AuthorizedHttp:
         http = getattr(self._local, "http", None)
         if http is None:
-            http = google_auth_httplib2.AuthorizedHttp(
-                self.credentials, http=httplib2.Http(timeout=HTTP_TIMEOUT)
-            )
+            http = google_auth_httplib2.AuthorizedHttp(self.credentials, http=new_http())
             self._local.http = http
         return http
 
@@ -232,9 +354,7 @@ class CalendarClient:
         try:
             with self._lock:
                 if not self.credentials.valid:
-                    self.credentials.refresh(
-                        google_auth_httplib2.Request(httplib2.Http(timeout=HTTP_TIMEOUT))
-                    )
+                    self.credentials.refresh(google_auth_httplib2.Request(new_http()))
             return fn()
         except RefreshError as exc:
             if "invalid_grant" in str(exc):
@@ -343,7 +463,7 @@ class CalendarClient:
                 else:
                     results[request_id] = CallResult(599, None, exception.__class__.__name__)
 
-            batch = BatchHttpRequest(callback=done, batch_uri=self._api.batch_uri)
+            batch = CalendarBatch(callback=done, batch_uri=self._api.batch_uri)
             for index, item in enumerate(calls):
                 batch.add(self._request(calendar_id, item), request_id=str(index))
             try:
@@ -357,15 +477,37 @@ class CalendarClient:
 
         return await self._run(call)
 
-    def _request(self, calendar_id: str, item: EventCall) -> Any:
-        events = self._api.events
+    def _request(self, calendar_id: str, item: EventCall) -> HttpRequest:
+        """The library's HttpRequest for one event write, built without the discovery layer.
+
+        Building each call through `service.events().insert(...)` costs ~0.1 ms of URI-template
+        work per event; the URI is fixed, so it is formatted directly. Answers are trimmed to
+        what the sync reads (`fields`).
+        """
+        api = self._api
+        base = f"{api.events_uri}/{urllib.parse.quote(calendar_id, safe='')}/events"
         if item.kind == "insert":
-            return events.insert(calendarId=calendar_id, body=item.body)
-        if item.kind == "update":
-            return events.update(calendarId=calendar_id, eventId=item.event_id, body=item.body)
-        if item.kind == "delete":
-            return events.delete(calendarId=calendar_id, eventId=item.event_id)
-        raise ValueError(f"unknown event call {item.kind!r}")
+            method, uri = "POST", base
+        elif item.kind in ("update", "delete"):
+            method = "PUT" if item.kind == "update" else "DELETE"
+            uri = f"{base}/{urllib.parse.quote(item.event_id, safe='')}"
+        else:
+            raise ValueError(f"unknown event call {item.kind!r}")
+        headers = {"accept": "application/json", "user-agent": api.user_agent}
+        body = None
+        if item.body is not None and method != "DELETE":
+            body = json.dumps(item.body, separators=(",", ":"))
+            headers["content-type"] = "application/json"
+        query = "?alt=json&fields=id%2Cstatus" if method != "DELETE" else "?alt=json"
+        return HttpRequest(
+            api.service._http,
+            api.model.response,
+            uri + query,
+            method=method,
+            body=body,
+            headers=headers,
+            methodId=f"calendar.events.{item.kind}",
+        )
 
 
 async def revoke_token(http: Any, revoke_url: str, token: str) -> bool:

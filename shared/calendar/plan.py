@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from shared.models import CalendarEventRecord, StoredContest, format_utc
@@ -66,7 +67,18 @@ def build_event_id(platform: str, external_id: str) -> str:
 def build_event(
     contest: StoredContest, platform_label: str, reminder_minutes: Sequence[int]
 ) -> DesiredEvent:
-    """The event body for a contest (DESIGN §5 "Event content") and the hash of that content."""
+    """The event body for a contest (DESIGN §5 "Event content") and the hash of that content.
+
+    Every user with the same reminders gets the same body, so bodies are memoised; callers
+    must treat the returned body as read-only.
+    """
+    return _build_event(contest, platform_label, tuple(reminder_minutes))
+
+
+@lru_cache(maxsize=8192)
+def _build_event(
+    contest: StoredContest, platform_label: str, reminder_minutes: tuple[int, ...]
+) -> DesiredEvent:
     event_id = build_event_id(contest.platform, contest.external_id)
     body: dict[str, Any] = {
         "id": event_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from shared.db.contests import Conn
@@ -25,30 +26,38 @@ async def list_calendar_events(conn: Conn, user_id: int) -> list[CalendarEventRe
     ]
 
 
-async def upsert_calendar_event(conn: Conn, record: CalendarEventRecord, now: datetime) -> None:
-    """Record that an event now holds this content."""
+async def record_outcomes(
+    conn: Conn,
+    user_id: int,
+    written: Sequence[CalendarEventRecord],
+    deleted_contest_ids: Sequence[int],
+    now: datetime,
+) -> None:
+    """Record events written and forget events deleted, in one statement (so, atomically)."""
+    if not written and not deleted_contest_ids:
+        return
     await conn.execute(
         """
+        WITH gone AS (
+            DELETE FROM calendar_events
+            WHERE user_id = $1 AND contest_id = ANY($7::bigint[])
+        )
         INSERT INTO calendar_events (user_id, contest_id, event_id, calendar_id, content_hash,
                                      synced_at)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        SELECT $1, x.contest_id, x.event_id, x.calendar_id, x.content_hash, $6
+        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])
+             AS x(contest_id, event_id, calendar_id, content_hash)
         ON CONFLICT (user_id, contest_id) DO UPDATE SET
             event_id = EXCLUDED.event_id, calendar_id = EXCLUDED.calendar_id,
             content_hash = EXCLUDED.content_hash, synced_at = EXCLUDED.synced_at
         """,
-        record.user_id,
-        record.contest_id,
-        record.event_id,
-        record.calendar_id,
-        record.content_hash,
+        user_id,
+        [r.contest_id for r in written],
+        [r.event_id for r in written],
+        [r.calendar_id for r in written],
+        [r.content_hash for r in written],
         now,
-    )
-
-
-async def delete_calendar_event(conn: Conn, user_id: int, contest_id: int) -> None:
-    """Forget an event that was deleted (or is gone) on Google's side."""
-    await conn.execute(
-        "DELETE FROM calendar_events WHERE user_id = $1 AND contest_id = $2", user_id, contest_id
+        list(deleted_contest_ids),
     )
 
 

@@ -215,10 +215,11 @@ async def _sync_locked(
     client = res.calendar.client(token)
     calendar_id, recreated = await ensure_calendar(res, user, client)
     labels = _labels()
-    contests = await cq.list_upcoming(res.db.write, now, user.platforms or None)
+    async with res.db.write.acquire() as conn:  # one connection for both reads
+        contests = await cq.list_upcoming(conn, now, user.platforms or None)
+        recorded = await eq.list_calendar_events(conn, user.id)
     reminders = user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
     desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
-    recorded = await eq.list_calendar_events(res.db.write, user.id)
     ops = plan_sync(desired, recorded, calendar_id)
     result = SyncResult(user.id, "running", calendar_recreated=recreated)
     await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
@@ -273,16 +274,16 @@ async def _settle(
     result: SyncResult,
 ) -> _Round:
     """Record what landed (in one transaction per batch) and return what to try again."""
-    landed: list[tuple[Operation, bool]] = []
+    landed: list[Operation] = []
     nxt = _Round()
     for pending, answer in zip(batch, answers, strict=True):
         op = pending.op
         ok = 200 <= answer.status < 300
         if op.kind is OpKind.DELETE and (ok or answer.status in (404, 410)):
-            landed.append((op, False))
+            landed.append(op)
             result.deleted += 1
         elif ok:
-            landed.append((op, False))
+            landed.append(op)
             if op.kind is OpKind.INSERT and not pending.converted:
                 result.created += 1
             else:
@@ -304,16 +305,15 @@ async def _settle(
                 answer.reason or "",
             )
     if landed:
-        now = datetime.now(UTC)
-        async with res.db.write.acquire() as conn, conn.transaction():
-            for op, _ in landed:
-                if op.kind is OpKind.DELETE:
-                    await eq.delete_calendar_event(conn, user_id, op.contest_id)
-                else:
-                    record = CalendarEventRecord(
-                        user_id, op.contest_id, op.event_id, calendar_id, op.content_hash or ""
-                    )
-                    await eq.upsert_calendar_event(conn, record, now)
+        written = [
+            CalendarEventRecord(
+                user_id, op.contest_id, op.event_id, calendar_id, op.content_hash or ""
+            )
+            for op in landed
+            if op.kind is not OpKind.DELETE
+        ]
+        gone = [op.contest_id for op in landed if op.kind is OpKind.DELETE]
+        await eq.record_outcomes(res.db.write, user_id, written, gone, datetime.now(UTC))
     return nxt
 
 

@@ -16,7 +16,8 @@ Deliberate choices where Google is vague or where the fake is stricter than Goog
   reading, updating or deleting a deleted event answers 410 ``deleted``; an id that never existed
   answers 404 ``notFound``. Deleted event ids stay reserved (insert again -> 409 ``duplicate``).
 - Page tokens are offsets: pages shift if events are deleted between two page requests.
-- ``fields``, ``syncToken``, ``q`` and ``updatedMin`` are ignored.
+- ``fields`` selects top-level keys of a JSON answer; ``syncToken``, ``q`` and ``updatedMin``
+  are ignored.
 - Revoking a grant (``/revoke`` or ``revoke_all``) also kills its access tokens at once.
 - Each ``set_faults`` call replaces the previous settings; ``set_faults()`` turns everything off.
 """
@@ -559,6 +560,25 @@ class FakeGoogle:
         headers: Mapping[str, str],
     ) -> _Reply:
         """Handle one Calendar call, from a plain request or a batch part."""
+        reply = self._dispatch_call(method, raw_path, query, raw_body, headers)
+        fields = query.get("fields")
+        if fields and reply.status < 300 and isinstance(reply.body, dict):
+            # Partial response, top-level selectors only ("id,etag,items(id)" keeps id, etag,
+            # items).
+            keep = {f.split("(", 1)[0].split("/", 1)[0].strip() for f in _split_fields(fields)}
+            reply = _Reply(
+                reply.status, {k: v for k, v in reply.body.items() if k in keep}, reply.headers
+            )
+        return reply
+
+    def _dispatch_call(
+        self,
+        method: str,
+        raw_path: str,
+        query: MultiMapping[str],
+        raw_body: bytes,
+        headers: Mapping[str, str],
+    ) -> _Reply:
         if not headers.get("Authorization"):
             return _google_error(
                 401,
@@ -919,6 +939,19 @@ class FakeGoogle:
 
 
 # -------------------------------------------------------------------- pure helpers
+
+
+def _split_fields(fields: str) -> list[str]:
+    """Split a `fields` selector on the commas that are not inside parentheses."""
+    out, depth, current = [], 0, ""
+    for char in fields:
+        if char == "," and depth == 0:
+            out.append(current)
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    return [*out, current]
 
 
 def _google_error(

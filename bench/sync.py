@@ -1,0 +1,246 @@
+"""Calendar sync throughput of one worker process against the fake Google with real latency.
+
+N users × M contests are synced by a real arq worker (burst mode) against `tests/fakes/google.py`
+with a per-request latency. In the same run, a baseline writes one event per HTTP request,
+sequentially and without batching (how the Go service worked), for a sample of the same users and
+contests. Prints events written per second for both, their ratio, and the cost of a resync of a
+user whose calendar is already up to date.
+
+Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
+
+    python bench/sync.py [--users 200] [--contests 40] [--latency 0.03] [--baseline-users 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import sys
+import tempfile
+import time
+from contextlib import AsyncExitStack
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import aiohttp
+import asyncpg
+from pydantic import SecretStr
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from backend.worker.settings import build_worker  # noqa: E402
+from shared.calendar.plan import build_event  # noqa: E402
+from shared.config import load_settings  # noqa: E402
+from shared.db import contests as cq  # noqa: E402
+from shared.db import users as uq  # noqa: E402
+from shared.db.migrate import migrate  # noqa: E402
+from shared.embedded import EmbeddedPostgres, EmbeddedValkey  # noqa: E402
+from shared.jobs import enqueue_sync  # noqa: E402
+from shared.models import Contest  # noqa: E402
+from shared.resources import Resources, open_resources  # noqa: E402
+
+PLATFORMS = ("codeforces", "leetcode", "codechef", "atcoder")
+
+
+async def services(stack: AsyncExitStack, tmp: Path) -> tuple[str, str]:
+    pg = os.environ.get("TEST_POSTGRES_DSN")
+    if not pg:
+        server = EmbeddedPostgres(tmp / "pg" / "data", delete_on_stop=True)
+        (tmp / "pg").mkdir()
+        pg = await asyncio.to_thread(server.start)
+        stack.callback(server.stop)
+    vk = os.environ.get("TEST_VALKEY_URI")
+    if not vk:
+        valkey = EmbeddedValkey(tmp / "valkey", persist=False)
+        vk = await asyncio.to_thread(valkey.start)
+        stack.callback(valkey.stop)
+    name = f"contestsync_bench_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(pg)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+
+    async def drop() -> None:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+    stack.push_async_callback(drop)
+    parts = urlsplit(pg)
+    dsn = urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+    conn = await asyncpg.connect(dsn)
+    await migrate(conn)
+    await conn.close()
+    return dsn, vk
+
+
+class Google:
+    """The fake Google in its own process, driven over its /_bench routes."""
+
+    def __init__(self, base_url: str, http: aiohttp.ClientSession) -> None:
+        self.base_url = base_url
+        self.http = http
+
+    async def account(self, sub: str) -> tuple[str, str]:
+        """A connected account: (refresh token, id of its "Contests" calendar)."""
+        async with self.http.post(f"{self.base_url}/_bench/account", params={"sub": sub}) as r:
+            data = await r.json()
+        return str(data["refresh_token"]), str(data["calendar_id"])
+
+    async def latency(self, seconds: float) -> None:
+        async with self.http.post(f"{self.base_url}/_bench/faults", params={"latency": seconds}):
+            pass
+
+    async def stats(self) -> dict[str, float]:
+        async with self.http.get(f"{self.base_url}/_bench/stats") as r:
+            return dict(await r.json())
+
+
+async def start_google(stack: AsyncExitStack) -> Google:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(Path(__file__).with_name("google_process.py")),
+        stdout=asyncio.subprocess.PIPE,
+    )
+
+    async def stop() -> None:
+        proc.kill()
+        await proc.wait()
+
+    stack.push_async_callback(stop)
+    assert proc.stdout is not None
+    base = (await asyncio.wait_for(proc.stdout.readline(), 30)).decode().strip()
+    http = aiohttp.ClientSession()
+    stack.push_async_callback(http.close)
+    return Google(base, http)
+
+
+async def seed(res: Resources, google: Google, users: int, contests: int) -> list[int]:
+    now = datetime.now(UTC).replace(microsecond=0)
+    per = contests // len(PLATFORMS) + 1
+    async with res.db.write.acquire() as conn, conn.transaction():
+        for p in PLATFORMS:
+            rows = [
+                Contest(p, f"b{i}", f"Bench {p} {i}", f"https://example.com/{p}/{i}",
+                        now + timedelta(hours=6 + i), now + timedelta(hours=8 + i))
+                for i in range(per)
+            ]
+            await cq.upsert_contests(conn, p, rows[: max(0, contests - PLATFORMS.index(p) * per)], now)
+    ids = []
+    for n in range(users):
+        sub = f"user-{n}"
+        token, calendar_id = await google.account(sub)
+        async with res.db.write.acquire() as conn, conn.transaction():
+            identity = await uq.upsert_identity(conn, "telegram", str(10_000 + n), str(10_000 + n))
+            uid = await uq.link_google_account(conn, identity, sub, f"{sub}@example.com")
+            await uq.update_google_grant(conn, uid, res.cipher.encrypt(token, uid))
+            await uq.update_calendar_id(conn, uid, calendar_id)
+        ids.append(uid)
+    return ids
+
+
+async def run_worker(res: Resources, user_ids: list[int]) -> float:
+    """Queue one sync per user and let one worker run them all; returns the wall time."""
+    await res.db.write.execute("UPDATE users SET sync_status = 'queued'")
+    worker = build_worker(res, handle_signals=False)
+    worker.cron_jobs = []  # only the queued syncs
+    started, cpu = time.perf_counter(), time.process_time()
+    for uid in user_ids:
+        await enqueue_sync(res.arq, uid)
+    task = asyncio.create_task(worker.main())
+    while await res.db.write.fetchval(
+        "SELECT count(*) FROM users WHERE sync_status IN ('queued', 'running')"
+    ):
+        await asyncio.sleep(0.01)
+    elapsed = time.perf_counter() - started
+    print(f"  worker CPU {(time.process_time() - cpu) / len(user_ids) * 1000:.1f} ms/user")
+    while await res.arq.zcard("arq:queue"):  # let arq finish its bookkeeping
+        await asyncio.sleep(0.01)
+    await worker.close()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    return elapsed
+
+
+async def baseline(res: Resources, google: Google, user_ids: list[int]) -> tuple[int, float]:
+    """One POST per event, one after another: the Go service's way."""
+    labels = {p: p.title() for p in PLATFORMS}
+    written = 0
+    started = time.perf_counter()
+    async with aiohttp.ClientSession() as http:
+        for uid in user_ids:
+            user = await uq.get_user(res.db.write, uid)
+            assert user is not None and user.refresh_token_enc
+            token = res.cipher.decrypt(user.refresh_token_enc, uid)
+            form = {"grant_type": "refresh_token", "refresh_token": token,
+                    "client_id": "bench", "client_secret": "bench-secret"}
+            async with http.post(f"{google.base_url}/token", data=form) as resp:
+                access = (await resp.json())["access_token"]
+            headers = {"Authorization": f"Bearer {access}"}
+            async with http.post(f"{google.base_url}/calendar/v3/calendars", headers=headers,
+                                 json={"summary": "Baseline", "timeZone": "UTC"}) as resp:
+                cal = (await resp.json())["id"]
+            for contest in await cq.list_upcoming(res.db.write, datetime.now(UTC)):
+                body = build_event(contest, labels[contest.platform], [30, 10]).body
+                body = {**body, "id": body["id"][:-1] + "0"}  # a fresh id per calendar
+                async with http.post(f"{google.base_url}/calendar/v3/calendars/{cal}/events",
+                                     headers=headers, json=body) as resp:
+                    assert resp.status == 200, resp.status
+                written += 1
+    return written, time.perf_counter() - started
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--contests", type=int, default=40)
+    parser.add_argument("--latency", type=float, default=0.03, help="seconds added per request")
+    parser.add_argument("--baseline-users", type=int, default=5)
+    args = parser.parse_args()
+
+    async with AsyncExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
+        dsn, vk = await services(stack, tmp)
+        google = await start_google(stack)
+        base = google.base_url
+        settings = load_settings(
+            POSTGRES_DB=SecretStr(dsn), VALKEY_URI=SecretStr(vk), ENV="test",
+            SESSION_SECRET="11" * 32, ENCRYPTION_KEY="22" * 32, DATA_DIR=tmp / "data",
+            GOOGLE_CLIENT_ID="bench", GOOGLE_CLIENT_SECRET="bench-secret",
+            GOOGLE_TOKEN_URL=f"{base}/token", GOOGLE_REVOKE_URL=f"{base}/revoke",
+            GOOGLE_API_URL=base, CONNECTION_LIMIT=30,
+        )
+        res = await open_resources(settings, stack)
+        await res.valkey.flushdb()
+        user_ids = await seed(res, google, args.users, args.contests)
+        await google.latency(args.latency)
+
+        fake_cpu = (await google.stats())["cpu_seconds"]
+        elapsed = await run_worker(res, user_ids)
+        fake_cpu = (await google.stats())["cpu_seconds"] - fake_cpu
+        statuses = await res.db.write.fetch("SELECT sync_status, count(*) FROM users GROUP BY 1")
+        events = (await google.stats())["events"]
+        rate = events / elapsed
+
+        before = await google.stats()
+        resync = await run_worker(res, user_ids)
+        after = await google.stats()
+        resync_calls = after["calls"] - before["calls"]
+        resync_writes = after["writes"] - before["writes"]
+
+        sample = user_ids[: args.baseline_users]
+        base_events, base_elapsed = await baseline(res, google, sample)
+        base_rate = base_events / base_elapsed
+
+    print(f"users × contests         {args.users} × {args.contests}, latency {args.latency * 1000:.0f} ms")
+    print(f"events written           {events} in {elapsed:.2f} s "
+          f"(sync results: {', '.join(f'{r[0]} {r[1]}' for r in statuses)})")
+    print(f"sync throughput          {rate:,.0f} events/s (one worker process; the fake Google "
+          f"used {fake_cpu:.1f} s of CPU in its own process)")
+    print(f"baseline (sequential)    {base_rate:,.1f} events/s ({base_events} events, {len(sample)} users)")
+    print(f"ratio                    {rate / base_rate:,.1f}x")
+    print(f"no-change resync         {resync / len(user_ids) * 1000:.1f} ms/user wall, "
+          f"{resync_calls / len(user_ids):.2f} requests/user, {resync_writes} writes")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
