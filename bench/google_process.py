@@ -17,7 +17,7 @@ from aiohttp import web
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fakes.google import FakeGoogle  # noqa: E402
+from tests.fakes.google import FakeGoogle
 
 
 def add_control_routes(fake: FakeGoogle) -> None:

@@ -135,7 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.0, help="time per platform")
     args = parser.parse_args()
-    print(f"{'platform':<14}{'entries':>8}{'bytes':>10}{'kept':>6}{'parses/s':>11}{'entries/s':>12}")
+    print(
+        f"{'platform':<14}{'entries':>8}{'bytes':>10}{'kept':>6}{'parses/s':>11}{'entries/s':>12}"
+    )
     for name in PLATFORMS:
         entries, size, kept, rate = measure(name, args.seconds)
         print(f"{name:<14}{entries:>8}{size:>10}{kept:>6}{rate:>11.1f}{rate * entries:>12.0f}")

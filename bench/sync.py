@@ -31,16 +31,16 @@ from pydantic import SecretStr
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from backend.worker.settings import build_worker  # noqa: E402
-from shared.calendar.plan import build_event  # noqa: E402
-from shared.config import load_settings  # noqa: E402
-from shared.db import contests as cq  # noqa: E402
-from shared.db import users as uq  # noqa: E402
-from shared.db.migrate import migrate  # noqa: E402
-from shared.embedded import EmbeddedPostgres, EmbeddedValkey  # noqa: E402
-from shared.jobs import enqueue_sync  # noqa: E402
-from shared.models import Contest  # noqa: E402
-from shared.resources import Resources, open_resources  # noqa: E402
+from backend.worker.settings import build_worker
+from shared.calendar.plan import build_event
+from shared.config import load_settings
+from shared.db import contests as cq
+from shared.db import users as uq
+from shared.db.migrate import migrate
+from shared.embedded import EmbeddedPostgres, EmbeddedValkey
+from shared.jobs import enqueue_sync
+from shared.models import Contest
+from shared.resources import Resources, open_resources
 
 PLATFORMS = ("codeforces", "leetcode", "codechef", "atcoder")
 
@@ -98,7 +98,8 @@ class Google:
 
 async def start_google(stack: AsyncExitStack) -> Google:
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, str(Path(__file__).with_name("google_process.py")),
+        sys.executable,
+        str(Path(__file__).with_name("google_process.py")),
         stdout=asyncio.subprocess.PIPE,
     )
 
@@ -120,11 +121,19 @@ async def seed(res: Resources, google: Google, users: int, contests: int) -> lis
     async with res.db.write.acquire() as conn, conn.transaction():
         for p in PLATFORMS:
             rows = [
-                Contest(p, f"b{i}", f"Bench {p} {i}", f"https://example.com/{p}/{i}",
-                        now + timedelta(hours=6 + i), now + timedelta(hours=8 + i))
+                Contest(
+                    p,
+                    f"b{i}",
+                    f"Bench {p} {i}",
+                    f"https://example.com/{p}/{i}",
+                    now + timedelta(hours=6 + i),
+                    now + timedelta(hours=8 + i),
+                )
                 for i in range(per)
             ]
-            await cq.upsert_contests(conn, p, rows[: max(0, contests - PLATFORMS.index(p) * per)], now)
+            await cq.upsert_contests(
+                conn, p, rows[: max(0, contests - PLATFORMS.index(p) * per)], now
+            )
     ids = []
     for n in range(users):
         sub = f"user-{n}"
@@ -138,8 +147,11 @@ async def seed(res: Resources, google: Google, users: int, contests: int) -> lis
     return ids
 
 
-async def run_worker(res: Resources, user_ids: list[int]) -> float:
-    """Queue one sync per user and let one worker run them all; returns the wall time."""
+async def run_worker(res: Resources, user_ids: list[int]) -> tuple[float, float]:
+    """Queue one sync per user and let one worker run them all.
+
+    Returns the wall time and the worker process's CPU time per user (ms).
+    """
     await res.db.write.execute("UPDATE users SET sync_status = 'queued'")
     worker = build_worker(res, handle_signals=False)
     worker.cron_jobs = []  # only the queued syncs
@@ -147,18 +159,18 @@ async def run_worker(res: Resources, user_ids: list[int]) -> float:
     for uid in user_ids:
         await enqueue_sync(res.arq, uid)
     task = asyncio.create_task(worker.main())
-    while await res.db.write.fetchval(
+    while await res.db.write.fetchval(  # noqa: ASYNC110 - polling another process's work
         "SELECT count(*) FROM users WHERE sync_status IN ('queued', 'running')"
     ):
         await asyncio.sleep(0.01)
     elapsed = time.perf_counter() - started
-    print(f"  worker CPU {(time.process_time() - cpu) / len(user_ids) * 1000:.1f} ms/user")
-    while await res.arq.zcard("arq:queue"):  # let arq finish its bookkeeping
+    cpu_ms = (time.process_time() - cpu) / len(user_ids) * 1000
+    while await res.arq.zcard("arq:queue"):  # noqa: ASYNC110 - let arq finish its bookkeeping
         await asyncio.sleep(0.01)
     await worker.close()
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
-    return elapsed
+    return elapsed, cpu_ms
 
 
 async def baseline(res: Resources, google: Google, user_ids: list[int]) -> tuple[int, float]:
@@ -171,19 +183,29 @@ async def baseline(res: Resources, google: Google, user_ids: list[int]) -> tuple
             user = await uq.get_user(res.db.write, uid)
             assert user is not None and user.refresh_token_enc
             token = res.cipher.decrypt(user.refresh_token_enc, uid)
-            form = {"grant_type": "refresh_token", "refresh_token": token,
-                    "client_id": "bench", "client_secret": "bench-secret"}
+            form = {
+                "grant_type": "refresh_token",
+                "refresh_token": token,
+                "client_id": "bench",
+                "client_secret": "bench-secret",
+            }
             async with http.post(f"{google.base_url}/token", data=form) as resp:
                 access = (await resp.json())["access_token"]
             headers = {"Authorization": f"Bearer {access}"}
-            async with http.post(f"{google.base_url}/calendar/v3/calendars", headers=headers,
-                                 json={"summary": "Baseline", "timeZone": "UTC"}) as resp:
+            async with http.post(
+                f"{google.base_url}/calendar/v3/calendars",
+                headers=headers,
+                json={"summary": "Baseline", "timeZone": "UTC"},
+            ) as resp:
                 cal = (await resp.json())["id"]
             for contest in await cq.list_upcoming(res.db.write, datetime.now(UTC)):
                 body = build_event(contest, labels[contest.platform], [30, 10]).body
                 body = {**body, "id": body["id"][:-1] + "0"}  # a fresh id per calendar
-                async with http.post(f"{google.base_url}/calendar/v3/calendars/{cal}/events",
-                                     headers=headers, json=body) as resp:
+                async with http.post(
+                    f"{google.base_url}/calendar/v3/calendars/{cal}/events",
+                    headers=headers,
+                    json=body,
+                ) as resp:
                     assert resp.status == 200, resp.status
                 written += 1
     return written, time.perf_counter() - started
@@ -203,11 +225,18 @@ async def main() -> None:
         google = await start_google(stack)
         base = google.base_url
         settings = load_settings(
-            POSTGRES_DB=SecretStr(dsn), VALKEY_URI=SecretStr(vk), ENV="test",
-            SESSION_SECRET="11" * 32, ENCRYPTION_KEY="22" * 32, DATA_DIR=tmp / "data",
-            GOOGLE_CLIENT_ID="bench", GOOGLE_CLIENT_SECRET="bench-secret",
-            GOOGLE_TOKEN_URL=f"{base}/token", GOOGLE_REVOKE_URL=f"{base}/revoke",
-            GOOGLE_API_URL=base, CONNECTION_LIMIT=30,
+            POSTGRES_DB=SecretStr(dsn),
+            VALKEY_URI=SecretStr(vk),
+            ENV="test",
+            SESSION_SECRET="11" * 32,
+            ENCRYPTION_KEY="22" * 32,
+            DATA_DIR=tmp / "data",
+            GOOGLE_CLIENT_ID="bench",
+            GOOGLE_CLIENT_SECRET="bench-secret",
+            GOOGLE_TOKEN_URL=f"{base}/token",
+            GOOGLE_REVOKE_URL=f"{base}/revoke",
+            GOOGLE_API_URL=base,
+            CONNECTION_LIMIT=30,
         )
         res = await open_resources(settings, stack)
         await res.valkey.flushdb()
@@ -215,14 +244,14 @@ async def main() -> None:
         await google.latency(args.latency)
 
         fake_cpu = (await google.stats())["cpu_seconds"]
-        elapsed = await run_worker(res, user_ids)
+        elapsed, cpu_ms = await run_worker(res, user_ids)
         fake_cpu = (await google.stats())["cpu_seconds"] - fake_cpu
         statuses = await res.db.write.fetch("SELECT sync_status, count(*) FROM users GROUP BY 1")
         events = (await google.stats())["events"]
         rate = events / elapsed
 
         before = await google.stats()
-        resync = await run_worker(res, user_ids)
+        resync, resync_cpu_ms = await run_worker(res, user_ids)
         after = await google.stats()
         resync_calls = after["calls"] - before["calls"]
         resync_writes = after["writes"] - before["writes"]
@@ -231,15 +260,35 @@ async def main() -> None:
         base_events, base_elapsed = await baseline(res, google, sample)
         base_rate = base_events / base_elapsed
 
-    print(f"users × contests         {args.users} × {args.contests}, latency {args.latency * 1000:.0f} ms")
-    print(f"events written           {events} in {elapsed:.2f} s "
-          f"(sync results: {', '.join(f'{r[0]} {r[1]}' for r in statuses)})")
-    print(f"sync throughput          {rate:,.0f} events/s (one worker process; the fake Google "
-          f"used {fake_cpu:.1f} s of CPU in its own process)")
-    print(f"baseline (sequential)    {base_rate:,.1f} events/s ({base_events} events, {len(sample)} users)")
-    print(f"ratio                    {rate / base_rate:,.1f}x")
-    print(f"no-change resync         {resync / len(user_ids) * 1000:.1f} ms/user wall, "
-          f"{resync_calls / len(user_ids):.2f} requests/user, {resync_writes} writes")
+    lines = [
+        (
+            "users × contests",
+            f"{args.users} × {args.contests}, latency {args.latency * 1e3:.0f} ms",
+        ),
+        (
+            "events written",
+            f"{events} in {elapsed:.2f} s (" + ", ".join(f"{r[0]} {r[1]}" for r in statuses) + ")",
+        ),
+        (
+            "sync throughput",
+            f"{rate:,.0f} events/s in one worker process "
+            f"({cpu_ms:.1f} ms CPU per user; the fake Google used {fake_cpu:.1f} s CPU apart)",
+        ),
+        (
+            "baseline, sequential",
+            f"{base_rate:,.1f} events/s ({base_events} events, "
+            f"{len(sample)} users, one request per event)",
+        ),
+        ("ratio", f"{rate / base_rate:,.1f}x"),
+        (
+            "no-change resync",
+            f"{resync / len(user_ids) * 1000:.1f} ms wall and "
+            f"{resync_cpu_ms:.1f} ms CPU per user, {resync_calls / len(user_ids):.2f} requests "
+            f"per user, {resync_writes} writes",
+        ),
+    ]
+    for name, value in lines:
+        print(f"{name:<22}{value}")
 
 
 if __name__ == "__main__":

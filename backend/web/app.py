@@ -10,7 +10,9 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from backend.web import pages
+from backend.web.keys import RES
 from backend.web.middleware import CSP, MAX_BODY, VALKEY_KEY, build_middlewares, build_rate_limit
+from backend.web.oauth import add_oauth_routes
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
 from shared.platforms.registry import PLATFORMS
@@ -19,7 +21,6 @@ from shared.services.contests import list_health, list_upcoming_contests
 
 log = logging.getLogger(__name__)
 
-RES = web.AppKey("resources", Resources)
 MAX_API_DAYS = 90
 
 
@@ -34,6 +35,7 @@ def build_app(res: Resources) -> web.Application:
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/", index)
     app.router.add_get("/api/contests", api_contests)
+    add_oauth_routes(app)
     return app
 
 

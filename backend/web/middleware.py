@@ -59,6 +59,12 @@ def client_ip(request: web.Request, settings: Settings) -> str:
     return hops[0] if hops else peer
 
 
+def route_name(request: web.Request) -> str:
+    """The matched route's pattern (`/connect/{token}`), never the path: paths carry tokens."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "<unmatched>"
+
+
 def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.StreamResponse]]]:
     """The middleware chain, outermost first."""
 
@@ -113,7 +119,7 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
                 "request %s timed out: %s %s",
                 request.get(REQUEST_ID),
                 request.method,
-                request.path,
+                route_name(request),
             )
             return _error(request, 504, "The server took too long to answer.")
         except Exception:
@@ -121,7 +127,7 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
                 "unhandled error in request %s: %s %s",
                 request.get(REQUEST_ID),
                 request.method,
-                request.path,
+                route_name(request),
             )
             return _error(request, 500, "Something went wrong on our side.")
 

@@ -12,7 +12,7 @@ from html import escape
 
 from aiohttp import web
 
-from backend.web.app import RES
+from backend.web.keys import RES
 from backend.web.pages import STYLE
 from shared.errors import UserError
 from shared.services.connect import (

@@ -42,7 +42,6 @@ from shared.errors import ContestSyncError, ExternalServiceError
 
 log = logging.getLogger(__name__)
 
-SCOPES = ("openid", "email", "https://www.googleapis.com/auth/calendar.app.created")
 BATCH_LIMIT = 50
 HTTP_TIMEOUT = 30
 

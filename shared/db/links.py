@@ -18,17 +18,24 @@ class PendingState:
 
 
 async def insert_link_token(
-    conn: Conn, token_hash: bytes, chat_platform: str, external_user_id: str, expires_at: datetime
+    conn: Conn,
+    token_hash: bytes,
+    chat_platform: str,
+    external_user_id: str,
+    created_at: datetime,
+    expires_at: datetime,
 ) -> None:
-    """Store a new /connect token (hash only)."""
+    """Store a new /connect token (hash only), timed by the caller's clock."""
     await conn.execute(
         """
-        INSERT INTO link_tokens (token_hash, chat_platform, external_user_id, expires_at)
-        VALUES ($1, $2, $3, $4)
+        INSERT INTO link_tokens (token_hash, chat_platform, external_user_id, created_at,
+                                 expires_at)
+        VALUES ($1, $2, $3, $4, $5)
         """,
         token_hash,
         chat_platform,
         external_user_id,
+        created_at,
         expires_at,
     )
 

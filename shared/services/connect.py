@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 import aiohttp
+import asyncpg
 from authlib.common.security import generate_token
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
@@ -30,6 +31,7 @@ from shared.db import links as lq
 from shared.db import users as uq
 from shared.errors import ContestSyncError, RateLimitedError, UserError
 from shared.jobs import enqueue_sync
+from shared.models import Identity
 from shared.resources import Resources
 from shared.services.sync import ensure_calendar
 
@@ -156,11 +158,10 @@ async def create_connect_link(
             latest = (now + LINK_WINDOW).astimezone(UTC)
             raise RateLimitedError(
                 f"You asked for {LINKS_PER_HOUR} connect links in the last hour. "
-                f"Please try again later — at the latest at {latest:%H:%M} UTC "
-                "(the last link you got still works for 10 minutes)."
+                f"Please try again later — at the latest at {latest:%H:%M} UTC."
             )
         await lq.insert_link_token(
-            conn, hash_secret(token), chat_platform, external_user_id, expires_at
+            conn, hash_secret(token), chat_platform, external_user_id, now, expires_at
         )
     base = res.settings.PUBLIC_BASE_URL.rstrip("/")
     log.info("connect link issued for a %s identity", chat_platform)
@@ -275,13 +276,12 @@ async def complete_oauth(
             email=email,
         )
 
-    async with res.db.write.acquire() as conn, conn.transaction():
-        fresh = await uq.get_identity(conn, identity.chat_platform, identity.external_user_id)
-        if fresh is None:
-            return _INVALID_STATE
-        user_id = await uq.link_google_account(conn, fresh, sub, email)
-        await uq.update_google_grant(conn, user_id, res.cipher.encrypt(refresh_token, user_id))
-    log.info("user %d connected Google Calendar from a %s identity", user_id, fresh.chat_platform)
+    user_id = await _link_account(res, identity, sub, email, refresh_token)
+    if user_id is None:  # deleted their data while the consent page was open
+        return _INVALID_STATE
+    log.info(
+        "user %d connected Google Calendar from a %s identity", user_id, identity.chat_platform
+    )
 
     await _prepare_calendar(res, user_id, refresh_token)
     await res.messenger.notify_user(
@@ -301,6 +301,32 @@ async def complete_oauth(
         email=email,
         user_id=user_id,
     )
+
+
+async def _link_account(
+    res: Resources, identity: Identity, sub: str, email: str, refresh_token: str
+) -> int | None:
+    """In one transaction: link the Google account and store the encrypted grant; the user id."""
+    for attempt in (1, 2):
+        try:
+            async with res.db.write.acquire() as conn, conn.transaction():
+                fresh = await uq.get_identity(
+                    conn, identity.chat_platform, identity.external_user_id
+                )
+                if fresh is None:
+                    return None
+                user_id = await uq.link_google_account(conn, fresh, sub, email)
+                await uq.update_google_grant(
+                    conn, user_id, res.cipher.encrypt(refresh_token, user_id)
+                )
+                return user_id
+        except asyncpg.UniqueViolationError:
+            # Two chat identities linked the same new Google account at once; the second
+            # attempt finds the winner's user and joins it.
+            if attempt == 2:
+                raise
+            log.info("Google account linked concurrently; joining the existing user")
+    return None
 
 
 async def _google_refused(res: Resources, user_id: int, error: str) -> ConnectOutcome:
