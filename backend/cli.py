@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
+import uvloop
 from aiohttp import web
 
 from shared.config import Settings, load_settings, with_dev_keys
@@ -49,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scrape": lambda: run_scrape(settings, args.platform),
     }
     try:
-        return asyncio.run(commands[args.command]())
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            return runner.run(commands[args.command]())
     except ConfigError as exc:
         print(f"contestsync: {exc}", file=sys.stderr)
         return 2

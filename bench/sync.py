@@ -281,6 +281,11 @@ async def main() -> None:
         ),
         ("ratio", f"{rate / base_rate:,.1f}x"),
         (
+            "worker CPU capacity",
+            f"{1000 * args.contests / cpu_ms:,.0f} events per CPU-second "
+            "(what one worker process does with a core to itself)",
+        ),
+        (
             "no-change resync",
             f"{resync / len(user_ids) * 1000:.1f} ms wall and "
             f"{resync_cpu_ms:.1f} ms CPU per user, {resync_calls / len(user_ids):.2f} requests "
@@ -292,4 +297,7 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    # As in `contestsync worker`: the worker runs on uvloop.
+    import uvloop
+
+    uvloop.run(main())

@@ -269,6 +269,19 @@ async def update_sync_state(
     )
 
 
+async def start_sync(conn: Conn, user_id: int) -> User | None:
+    """Mark a connected user's sync as running and return the user; None when not connected."""
+    row = await conn.fetchrow(
+        f"""
+        UPDATE users SET sync_status = 'running', last_sync_error = NULL
+        WHERE id = $1 AND google_status = 'active' AND refresh_token_enc IS NOT NULL
+        RETURNING {_USER_COLUMNS}
+        """,
+        user_id,
+    )
+    return None if row is None else _user(row)
+
+
 async def list_active_user_ids(conn: Conn) -> list[int]:
     """Users with a working Google grant."""
     rows = await conn.fetch(

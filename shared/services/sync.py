@@ -143,19 +143,19 @@ async def sync_user_calendar(
     backoff: SyncBackoff | None = None,
 ) -> SyncResult:
     """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
-    user = await uq.get_user(res.db.write, user_id)
-    if user is None:
-        return SyncResult(user_id, "skipped", error="no such user")
-    if not user.connected:
-        return SyncResult(user_id, "not_connected", error="Google Calendar is not connected")
     lock = OwnedLock(res.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
     if not await lock.acquire():
         log.info("sync of user %d already running elsewhere; skipped", user_id)
         return SyncResult(user_id, "busy", error="a sync is already running")
+    user = await uq.start_sync(res.db.write, user_id)
+    if user is None:
+        await lock.release()
+        if await uq.get_user(res.db.write, user_id) is None:
+            return SyncResult(user_id, "skipped", error="no such user")
+        return SyncResult(user_id, "not_connected", error="Google Calendar is not connected")
     lost = asyncio.Event()
     renewer = asyncio.create_task(_keep_lock(lock, lost))
     try:
-        await uq.update_sync_state(res.db.write, user_id, "running", None, None)
         result = await _sync_locked(
             res, user, now or datetime.now(UTC), backoff or SyncBackoff(), lost
         )
