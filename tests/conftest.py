@@ -32,7 +32,7 @@ from tests.fakes.platforms import FakePlatforms
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "platforms"
 TABLES = (
-    "deliveries, guilds, oauth_states, link_tokens, calendar_events, identities, users, "
+    "notices, deliveries, guilds, oauth_states, link_tokens, calendar_events, identities, users, "
     "platform_health, contests"
 )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 import asyncpg
@@ -253,19 +254,25 @@ async def update_preferences(
 
 
 async def update_sync_state(
-    conn: Conn, user_id: int, status: str, at: datetime | None, error: str | None
+    conn: Conn,
+    user_id: int,
+    status: str,
+    at: datetime | None,
+    error: str | None,
+    counts: Mapping[str, int] | None = None,
 ) -> None:
-    """Record how the last sync went."""
+    """Record how the last sync went (and, when given, what it wrote)."""
     await conn.execute(
         """
         UPDATE users SET sync_status = $2, last_sync_at = COALESCE($3, last_sync_at),
-               last_sync_error = $4
+               last_sync_error = $4, last_sync_result = COALESCE($5::jsonb, last_sync_result)
         WHERE id = $1
         """,
         user_id,
         status,
         at,
         error,
+        json.dumps(dict(counts)) if counts is not None else None,
     )
 
 

@@ -178,7 +178,15 @@ async def sync_user_calendar(
     if lost.is_set():
         status, result.error = "failed", "sync lock lost; stopped early"
     result.status = status
-    await uq.update_sync_state(res.db.write, user_id, status, datetime.now(UTC), result.error)
+    counts = {
+        "created": result.created,
+        "updated": result.updated,
+        "deleted": result.deleted,
+        "failed": result.failed,
+    }
+    await uq.update_sync_state(
+        res.db.write, user_id, status, datetime.now(UTC), result.error, counts
+    )
     log.info(
         "synced user %d: %d created, %d updated, %d deleted, %d failed",
         user_id,
