@@ -30,6 +30,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/sync.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
