@@ -1,0 +1,95 @@
+"""A worker process killed mid-sync: the next run finishes the job exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from shared.cache import keys as cache_keys
+from shared.calendar.plan import build_event_id
+from shared.config import Settings
+from shared.db import users as uq
+from shared.jobs import enqueue_sync
+from shared.platforms.registry import get_platform
+from shared.resources import Resources
+from shared.services.scrape import scrape_platform
+from shared.services.sync import SyncBackoff, sync_user_calendar
+from tests.factories import codeforces_payload, connect_user
+from tests.fakes.google import FakeGoogle
+from tests.fakes.platforms import FakePlatforms
+
+
+def _worker_env(settings: Settings, tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_")}
+    for name, value in settings.model_dump().items():
+        if value is None or name in ("DATA_DIR",):
+            continue
+        if hasattr(value, "get_secret_value"):
+            value = value.get_secret_value()
+        if isinstance(value, list):
+            value = ",".join(
+                v.get_secret_value() if hasattr(v, "get_secret_value") else str(v) for v in value
+            )
+        env[name] = str(value)
+    env.update(DATA_DIR=str(tmp_path / "data"), WORKER_PORT="0", LOG_LEVEL="WARNING")
+    return env
+
+
+async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
+    res: Resources,
+    settings: Settings,
+    fake_google: FakeGoogle,
+    fake_platforms: FakePlatforms,
+    tmp_path: Path,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    contests = [(6000 + i, f"Round {i}", start + timedelta(hours=i), 7200) for i in range(300)]
+    fake_platforms.serve("codeforces", codeforces_payload(*contests))
+    await scrape_platform(res, get_platform("codeforces"))
+    user_id = await connect_user(res, fake_google)
+    fake_google.set_faults(latency=0.3)  # slow Google, so the kill lands mid-sync
+
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "backend.cli",
+        "worker",
+        env=_worker_env(settings, tmp_path),
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        await enqueue_sync(res.arq, user_id)
+        for _ in range(3000):
+            recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
+            if recorded:
+                break
+            await asyncio.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)  # no clean-up at all
+        await proc.wait()
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
+    assert 0 < recorded < 300
+    # The dead worker's lock is still held: a new sync must wait for it, not write alongside.
+    assert await res.valkey.exists(cache_keys.sync_lock(user_id)) == 1
+    fake_google.set_faults()
+    busy = await sync_user_calendar(res, user_id, backoff=SyncBackoff(0.01, 0.05))
+    assert busy.status == "busy"
+
+    await res.valkey.delete(cache_keys.sync_lock(user_id))  # what the lock's TTL does in 5 min
+    result = await sync_user_calendar(res, user_id, backoff=SyncBackoff(0.01, 0.05))
+    assert result.status == "ok" and result.failed == 0
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.calendar_id
+    events = fake_google.events_of(user.calendar_id)
+    assert set(events) == {build_event_id("codeforces", str(c[0])) for c in contests}
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 300
