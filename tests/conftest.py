@@ -112,7 +112,7 @@ async def clean_db(database_dsn: str) -> str:
 
 
 @pytest.fixture
-async def clean_valkey(valkey_server: str) -> AsyncIterator[str]:
+async def clean_valkey(valkey_server: str) -> str:
     """The Valkey database emptied before the test."""
     client = Redis.from_url(valkey_server, socket_connect_timeout=3)
     try:

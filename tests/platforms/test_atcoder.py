@@ -1,55 +1,22 @@
-"""AtCoder parser: the recorded page, hand-written edge cases and property tests."""
+"""AtCoder parser: hand-written edge cases and property tests on real-shaped pages.
+
+The recorded page against expected.json and the bytes/text/prefix fuzz of every parser are in
+test_parsers.py; the recorded request is checked against the fake server in test_http.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import Coroutine
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
+from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
-from shared.models import Contest
-from shared.platforms.atcoder import DEFAULT_URL, LABEL, NAME, fetch_atcoder, parse_atcoder
-from shared.platforms.http import PlatformClient
+from shared.platforms.atcoder import NAME, parse_atcoder
+from tests.platforms.helpers import FUZZ, NOW, assert_parser_is_total, fixture_bytes, ids, mostly
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-ZULU = "%Y-%m-%dT%H:%M:%SZ"
-
-
-def _fixtures_dir() -> Path:
-    if not FIXTURES.is_dir():
-        pytest.fail(f"platform fixtures folder is missing: {FIXTURES}")
-    return FIXTURES
-
-
-def _expected() -> dict[str, Any]:
-    return cast(dict[str, Any], json.loads((_fixtures_dir() / "expected.json").read_text()))
-
-
-def _fixture_page() -> bytes:
-    return (_fixtures_dir() / "atcoder" / "contests.html").read_bytes()
-
-
-def _as_dicts(contests: list[Contest]) -> list[dict[str, object]]:
-    return [
-        {
-            "platform": c.platform,
-            "id": c.id,
-            "title": c.title,
-            "url": c.url,
-            "start": c.start.strftime(ZULU),
-            "end": c.end.strftime(ZULU),
-            "duration": c.duration,
-        }
-        for c in contests
-    ]
+FIXTURE_FILE = "atcoder/contests.html"
 
 
 def _row(
@@ -100,80 +67,11 @@ def _page(**sections: str) -> str:
     return f"{head}<body>{body}</body></html>"
 
 
-def _ids(contests: list[Contest]) -> list[str]:
-    return [c.id for c in contests]
-
-
-class _FakeClient:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-        self.calls: list[tuple[str, str, str, str]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append((platform, method, url, expect))
-        return self.body
-
-
-def _run(coro: Coroutine[Any, Any, bytes]) -> bytes:
-    # A private loop: asyncio.run would reset the current loop that pytest-asyncio manages.
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coro)
-    finally:
-        loop.close()
-
-
-# Recorded fixtures
-
-
-def test_every_atcoder_fixture_parses_to_expected_contests() -> None:
-    expected = _expected()
-    now = datetime.fromisoformat(expected["now"])
-    files = {path: spec for path, spec in expected["files"].items() if spec["platform"] == NAME}
-    on_disk = {
-        str(path.relative_to(_fixtures_dir()))
-        for path in (_fixtures_dir() / NAME).iterdir()
-        if path.is_file()
-    }
-    assert files, "expected.json lists no atcoder fixtures"
-    assert on_disk == set(files), "every atcoder fixture file must be listed in expected.json"
-    for path, spec in files.items():
-        payload = (_fixtures_dir() / path).read_bytes()
-        if spec["expect"] == "error":
-            with pytest.raises(ParseError):
-                parse_atcoder(payload, now)
-            continue
-        assert _as_dicts(parse_atcoder(payload, now)) == spec["contests"], path
-
-
-def test_default_url_is_the_recorded_request_url() -> None:
-    assert DEFAULT_URL == _expected()["files"]["atcoder/contests.html"]["request"]["url"]
-    assert (NAME, LABEL) == ("atcoder", "AtCoder")
-
-
-def test_fetch_asks_the_client_once_for_html() -> None:
-    client = _FakeClient(b"<html></html>")
-
-    body = _run(fetch_atcoder(cast(PlatformClient, client), DEFAULT_URL))
-
-    assert body == b"<html></html>"
-    assert client.calls == [(NAME, "GET", DEFAULT_URL, "html")]
-
-
 # Edge cases
 
 
 def test_japanese_page_with_same_div_ids_parses_the_same() -> None:
-    english = _fixture_page().decode()
+    english = fixture_bytes(FIXTURE_FILE).decode()
     japanese = english
     for en, ja in [
         ('var LANG = "en"', 'var LANG = "ja"'),
@@ -230,7 +128,7 @@ def test_active_table_rows_are_read_when_present() -> None:
         upcoming=_row(slug="abc500"),
     )
 
-    assert _ids(parse_atcoder(page, NOW)) == ["ahc077", "abc500"]
+    assert ids(parse_atcoder(page, NOW)) == ["ahc077", "abc500"]
 
 
 def test_permanent_daily_and_recent_tables_are_ignored() -> None:
@@ -241,7 +139,7 @@ def test_permanent_daily_and_recent_tables_are_ignored() -> None:
         recent=_row(slug="abc499", start="2026-11-29 20:00:00+0900", duration="100:00"),
     )
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc500"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc500"]
 
 
 def test_page_with_only_permanent_and_recent_tables_has_no_contests() -> None:
@@ -332,14 +230,14 @@ def test_row_without_time_is_skipped_and_others_kept() -> None:
     no_time = no_time.replace("</time>", "</span>")
     page = _page(upcoming=no_time + _row(slug="abc501"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc501"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc501"]
 
 
 @pytest.mark.parametrize("duration", ["", "abc", "1:60", "01:4", "01:40:00", "-01:00", "１:40"])
 def test_row_with_bad_duration_is_skipped(duration: str) -> None:
     page = _page(upcoming=_row(slug="abc500", duration=duration) + _row(slug="abc501"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc501"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc501"]
 
 
 @pytest.mark.parametrize(
@@ -348,20 +246,20 @@ def test_row_with_bad_duration_is_skipped(duration: str) -> None:
 def test_row_with_bad_start_is_skipped(start: str) -> None:
     page = _page(upcoming=_row(slug="abc500", start=start) + _row(slug="abc501"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc501"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc501"]
 
 
 def test_row_without_contest_link_is_skipped() -> None:
     no_link = _row(slug="abc500").replace('href="/contests/', 'href="/users/')
     page = _page(upcoming=no_link + _row(slug="abc501"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc501"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc501"]
 
 
 def test_row_with_empty_title_is_skipped() -> None:
     page = _page(upcoming=_row(slug="abc500", title="  ") + _row(slug="abc501"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc501"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc501"]
 
 
 def test_contest_ending_exactly_now_is_dropped() -> None:
@@ -374,7 +272,7 @@ def test_contest_ending_exactly_now_is_dropped() -> None:
 def test_running_contest_ending_after_now_is_kept() -> None:
     page = _page(action=_row(slug="abc499", start="2026-11-29 19:21:00+0900", duration="01:40"))
 
-    assert _ids(parse_atcoder(page, NOW)) == ["abc499"]
+    assert ids(parse_atcoder(page, NOW)) == ["abc499"]
 
 
 def test_contest_listed_twice_keeps_first_occurrence() -> None:
@@ -389,48 +287,12 @@ def test_contest_listed_twice_keeps_first_occurrence() -> None:
 
 
 def test_str_and_bytes_payloads_parse_the_same() -> None:
-    page = _fixture_page()
+    page = fixture_bytes(FIXTURE_FILE)
 
     assert parse_atcoder(page, NOW) == parse_atcoder(page.decode(), NOW)
 
 
-# Property tests
-
-
-def _assert_parses_or_parse_error(payload: str | bytes) -> None:
-    try:
-        contests = parse_atcoder(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-        assert contest.start.utcoffset() == timedelta(0)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=2000))
-def test_random_bytes_never_raise_other_than_parse_error(payload: bytes) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000))
-def test_random_text_never_raises_other_than_parse_error(payload: str) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.data())
-def test_truncated_fixture_never_raises_other_than_parse_error(data: st.DataObject) -> None:
-    page = _fixture_page()
-    length = data.draw(st.integers(min_value=0, max_value=len(page)), label="prefix length")
-
-    _assert_parses_or_parse_error(page[:length])
-
+# Property tests (bytes, text and truncated pages: test_parsers.py)
 
 _CELL_TEXT = st.text(max_size=12) | st.sampled_from(
     [
@@ -446,11 +308,7 @@ _CELL_TEXT = st.text(max_size=12) | st.sampled_from(
 
 
 def _mostly(*valid: str) -> st.SearchStrategy[str]:
-    # Three times in four a plausible value, else junk: whole rows then often survive, so the
-    # keep path is exercised too, not only the skip path.
-    return st.integers(min_value=0, max_value=3).flatmap(
-        lambda n: st.sampled_from(valid) if n else _CELL_TEXT
-    )
+    return mostly(st.sampled_from(valid), _CELL_TEXT)
 
 
 _ROW = st.tuples(
@@ -462,7 +320,7 @@ _ROW = st.tuples(
 _SECTION = st.sampled_from(["action", "upcoming", "permanent", "daily", "recent", "other"])
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(
     st.lists(
         st.tuples(
@@ -485,4 +343,5 @@ def test_random_rows_in_real_sections_never_raise_other_than_parse_error(
         for key, rows in sections
     )
 
-    _assert_parses_or_parse_error(f"<html><body>{body}</body></html>")
+    page = f"<html><body>{body}</body></html>"
+    assert_parser_is_total(parse_atcoder, NAME, page, NOW)

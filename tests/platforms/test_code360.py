@@ -1,56 +1,32 @@
-"""Code360 parser: saved fixtures, edge cases, and junk that may only ever raise ParseError."""
+"""Code360 parser: edge cases and API-envelope fuzzing.
+
+Recorded fixtures and the bytes/text/prefix fuzz of every parser are in test_parsers.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.code360 import DEFAULT_URL, NAME, fetch_code360, parse_code360
-from shared.platforms.http import BROWSER_HEADERS, HTML_ACCEPT, JSON_ACCEPT, PlatformClient
+from shared.platforms.code360 import NAME, parse_code360
+from tests.platforms.helpers import (
+    FUZZ,
+    NEAR_NOW,
+    NOW,
+    NOW_TS,
+    assert_parser_is_total,
+    json_values,
+    scalars,
+)
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-FIXTURE_FILES = ["code360/contest_list.json"]
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-NOW_TS = int(NOW.timestamp())
 DAY = 86400
-FUZZ = settings(max_examples=200, deadline=None, database=None)
-
-
-@functools.cache
-def _expected() -> dict[str, Any]:
-    assert FIXTURES.is_dir(), f"platform fixtures folder is missing: {FIXTURES}"
-    return cast(dict[str, Any], json.loads((FIXTURES / "expected.json").read_text("utf-8")))
-
-
-def _fixture(name: str) -> bytes:
-    path = FIXTURES / name
-    assert path.is_file(), f"fixture is missing: {path}"
-    return path.read_bytes()
-
-
-def _summary(contest: Contest) -> dict[str, Any]:
-    assert contest.start.utcoffset() == timedelta(0)
-    assert contest.end.utcoffset() == timedelta(0)
-    return {
-        "platform": contest.platform,
-        "id": contest.id,
-        "title": contest.title,
-        "url": contest.url,
-        "start": contest.start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "end": contest.end.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "duration": contest.duration,
-    }
 
 
 def _event(**fields: Any) -> dict[str, Any]:
@@ -72,86 +48,6 @@ def _event(**fields: Any) -> dict[str, Any]:
 
 def _parse(*events: Any) -> list[Contest]:
     return parse_code360(json.dumps({"data": {"events": list(events), "total_pages": 1}}), NOW)
-
-
-class _RecordingClient:
-    """Stands in for PlatformClient: records each fetch and answers with a canned body."""
-
-    def __init__(self, reply: bytes) -> None:
-        self.reply = reply
-        self.calls: list[dict[str, Any]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append(
-            {
-                "platform": platform,
-                "method": method,
-                "url": url,
-                "body": body,
-                "headers": dict(headers or {}),
-                "expect": expect,
-            }
-        )
-        return self.reply
-
-
-def _check_never_crashes(payload: str | bytes) -> None:
-    try:
-        contests = parse_code360(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-    assert len({contest.id for contest in contests}) == len(contests)
-
-
-# --- the saved fixtures -------------------------------------------------------------------------
-
-
-def test_code360_fixture_list_matches_expected_json() -> None:
-    listed = sorted(name for name, spec in _expected()["files"].items() if spec["platform"] == NAME)
-    on_disk = sorted(f"code360/{path.name}" for path in (FIXTURES / "code360").iterdir())
-    assert listed == sorted(FIXTURE_FILES)
-    assert on_disk == sorted(FIXTURE_FILES)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-def test_code360_fixture_parses_to_expected_contests(name: str) -> None:
-    spec = _expected()["files"][name]
-    now = datetime.fromisoformat(_expected()["now"])
-    if spec["expect"] == "error":
-        with pytest.raises(ParseError):
-            parse_code360(_fixture(name), now)
-        return
-    contests = parse_code360(_fixture(name), now)
-    assert [_summary(contest) for contest in contests] == spec["contests"]
-
-
-def test_fetch_code360_sends_the_recorded_request() -> None:
-    request = _expected()["files"]["code360/contest_list.json"]["request"]
-    client = _RecordingClient(b"{}")
-    body = asyncio.run(fetch_code360(cast(PlatformClient, client), DEFAULT_URL))
-    assert body == b"{}"
-    [call] = client.calls
-    assert (call["platform"], call["method"], call["url"]) == (NAME, request["method"], DEFAULT_URL)
-    assert DEFAULT_URL == request["url"]
-    assert call["body"] == (request["body"].encode() if "body" in request else None)
-    accept = JSON_ACCEPT if call["expect"] == "json" else HTML_ACCEPT
-    sent = {**BROWSER_HEADERS, "Accept": accept, **call["headers"]}
-    assert {key: sent.get(key) for key in request["headers"]} == request["headers"]
 
 
 # --- edge cases ---------------------------------------------------------------------------------
@@ -249,29 +145,22 @@ def test_code360_slug_is_percent_encoded_in_the_url() -> None:
     assert contest.url == "https://www.naukri.com/code360/contests/weekly%20contest%2F259"
 
 
-def test_code360_missing_data_is_an_error() -> None:
-    with pytest.raises(ParseError, match=r"data\.events"):
-        parse_code360('{"error": "Unauthorized"}', NOW)
-
-
-def test_code360_missing_events_is_an_error() -> None:
-    with pytest.raises(ParseError, match=r"data\.events"):
-        parse_code360('{"data": {"total_pages": 0}}', NOW)
-
-
-def test_code360_events_that_are_not_a_list_is_an_error() -> None:
-    with pytest.raises(ParseError, match=r"data\.events"):
-        parse_code360('{"data": {"events": {"1": {}}}}', NOW)
-
-
-def test_code360_payload_that_is_not_an_object_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not a JSON object"):
-        parse_code360("null", NOW)
-
-
-def test_code360_invalid_json_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not valid JSON"):
-        parse_code360(b"\xff\xfe garbage", NOW)
+@pytest.mark.parametrize(
+    ("payload", "match"),
+    [
+        pytest.param('{"error": "Unauthorized"}', r"data\.events", id="missing_data"),
+        pytest.param('{"data": {"total_pages": 0}}', r"data\.events", id="missing_events"),
+        pytest.param(
+            '{"data": {"events": {"1": {}}}}', r"data\.events", id="events_that_are_not_a_list"
+        ),
+        pytest.param("null", "not a JSON object", id="payload_that_is_not_an_object"),
+        pytest.param(b"\xff\xfe garbage", "not valid JSON", id="invalid_json"),
+    ],
+)
+def test_code360_payload_level_failure_is_an_error(payload: str | bytes, match: str | None) -> None:
+    with pytest.raises(ParseError, match=match) as info:
+        parse_code360(payload, NOW)
+    assert info.value.platform == NAME
 
 
 def test_code360_empty_events_is_an_empty_list() -> None:
@@ -280,32 +169,16 @@ def test_code360_empty_events_is_an_empty_list() -> None:
 
 # --- hypothesis: nothing but ParseError, ever ---------------------------------------------------
 
-_KEYS = st.sampled_from(
-    ["data", "events", "total_pages", "slug", "name", "event_start_time", "event_end_time"]
-) | st.text(max_size=8)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.sampled_from([0, -1, 10**12, 10**17, 2**63, 10**400, NOW_TS])
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(["", "   ", "\ud800", "&amp;", "&#99999999;", "a/b?c#d"])
-)
-_JSON = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=5),
-    max_leaves=25,
-)
-_NEAR_NOW = st.integers(min_value=NOW_TS - 10**6, max_value=NOW_TS + 10**6)
+_KEYS = ["data", "events", "total_pages", "slug", "name", "event_start_time", "event_end_time"]
+_SCALARS = scalars()
+_JSON = json_values(_KEYS, _SCALARS)
 _EVENT = st.fixed_dictionaries(
     {},
     optional={
         "slug": st.text(max_size=20) | _SCALARS,
         "name": st.text(max_size=30) | _SCALARS,
-        "event_start_time": _NEAR_NOW | _SCALARS,
-        "event_end_time": _NEAR_NOW | _SCALARS,
+        "event_start_time": NEAR_NOW | _SCALARS,
+        "event_end_time": NEAR_NOW | _SCALARS,
         "registration_start_time": _SCALARS,
         "registration_status": _SCALARS,
     },
@@ -313,33 +186,13 @@ _EVENT = st.fixed_dictionaries(
 
 
 @FUZZ
-@given(st.binary(max_size=2000))
-def test_code360_random_bytes_only_raise_parse_error(payload: bytes) -> None:
-    _check_never_crashes(payload)
-
-
-@FUZZ
-@given(st.text(max_size=2000))
-def test_code360_random_text_only_raises_parse_error(payload: str) -> None:
-    _check_never_crashes(payload)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-@FUZZ
-@given(data=st.data())
-def test_code360_truncated_fixture_only_raises_parse_error(name: str, data: st.DataObject) -> None:
-    raw = _fixture(name)
-    cut = data.draw(st.integers(min_value=0, max_value=len(raw)), label="cut")
-    _check_never_crashes(raw[:cut])
-
-
-@FUZZ
 @given(_JSON)
 def test_code360_random_json_only_raises_parse_error(value: Any) -> None:
-    _check_never_crashes(json.dumps(value))
+    assert_parser_is_total(parse_code360, NAME, json.dumps(value), NOW)
 
 
 @FUZZ
 @given(st.lists(_EVENT | _JSON, max_size=8) | _SCALARS)
 def test_code360_random_events_only_raise_parse_error(events: Any) -> None:
-    _check_never_crashes(json.dumps({"data": {"events": events, "total_pages": 1}}))
+    payload = json.dumps({"data": {"events": events, "total_pages": 1}})
+    assert_parser_is_total(parse_code360, NAME, payload, NOW)

@@ -1,54 +1,22 @@
-"""CodeChef parser: saved fixtures, edge cases, and junk that may only ever raise ParseError."""
+"""CodeChef parser: edge cases and API-envelope fuzzing.
+
+Recorded fixtures and the bytes/text/prefix fuzz of every parser are in test_parsers.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.codechef import DEFAULT_URL, NAME, fetch_codechef, parse_codechef
-from shared.platforms.http import BROWSER_HEADERS, HTML_ACCEPT, JSON_ACCEPT, PlatformClient
-
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-FIXTURE_FILES = ["codechef/contests_all.json"]
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-FUZZ = settings(max_examples=200, deadline=None, database=None)
-
-
-@functools.cache
-def _expected() -> dict[str, Any]:
-    assert FIXTURES.is_dir(), f"platform fixtures folder is missing: {FIXTURES}"
-    return cast(dict[str, Any], json.loads((FIXTURES / "expected.json").read_text("utf-8")))
-
-
-def _fixture(name: str) -> bytes:
-    path = FIXTURES / name
-    assert path.is_file(), f"fixture is missing: {path}"
-    return path.read_bytes()
-
-
-def _summary(contest: Contest) -> dict[str, Any]:
-    assert contest.start.utcoffset() == timedelta(0)
-    assert contest.end.utcoffset() == timedelta(0)
-    return {
-        "platform": contest.platform,
-        "id": contest.id,
-        "title": contest.title,
-        "url": contest.url,
-        "start": contest.start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "end": contest.end.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "duration": contest.duration,
-    }
+from shared.platforms.codechef import NAME, parse_codechef
+from tests.platforms.helpers import FUZZ, NOW, assert_parser_is_total, json_values, scalars
 
 
 def _entry(**fields: Any) -> dict[str, Any]:
@@ -85,86 +53,6 @@ def _payload(
 
 def _parse(*future: Any) -> list[Contest]:
     return parse_codechef(_payload(future=list(future)), NOW)
-
-
-class _RecordingClient:
-    """Stands in for PlatformClient: records each fetch and answers with a canned body."""
-
-    def __init__(self, reply: bytes) -> None:
-        self.reply = reply
-        self.calls: list[dict[str, Any]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append(
-            {
-                "platform": platform,
-                "method": method,
-                "url": url,
-                "body": body,
-                "headers": dict(headers or {}),
-                "expect": expect,
-            }
-        )
-        return self.reply
-
-
-def _check_never_crashes(payload: str | bytes) -> None:
-    try:
-        contests = parse_codechef(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-    assert len({contest.id for contest in contests}) == len(contests)
-
-
-# --- the saved fixtures -------------------------------------------------------------------------
-
-
-def test_codechef_fixture_list_matches_expected_json() -> None:
-    listed = sorted(name for name, spec in _expected()["files"].items() if spec["platform"] == NAME)
-    on_disk = sorted(f"codechef/{path.name}" for path in (FIXTURES / "codechef").iterdir())
-    assert listed == sorted(FIXTURE_FILES)
-    assert on_disk == sorted(FIXTURE_FILES)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-def test_codechef_fixture_parses_to_expected_contests(name: str) -> None:
-    spec = _expected()["files"][name]
-    now = datetime.fromisoformat(_expected()["now"])
-    if spec["expect"] == "error":
-        with pytest.raises(ParseError):
-            parse_codechef(_fixture(name), now)
-        return
-    contests = parse_codechef(_fixture(name), now)
-    assert [_summary(contest) for contest in contests] == spec["contests"]
-
-
-def test_fetch_codechef_sends_the_recorded_request() -> None:
-    request = _expected()["files"]["codechef/contests_all.json"]["request"]
-    client = _RecordingClient(b"{}")
-    body = asyncio.run(fetch_codechef(cast(PlatformClient, client), DEFAULT_URL))
-    assert body == b"{}"
-    [call] = client.calls
-    assert (call["platform"], call["method"], call["url"]) == (NAME, request["method"], DEFAULT_URL)
-    assert DEFAULT_URL == request["url"]
-    assert call["body"] == (request["body"].encode() if "body" in request else None)
-    accept = JSON_ACCEPT if call["expect"] == "json" else HTML_ACCEPT
-    sent = {**BROWSER_HEADERS, "Accept": accept, **call["headers"]}
-    assert {key: sent.get(key) for key in request["headers"]} == request["headers"]
 
 
 # --- edge cases ---------------------------------------------------------------------------------
@@ -314,40 +202,44 @@ def test_codechef_malformed_entries_are_skipped_and_the_rest_kept() -> None:
     assert [c.id for c in contests] == ["START267"]
 
 
-def test_codechef_failed_status_is_an_error() -> None:
-    payload = json.dumps({"status": "error", "message": "Something went wrong"})
-    with pytest.raises(ParseError, match="Something went wrong"):
+@pytest.mark.parametrize(
+    ("payload", "match"),
+    [
+        pytest.param(
+            json.dumps({"status": "error", "message": "Something went wrong"}),
+            "Something went wrong",
+            id="failed_status",
+        ),
+        pytest.param(
+            '{"present_contests": [], "future_contests": []}', "status", id="missing_status"
+        ),
+        pytest.param(
+            '{"status": "success", "past_contests": []}',
+            "present_contests",
+            id="missing_both_lists",
+        ),
+        pytest.param(
+            '{"status": "success", "future_contests": {"START267": {}}}',
+            "future_contests",
+            id="list_that_is_not_a_list",
+        ),
+        pytest.param("[]", "not a JSON object", id="payload_that_is_not_an_object"),
+        pytest.param(
+            b"<!DOCTYPE html><title>Just a moment...</title>", "not valid JSON", id="invalid_json"
+        ),
+    ],
+)
+def test_codechef_payload_level_failure_is_an_error(
+    payload: str | bytes, match: str | None
+) -> None:
+    with pytest.raises(ParseError, match=match) as info:
         parse_codechef(payload, NOW)
-
-
-def test_codechef_missing_status_is_an_error() -> None:
-    with pytest.raises(ParseError, match="status"):
-        parse_codechef('{"present_contests": [], "future_contests": []}', NOW)
-
-
-def test_codechef_missing_both_lists_is_an_error() -> None:
-    with pytest.raises(ParseError, match="present_contests"):
-        parse_codechef('{"status": "success", "past_contests": []}', NOW)
+    assert info.value.platform == NAME
 
 
 def test_codechef_missing_present_list_still_reads_future() -> None:
     payload = json.dumps({"status": "success", "future_contests": [_entry()]})
     assert [c.id for c in parse_codechef(payload, NOW)] == ["START267"]
-
-
-def test_codechef_list_that_is_not_a_list_is_an_error() -> None:
-    with pytest.raises(ParseError, match="future_contests"):
-        parse_codechef('{"status": "success", "future_contests": {"START267": {}}}', NOW)
-
-
-def test_codechef_payload_that_is_not_an_object_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not a JSON object"):
-        parse_codechef("[]", NOW)
-
-
-def test_codechef_invalid_json_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not valid JSON"):
-        parse_codechef(b"<!DOCTYPE html><title>Just a moment...</title>", NOW)
 
 
 def test_codechef_empty_lists_are_an_empty_result() -> None:
@@ -365,37 +257,16 @@ _FIELDS = [
     "contest_end_date_iso",
     "contest_duration",
 ]
-_KEYS = st.sampled_from(
-    ["status", "message", "present_contests", "future_contests", "past_contests", *_FIELDS]
-) | st.text(max_size=8)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.sampled_from([0, -1, 10**17, 2**63, 10**400])
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(
-        [
-            "success",
-            "",
-            "   ",
-            "\ud800",
-            "&amp;",
-            "0001-01-01T00:00:00+05:30",
-            "9999-12-31T23:59:59-12:00",
-            "29 Feb 2026  20:00:00",
-            "31 Dec 9999  23:59:59",
-            "01 Jan 0001  00:00:00",
-        ]
-    )
+_KEYS = ["status", "message", "present_contests", "future_contests", "past_contests", *_FIELDS]
+_SCALARS = scalars(
+    "success",
+    "0001-01-01T00:00:00+05:30",
+    "9999-12-31T23:59:59-12:00",
+    "29 Feb 2026  20:00:00",
+    "31 Dec 9999  23:59:59",
+    "01 Jan 0001  00:00:00",
 )
-_JSON = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=5),
-    max_leaves=25,
-)
+_JSON = json_values(_KEYS, _SCALARS)
 _ISO = st.datetimes(
     min_value=datetime(2026, 11, 1), max_value=datetime(2027, 1, 1), timezones=st.just(UTC)
 ).map(lambda moment: moment.isoformat())
@@ -417,30 +288,9 @@ _ENTRY = st.fixed_dictionaries(
 
 
 @FUZZ
-@given(st.binary(max_size=2000))
-def test_codechef_random_bytes_only_raise_parse_error(payload: bytes) -> None:
-    _check_never_crashes(payload)
-
-
-@FUZZ
-@given(st.text(max_size=2000))
-def test_codechef_random_text_only_raises_parse_error(payload: str) -> None:
-    _check_never_crashes(payload)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-@FUZZ
-@given(data=st.data())
-def test_codechef_truncated_fixture_only_raises_parse_error(name: str, data: st.DataObject) -> None:
-    raw = _fixture(name)
-    cut = data.draw(st.integers(min_value=0, max_value=len(raw)), label="cut")
-    _check_never_crashes(raw[:cut])
-
-
-@FUZZ
 @given(_JSON)
 def test_codechef_random_json_only_raises_parse_error(value: Any) -> None:
-    _check_never_crashes(json.dumps(value))
+    assert_parser_is_total(parse_codechef, NAME, json.dumps(value), NOW)
 
 
 @FUZZ
@@ -453,4 +303,4 @@ def test_codechef_random_entries_only_raise_parse_error(
     status: Any, present: Any, future: Any
 ) -> None:
     payload = {"status": status, "present_contests": present, "future_contests": future}
-    _check_never_crashes(json.dumps(payload))
+    assert_parser_is_total(parse_codechef, NAME, json.dumps(payload), NOW)

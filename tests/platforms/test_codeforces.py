@@ -1,61 +1,30 @@
-"""Codeforces parser: saved fixtures, edge cases, and junk that may only ever raise ParseError."""
+"""Codeforces parser: edge cases and API-envelope fuzzing.
+
+Recorded fixtures and the bytes/text/prefix fuzz of every parser are in test_parsers.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.codeforces import (
-    DEFAULT_URL,
-    GYM_URL,
-    NAME,
-    fetch_codeforces,
-    parse_codeforces,
+from shared.platforms.codeforces import NAME, parse_codeforces
+from tests.platforms.helpers import (
+    FUZZ,
+    NEAR_NOW,
+    NOW,
+    NOW_TS,
+    assert_parser_is_total,
+    json_values,
+    scalars,
 )
-from shared.platforms.http import BROWSER_HEADERS, HTML_ACCEPT, JSON_ACCEPT, PlatformClient
-
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-FIXTURE_FILES = ["codeforces/contest_list.json", "codeforces/contest_list_gym.json"]
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-NOW_TS = int(NOW.timestamp())
-FUZZ = settings(max_examples=200, deadline=None, database=None)
-
-
-@functools.cache
-def _expected() -> dict[str, Any]:
-    assert FIXTURES.is_dir(), f"platform fixtures folder is missing: {FIXTURES}"
-    return cast(dict[str, Any], json.loads((FIXTURES / "expected.json").read_text("utf-8")))
-
-
-def _fixture(name: str) -> bytes:
-    path = FIXTURES / name
-    assert path.is_file(), f"fixture is missing: {path}"
-    return path.read_bytes()
-
-
-def _summary(contest: Contest) -> dict[str, Any]:
-    assert contest.start.utcoffset() == timedelta(0)
-    assert contest.end.utcoffset() == timedelta(0)
-    return {
-        "platform": contest.platform,
-        "id": contest.id,
-        "title": contest.title,
-        "url": contest.url,
-        "start": contest.start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "end": contest.end.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "duration": contest.duration,
-    }
 
 
 def _entry(**fields: Any) -> dict[str, Any]:
@@ -81,121 +50,36 @@ def _parse(*entries: Any) -> list[Contest]:
     return parse_codeforces(_payload(*entries), NOW)
 
 
-class _RecordingClient:
-    """Stands in for PlatformClient: records each fetch and answers with a canned body."""
-
-    def __init__(self, reply: bytes) -> None:
-        self.reply = reply
-        self.calls: list[dict[str, Any]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append(
-            {
-                "platform": platform,
-                "method": method,
-                "url": url,
-                "body": body,
-                "headers": dict(headers or {}),
-                "expect": expect,
-            }
-        )
-        return self.reply
-
-
-def _check_never_crashes(payload: str | bytes) -> None:
-    try:
-        contests = parse_codeforces(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-    assert len({contest.id for contest in contests}) == len(contests)
-
-
-# --- the saved fixtures -------------------------------------------------------------------------
-
-
-def test_codeforces_fixture_list_matches_expected_json() -> None:
-    listed = sorted(name for name, spec in _expected()["files"].items() if spec["platform"] == NAME)
-    on_disk = sorted(f"codeforces/{path.name}" for path in (FIXTURES / "codeforces").iterdir())
-    assert listed == sorted(FIXTURE_FILES)
-    assert on_disk == sorted(FIXTURE_FILES)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-def test_codeforces_fixture_parses_to_expected_contests(name: str) -> None:
-    spec = _expected()["files"][name]
-    now = datetime.fromisoformat(_expected()["now"])
-    if spec["expect"] == "error":
-        with pytest.raises(ParseError):
-            parse_codeforces(_fixture(name), now)
-        return
-    contests = parse_codeforces(_fixture(name), now)
-    assert [_summary(contest) for contest in contests] == spec["contests"]
-
-
-@pytest.mark.parametrize(
-    ("name", "url"), [(FIXTURE_FILES[0], DEFAULT_URL), (FIXTURE_FILES[1], GYM_URL)]
-)
-def test_fetch_codeforces_sends_the_recorded_request(name: str, url: str) -> None:
-    request = _expected()["files"][name]["request"]
-    client = _RecordingClient(b'{"status":"OK","result":[]}')
-    body = asyncio.run(fetch_codeforces(cast(PlatformClient, client), url))
-    assert body == b'{"status":"OK","result":[]}'
-    [call] = client.calls
-    assert (call["platform"], call["method"], call["url"]) == (NAME, request["method"], url)
-    assert url == request["url"]
-    assert call["body"] == (request["body"].encode() if "body" in request else None)
-    accept = JSON_ACCEPT if call["expect"] == "json" else HTML_ACCEPT
-    sent = {**BROWSER_HEADERS, "Accept": accept, **call["headers"]}
-    assert {key: sent.get(key) for key in request["headers"]} == request["headers"]
-
-
 # --- edge cases ---------------------------------------------------------------------------------
 
 
-def test_codeforces_failed_status_is_an_error() -> None:
-    payload = '{"status":"FAILED","comment":"Call limit exceeded"}'
-    with pytest.raises(ParseError, match="Call limit exceeded"):
+@pytest.mark.parametrize(
+    ("payload", "match"),
+    [
+        pytest.param(
+            '{"status":"FAILED","comment":"Call limit exceeded"}',
+            "Call limit exceeded",
+            id="failed_status",
+        ),
+        pytest.param('{"result": []}', None, id="missing_status"),
+        pytest.param('{"status": "OK"}', "result", id="missing_result"),
+        pytest.param(
+            '{"status": "OK", "result": {"id": 1}}', "result", id="result_that_is_not_a_list"
+        ),
+        pytest.param("[]", "not a JSON object", id="payload_that_is_not_an_object"),
+        pytest.param(
+            b"<html>Codeforces is temporarily unavailable</html>",
+            "not valid JSON",
+            id="invalid_json",
+        ),
+    ],
+)
+def test_codeforces_payload_level_failure_is_an_error(
+    payload: str | bytes, match: str | None
+) -> None:
+    with pytest.raises(ParseError, match=match) as info:
         parse_codeforces(payload, NOW)
-
-
-def test_codeforces_missing_status_is_an_error() -> None:
-    with pytest.raises(ParseError):
-        parse_codeforces('{"result": []}', NOW)
-
-
-def test_codeforces_missing_result_is_an_error() -> None:
-    with pytest.raises(ParseError, match="result"):
-        parse_codeforces('{"status": "OK"}', NOW)
-
-
-def test_codeforces_result_that_is_not_a_list_is_an_error() -> None:
-    with pytest.raises(ParseError, match="result"):
-        parse_codeforces('{"status": "OK", "result": {"id": 1}}', NOW)
-
-
-def test_codeforces_payload_that_is_not_an_object_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not a JSON object"):
-        parse_codeforces("[]", NOW)
-
-
-def test_codeforces_invalid_json_is_an_error() -> None:
-    with pytest.raises(ParseError, match="not valid JSON"):
-        parse_codeforces(b"<html>Codeforces is temporarily unavailable</html>", NOW)
+    assert info.value.platform == NAME
 
 
 def test_codeforces_empty_result_is_an_empty_list() -> None:
@@ -311,31 +195,24 @@ def test_codeforces_contests_are_ordered_by_start_then_id() -> None:
 
 # --- hypothesis: nothing but ParseError, ever ---------------------------------------------------
 
-_KEYS = st.sampled_from(
-    ["status", "result", "comment", "id", "name", "startTimeSeconds", "durationSeconds", "phase"]
-) | st.text(max_size=8)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.sampled_from([0, -1, 99999, 100000, 10**12, 10**17, 2**63, 10**400, NOW_TS])
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(["OK", "FAILED", "", "   ", "\ud800", "&amp;", "&#99999999;"])
-)
-_JSON = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=5),
-    max_leaves=25,
-)
-_NEAR_NOW = st.integers(min_value=NOW_TS - 10**6, max_value=NOW_TS + 10**6)
+_KEYS = [
+    "status",
+    "result",
+    "comment",
+    "id",
+    "name",
+    "startTimeSeconds",
+    "durationSeconds",
+    "phase",
+]
+_SCALARS = scalars(99999, 100000, "OK", "FAILED")
+_JSON = json_values(_KEYS, _SCALARS)
 _ENTRY = st.fixed_dictionaries(
     {},
     optional={
         "id": st.integers(min_value=-5, max_value=200000) | _SCALARS,
         "name": st.text(max_size=30) | _SCALARS,
-        "startTimeSeconds": _NEAR_NOW | _SCALARS,
+        "startTimeSeconds": NEAR_NOW | _SCALARS,
         "durationSeconds": st.integers(min_value=0, max_value=10**6) | _SCALARS,
         "phase": _SCALARS,
     },
@@ -343,35 +220,13 @@ _ENTRY = st.fixed_dictionaries(
 
 
 @FUZZ
-@given(st.binary(max_size=2000))
-def test_codeforces_random_bytes_only_raise_parse_error(payload: bytes) -> None:
-    _check_never_crashes(payload)
-
-
-@FUZZ
-@given(st.text(max_size=2000))
-def test_codeforces_random_text_only_raises_parse_error(payload: str) -> None:
-    _check_never_crashes(payload)
-
-
-@pytest.mark.parametrize("name", FIXTURE_FILES)
-@FUZZ
-@given(data=st.data())
-def test_codeforces_truncated_fixture_only_raises_parse_error(
-    name: str, data: st.DataObject
-) -> None:
-    raw = _fixture(name)
-    cut = data.draw(st.integers(min_value=0, max_value=len(raw)), label="cut")
-    _check_never_crashes(raw[:cut])
-
-
-@FUZZ
 @given(_JSON)
 def test_codeforces_random_json_only_raises_parse_error(value: Any) -> None:
-    _check_never_crashes(json.dumps(value))
+    assert_parser_is_total(parse_codeforces, NAME, json.dumps(value), NOW)
 
 
 @FUZZ
 @given(st.sampled_from(["OK", "FAILED"]) | _SCALARS, st.lists(_ENTRY | _JSON, max_size=8))
 def test_codeforces_random_entries_only_raise_parse_error(status: Any, entries: list[Any]) -> None:
-    _check_never_crashes(json.dumps({"status": status, "result": entries}))
+    payload = json.dumps({"status": status, "result": entries})
+    assert_parser_is_total(parse_codeforces, NAME, payload, NOW)

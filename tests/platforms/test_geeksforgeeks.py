@@ -1,62 +1,34 @@
-"""GeeksforGeeks parser: the recorded payload, hand-written edge cases and property tests."""
+"""GeeksforGeeks parser: hand-written edge cases and property tests.
+
+The recorded payload against expected.json and the bytes/text/prefix fuzz of every parser are in
+test_parsers.py; the recorded request is checked against the fake server in test_http.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Coroutine
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, cast
+from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.geeksforgeeks import (
-    DEFAULT_URL,
-    LABEL,
-    NAME,
-    fetch_geeksforgeeks,
-    parse_geeksforgeeks,
+from shared.platforms.geeksforgeeks import NAME, parse_geeksforgeeks
+from tests.platforms.helpers import (
+    FUZZ,
+    NOW,
+    assert_parser_is_total,
+    fixture_bytes,
+    ids,
+    json_keys,
+    json_values,
+    mostly,
+    scalars,
 )
-from shared.platforms.http import PlatformClient
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-ZULU = "%Y-%m-%dT%H:%M:%SZ"
 FIXTURE_FILE = "geeksforgeeks/events_contest.json"
-
-
-def _fixtures_dir() -> Path:
-    if not FIXTURES.is_dir():
-        pytest.fail(f"platform fixtures folder is missing: {FIXTURES}")
-    return FIXTURES
-
-
-def _expected() -> dict[str, Any]:
-    return cast(dict[str, Any], json.loads((_fixtures_dir() / "expected.json").read_text()))
-
-
-def _fixture() -> bytes:
-    return (_fixtures_dir() / FIXTURE_FILE).read_bytes()
-
-
-def _as_dicts(contests: list[Contest]) -> list[dict[str, object]]:
-    return [
-        {
-            "platform": c.platform,
-            "id": c.id,
-            "title": c.title,
-            "url": c.url,
-            "start": c.start.strftime(ZULU),
-            "end": c.end.strftime(ZULU),
-            "duration": c.duration,
-        }
-        for c in contests
-    ]
 
 
 def _event(slug: object = "gfg-weekly-288-rated-contest", **fields: object) -> dict[str, object]:
@@ -79,75 +51,6 @@ def _payload(*upcoming: object, past: list[object] | None = None) -> str:
     return json.dumps(
         {"results": {"upcoming": list(upcoming), "past": past or []}, "next_upcoming": False}
     )
-
-
-def _ids(contests: list[Contest]) -> list[str]:
-    return [c.id for c in contests]
-
-
-class _FakeClient:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-        self.calls: list[tuple[str, str, str, str]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append((platform, method, url, expect))
-        return self.body
-
-
-def _run(coro: Coroutine[Any, Any, bytes]) -> bytes:
-    # A private loop: asyncio.run would reset the current loop that pytest-asyncio manages.
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coro)
-    finally:
-        loop.close()
-
-
-# Recorded fixtures
-
-
-def test_every_geeksforgeeks_fixture_parses_to_expected_contests() -> None:
-    expected = _expected()
-    now = datetime.fromisoformat(expected["now"])
-    files = {path: spec for path, spec in expected["files"].items() if spec["platform"] == NAME}
-    on_disk = {
-        str(path.relative_to(_fixtures_dir()))
-        for path in (_fixtures_dir() / NAME).iterdir()
-        if path.is_file()
-    }
-    assert FIXTURE_FILE in files, "expected.json lacks the geeksforgeeks fixture"
-    assert on_disk == set(files), "every geeksforgeeks fixture file must be listed in expected.json"
-    for path, spec in files.items():
-        payload = (_fixtures_dir() / path).read_bytes()
-        if spec["expect"] == "error":
-            with pytest.raises(ParseError):
-                parse_geeksforgeeks(payload, now)
-            continue
-        assert _as_dicts(parse_geeksforgeeks(payload, now)) == spec["contests"], path
-
-
-def test_default_url_is_the_recorded_request_url() -> None:
-    assert DEFAULT_URL == _expected()["files"][FIXTURE_FILE]["request"]["url"]
-    assert (NAME, LABEL) == ("geeksforgeeks", "GeeksforGeeks")
-
-
-def test_fetch_asks_the_client_once_for_json() -> None:
-    client = _FakeClient(b'{"results": {"upcoming": []}}')
-
-    body = _run(fetch_geeksforgeeks(cast(PlatformClient, client), DEFAULT_URL))
-
-    assert body == b'{"results": {"upcoming": []}}'
-    assert client.calls == [(NAME, "GET", DEFAULT_URL, "json")]
 
 
 # Edge cases
@@ -234,13 +137,13 @@ def test_contest_ending_exactly_now_is_dropped() -> None:
         slug="running", start_time="2026-11-29T16:00:00", end_time="2026-11-29T17:30:01"
     )
 
-    assert _ids(parse_geeksforgeeks(_payload(ended, running), NOW)) == ["running"]
+    assert ids(parse_geeksforgeeks(_payload(ended, running), NOW)) == ["running"]
 
 
 def test_far_future_sentinel_end_is_kept() -> None:
     event = _event(start_time="2026-11-01T00:00:00", end_time="2099-12-31T23:59:59")
 
-    assert _ids(parse_geeksforgeeks(_payload(event), NOW)) == ["gfg-weekly-288-rated-contest"]
+    assert ids(parse_geeksforgeeks(_payload(event), NOW)) == ["gfg-weekly-288-rated-contest"]
 
 
 @pytest.mark.parametrize(
@@ -272,7 +175,7 @@ def test_far_future_sentinel_end_is_kept() -> None:
 def test_malformed_event_is_skipped_and_rest_kept(broken: object) -> None:
     payload = _payload(broken, _event())
 
-    assert _ids(parse_geeksforgeeks(payload, NOW)) == ["gfg-weekly-288-rated-contest"]
+    assert ids(parse_geeksforgeeks(payload, NOW)) == ["gfg-weekly-288-rated-contest"]
 
 
 def test_past_events_are_ignored() -> None:
@@ -311,68 +214,36 @@ def test_wrong_top_level_structure_raises_parse_error(payload: bytes) -> None:
 
 
 def test_str_and_bytes_payloads_parse_the_same() -> None:
-    payload = _fixture()
+    payload = fixture_bytes(FIXTURE_FILE)
 
     assert parse_geeksforgeeks(payload, NOW) == parse_geeksforgeeks(payload.decode(), NOW)
 
 
 def test_minified_payload_parses_like_pretty_printed() -> None:
-    pretty = _fixture()
+    pretty = fixture_bytes(FIXTURE_FILE)
     minified = json.dumps(json.loads(pretty), separators=(",", ":"))
 
     assert parse_geeksforgeeks(minified, NOW) == parse_geeksforgeeks(pretty, NOW)
 
 
-# Property tests
+# Property tests (bytes, text and truncated payloads: test_parsers.py)
 
-
-def _assert_parses_or_parse_error(payload: str | bytes) -> None:
-    try:
-        contests = parse_geeksforgeeks(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-        assert contest.start.utcoffset() == timedelta(0)
-
-
-_KEYS = st.sampled_from(
-    "results upcoming past next_upcoming slug name title start_time end_time banner".split()
-) | st.text(max_size=8)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(
-        [
-            "2026-12-06T19:00:00",
-            "2026-12-06T19:00:00+05:30",
-            "2026-12-06",
-            "9999-12-31T23:59:59",
-            "0001-01-01T00:00:00",
-            "9999-12-31T23:59:59-23:59",
-            "gfg-weekly-288-rated-contest",
-        ]
-    )
+_KEYS = "results upcoming past next_upcoming slug name title start_time end_time banner".split()
+_SCALARS = scalars(
+    "2026-12-06T19:00:00",
+    "2026-12-06T19:00:00+05:30",
+    "2026-12-06",
+    "9999-12-31T23:59:59",
+    "0001-01-01T00:00:00",
+    "9999-12-31T23:59:59-23:59",
+    "gfg-weekly-288-rated-contest",
 )
-_JSON = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=6),
-    max_leaves=25,
-)
+_JSON = json_values(_KEYS, _SCALARS)
 _TIME = st.sampled_from(["2026-11-29T17:30:00", "2026-12-01T00:00:00", "2026-12-02T00:00:00Z"])
 
 
 def _mostly(valid: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    # Three times in four a plausible value, else junk: whole entries then often survive, so the
-    # keep path is exercised too, not only the skip path.
-    return st.integers(min_value=0, max_value=3).flatmap(lambda n: valid if n else _SCALARS)
+    return mostly(valid, _SCALARS)
 
 
 _EVENT = st.fixed_dictionaries(
@@ -386,37 +257,17 @@ _EVENT = st.fixed_dictionaries(
         "title": _mostly(st.sampled_from(["Title"])),
     },
 )
-_ENTRY = _EVENT | st.dictionaries(_KEYS, _JSON, max_size=8) | _JSON
+_ENTRY = _EVENT | st.dictionaries(json_keys(_KEYS), _JSON, max_size=8) | _JSON
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=2000))
-def test_random_bytes_never_raise_other_than_parse_error(payload: bytes) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000))
-def test_random_text_never_raises_other_than_parse_error(payload: str) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.data())
-def test_truncated_fixture_never_raises_other_than_parse_error(data: st.DataObject) -> None:
-    payload = _fixture()
-    length = data.draw(st.integers(min_value=0, max_value=len(payload)), label="prefix length")
-
-    _assert_parses_or_parse_error(payload[:length])
-
-
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(_JSON)
 def test_random_json_never_raises_other_than_parse_error(value: object) -> None:
-    _assert_parses_or_parse_error(json.dumps(value))
+    assert_parser_is_total(parse_geeksforgeeks, NAME, json.dumps(value), NOW)
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.lists(_ENTRY, max_size=5))
 def test_random_entries_never_raise_other_than_parse_error(entries: list[object]) -> None:
-    _assert_parses_or_parse_error(json.dumps({"results": {"upcoming": entries}}))
+    payload = json.dumps({"results": {"upcoming": entries}})
+    assert_parser_is_total(parse_geeksforgeeks, NAME, payload, NOW)

@@ -1,63 +1,35 @@
-"""HackerRank parser: both recorded shapes, hand-written edge cases and property tests."""
+"""HackerRank parser: both recorded shapes, hand-written edge cases and property tests.
+
+The recorded files against expected.json and the bytes/text/prefix fuzz of every parser are in
+test_parsers.py; the recorded request is checked against the fake server in test_http.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import math
-from collections.abc import Coroutine
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.hackerrank import (
-    DEFAULT_URL,
-    LABEL,
-    NAME,
-    fetch_hackerrank,
-    parse_hackerrank,
+from shared.platforms.hackerrank import NAME, parse_hackerrank
+from tests.platforms.helpers import (
+    FUZZ,
+    NOW,
+    assert_parser_is_total,
+    files_of,
+    fixture_bytes,
+    ids,
+    json_keys,
+    json_values,
+    mostly,
+    scalars,
 )
-from shared.platforms.http import PlatformClient
-
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
-NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
-ZULU = "%Y-%m-%dT%H:%M:%SZ"
-FIXTURE_FILES = ("hackerrank/upcoming.json", "hackerrank/engage_events.json")
-
-
-def _fixtures_dir() -> Path:
-    if not FIXTURES.is_dir():
-        pytest.fail(f"platform fixtures folder is missing: {FIXTURES}")
-    return FIXTURES
-
-
-def _expected() -> dict[str, Any]:
-    return cast(dict[str, Any], json.loads((_fixtures_dir() / "expected.json").read_text()))
-
-
-def _fixture(path: str) -> bytes:
-    return (_fixtures_dir() / path).read_bytes()
-
-
-def _as_dicts(contests: list[Contest]) -> list[dict[str, object]]:
-    return [
-        {
-            "platform": c.platform,
-            "id": c.id,
-            "title": c.title,
-            "url": c.url,
-            "start": c.start.strftime(ZULU),
-            "end": c.end.strftime(ZULU),
-            "duration": c.duration,
-        }
-        for c in contests
-    ]
 
 
 def _model(slug: object = "winter-codesprint-2026", **fields: object) -> dict[str, object]:
@@ -101,75 +73,6 @@ def _engage(*ongoing: object, past: list[object] | None = None) -> str:
     return json.dumps({"data": {"events": events}})
 
 
-def _ids(contests: list[Contest]) -> list[str]:
-    return [c.id for c in contests]
-
-
-class _FakeClient:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-        self.calls: list[tuple[str, str, str, str]] = []
-
-    async def fetch(
-        self,
-        platform: str,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        expect: str = "json",
-    ) -> bytes:
-        self.calls.append((platform, method, url, expect))
-        return self.body
-
-
-def _run(coro: Coroutine[Any, Any, bytes]) -> bytes:
-    # A private loop: asyncio.run would reset the current loop that pytest-asyncio manages.
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coro)
-    finally:
-        loop.close()
-
-
-# Recorded fixtures
-
-
-def test_every_hackerrank_fixture_parses_to_expected_contests() -> None:
-    expected = _expected()
-    now = datetime.fromisoformat(expected["now"])
-    files = {path: spec for path, spec in expected["files"].items() if spec["platform"] == NAME}
-    on_disk = {
-        str(path.relative_to(_fixtures_dir()))
-        for path in (_fixtures_dir() / NAME).iterdir()
-        if path.is_file()
-    }
-    assert set(FIXTURE_FILES) <= set(files), "expected.json lacks a hackerrank fixture"
-    assert on_disk == set(files), "every hackerrank fixture file must be listed in expected.json"
-    for path, spec in files.items():
-        payload = _fixture(path)
-        if spec["expect"] == "error":
-            with pytest.raises(ParseError):
-                parse_hackerrank(payload, now)
-            continue
-        assert _as_dicts(parse_hackerrank(payload, now)) == spec["contests"], path
-
-
-def test_default_url_is_the_recorded_rest_list_url() -> None:
-    assert DEFAULT_URL == _expected()["files"]["hackerrank/upcoming.json"]["request"]["url"]
-    assert (NAME, LABEL) == ("hackerrank", "HackerRank")
-
-
-def test_fetch_asks_the_client_once_for_json() -> None:
-    client = _FakeClient(b'{"models": []}')
-
-    body = _run(fetch_hackerrank(cast(PlatformClient, client), DEFAULT_URL))
-
-    assert body == b'{"models": []}'
-    assert client.calls == [(NAME, "GET", DEFAULT_URL, "json")]
-
-
 # REST list
 
 
@@ -189,13 +92,13 @@ def test_rest_model_maps_slug_name_and_contest_url() -> None:
 def test_rest_model_with_null_end_is_skipped() -> None:
     permanent = _model(slug="projecteuler", get_endtimeiso=None, epoch_endtime=None)
 
-    assert _ids(parse_hackerrank(_rest(permanent, _model()), NOW)) == ["winter-codesprint-2026"]
+    assert ids(parse_hackerrank(_rest(permanent, _model()), NOW)) == ["winter-codesprint-2026"]
 
 
 def test_rest_model_with_null_start_is_skipped() -> None:
     unscheduled = _model(slug="tbd", get_starttimeiso=None, epoch_starttime=None)
 
-    assert _ids(parse_hackerrank(_rest(unscheduled, _model()), NOW)) == ["winter-codesprint-2026"]
+    assert ids(parse_hackerrank(_rest(unscheduled, _model()), NOW)) == ["winter-codesprint-2026"]
 
 
 def test_rest_model_without_iso_times_falls_back_to_epoch() -> None:
@@ -236,7 +139,7 @@ def test_rest_started_and_ended_flags_are_ignored() -> None:
         get_endtimeiso="2026-11-08T15:30:00Z",
     )
 
-    assert _ids(parse_hackerrank(_rest(flagged_ended, flagged_upcoming), NOW)) == ["still-running"]
+    assert ids(parse_hackerrank(_rest(flagged_ended, flagged_upcoming), NOW)) == ["still-running"]
 
 
 def test_rest_model_ending_exactly_now_is_dropped() -> None:
@@ -271,7 +174,7 @@ def _without(entry: dict[str, object], key: str) -> dict[str, object]:
     ids=str,
 )
 def test_rest_malformed_model_is_skipped_and_rest_kept(broken: object) -> None:
-    assert _ids(parse_hackerrank(_rest(broken, _model()), NOW)) == ["winter-codesprint-2026"]
+    assert ids(parse_hackerrank(_rest(broken, _model()), NOW)) == ["winter-codesprint-2026"]
 
 
 def test_rest_nan_infinite_and_out_of_range_epochs_are_skipped() -> None:
@@ -280,7 +183,7 @@ def test_rest_nan_infinite_and_out_of_range_epochs_are_skipped() -> None:
         for i, value in enumerate([math.nan, math.inf, -math.inf, 1e300, 10**30, -(10**30), 1.5])
     ]
 
-    assert _ids(parse_hackerrank(_rest(*models, _model()), NOW)) == ["winter-codesprint-2026"]
+    assert ids(parse_hackerrank(_rest(*models, _model()), NOW)) == ["winter-codesprint-2026"]
 
 
 def test_rest_title_entities_decoded_and_whitespace_collapsed() -> None:
@@ -373,14 +276,14 @@ def test_engage_event_on_hackerrank_https_is_kept(url: str) -> None:
 def test_engage_event_not_on_hackerrank_https_is_dropped(url: object) -> None:
     payload = _engage(_event(id="bad", url=url), _event(id="good"))
 
-    assert _ids(parse_hackerrank(payload, NOW)) == ["good"]
+    assert ids(parse_hackerrank(payload, NOW)) == ["good"]
 
 
 def test_engage_event_without_microsite_url_is_dropped() -> None:
     event = _event(id="bad")
     del cast(dict[str, Any], event["attributes"])["microsite_url"]
 
-    assert _ids(parse_hackerrank(_engage(event, _event(id="good")), NOW)) == ["good"]
+    assert ids(parse_hackerrank(_engage(event, _event(id="good")), NOW)) == ["good"]
 
 
 def test_engage_past_events_are_ignored() -> None:
@@ -398,7 +301,7 @@ def test_engage_status_is_ignored_and_times_decide() -> None:
     )
     over = _event(id="2441", start_time="2026-11-28T12:00:00Z", end_time="2026-11-29T12:00:00Z")
 
-    assert _ids(parse_hackerrank(_engage(running, over), NOW)) == ["2440"]
+    assert ids(parse_hackerrank(_engage(running, over), NOW)) == ["2440"]
 
 
 @pytest.mark.parametrize(
@@ -419,7 +322,7 @@ def test_engage_status_is_ignored_and_times_decide() -> None:
     ids=str,
 )
 def test_engage_malformed_event_is_skipped_and_rest_kept(broken: object) -> None:
-    assert _ids(parse_hackerrank(_engage(broken, _event(id="good")), NOW)) == ["good"]
+    assert ids(parse_hackerrank(_engage(broken, _event(id="good")), NOW)) == ["good"]
 
 
 def test_engage_empty_ongoing_events_is_an_empty_result() -> None:
@@ -457,73 +360,42 @@ def test_wrong_top_level_structure_raises_parse_error(payload: bytes) -> None:
 
 
 def test_str_and_bytes_payloads_parse_the_same() -> None:
-    for path in FIXTURE_FILES:
-        payload = _fixture(path)
+    for path in files_of(NAME):
+        payload = fixture_bytes(path)
         assert parse_hackerrank(payload, NOW) == parse_hackerrank(payload.decode(), NOW)
 
 
 def test_minified_payload_parses_like_pretty_printed() -> None:
-    for path in FIXTURE_FILES:
-        pretty = _fixture(path)
+    for path in files_of(NAME):
+        pretty = fixture_bytes(path)
         minified = json.dumps(json.loads(pretty), separators=(",", ":"))
         assert parse_hackerrank(minified, NOW) == parse_hackerrank(pretty, NOW)
 
 
-# Property tests
+# Property tests (bytes, text and truncated files: test_parsers.py)
 
-
-def _assert_parses_or_parse_error(payload: str | bytes) -> None:
-    try:
-        contests = parse_hackerrank(payload, NOW)
-    except ParseError:
-        return
-    assert isinstance(contests, list)
-    for contest in contests:
-        assert isinstance(contest, Contest)
-        assert contest.platform == NAME
-        assert contest.end > NOW
-        assert contest.start <= contest.end
-        assert contest.start.utcoffset() == timedelta(0)
-
-
-_KEYS = st.sampled_from(
+_KEYS = (
     "models total slug name get_starttimeiso get_endtimeiso epoch_starttime epoch_endtime "
     "started ended data events ongoing_events past_events id attributes microsite_url "
-    "start_time end_time".split()
-) | st.text(max_size=8)
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=1_790_000_000, max_value=1_800_000_000)
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(
-        [
-            "2026-12-12T16:00:00Z",
-            "2026-12-14T16:00:00.000Z",
-            "2026-12-14T16:00:00+05:30",
-            "9999-12-31T23:59:59-23:59",
-            "0001-01-01T00:00:00+23:59",
-            "https://www.hackerrank.com/event/x",
-            "https://evil.io@www.hackerrank.com/",
-            "winter-codesprint-2026",
-        ]
-    )
+    "start_time end_time"
+).split()
+_SCALARS = scalars(
+    "2026-12-12T16:00:00Z",
+    "2026-12-14T16:00:00.000Z",
+    "2026-12-14T16:00:00+05:30",
+    "9999-12-31T23:59:59-23:59",
+    "0001-01-01T00:00:00+23:59",
+    "https://www.hackerrank.com/event/x",
+    "https://evil.io@www.hackerrank.com/",
+    "winter-codesprint-2026",
 )
-_JSON = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=6),
-    max_leaves=25,
-)
+_JSON = json_values(_KEYS, _SCALARS)
 _ISO = st.sampled_from(["2026-11-29T12:00:00Z", "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"])
 _EPOCH = st.sampled_from([1796040000, 1796126400, 1796212800])
 
 
 def _mostly(valid: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    # Three times in four a plausible value, else junk: whole entries then often survive, so the
-    # keep path is exercised too, not only the skip path.
-    return st.integers(min_value=0, max_value=3).flatmap(lambda n: valid if n else _SCALARS)
+    return mostly(valid, _SCALARS)
 
 
 _MODEL = st.fixed_dictionaries(
@@ -554,46 +426,16 @@ _EVENT = st.fixed_dictionaries(
         | _JSON,
     }
 )
-_ENTRY = _MODEL | _EVENT | st.dictionaries(_KEYS, _JSON, max_size=8) | _JSON
+_ENTRY = _MODEL | _EVENT | st.dictionaries(json_keys(_KEYS), _JSON, max_size=8) | _JSON
 
 
-def _dumps(value: object) -> str:
-    try:
-        return json.dumps(value)
-    except ValueError:  # pragma: no cover - json.dumps allows NaN/inf by default
-        return json.dumps(str(value))
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=2000))
-def test_random_bytes_never_raise_other_than_parse_error(payload: bytes) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000))
-def test_random_text_never_raises_other_than_parse_error(payload: str) -> None:
-    _assert_parses_or_parse_error(payload)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.sampled_from(FIXTURE_FILES), st.data())
-def test_truncated_fixture_never_raises_other_than_parse_error(
-    path: str, data: st.DataObject
-) -> None:
-    payload = _fixture(path)
-    length = data.draw(st.integers(min_value=0, max_value=len(payload)), label="prefix length")
-
-    _assert_parses_or_parse_error(payload[:length])
-
-
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(_JSON)
 def test_random_json_never_raises_other_than_parse_error(value: object) -> None:
-    _assert_parses_or_parse_error(_dumps(value))
+    assert_parser_is_total(parse_hackerrank, NAME, json.dumps(value), NOW)
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.lists(_ENTRY, max_size=5), st.booleans())
 def test_random_entries_in_both_shapes_never_raise_other_than_parse_error(
     entries: list[object], engage: bool
@@ -604,4 +446,4 @@ def test_random_entries_in_both_shapes_never_raise_other_than_parse_error(
     else:
         payload = {"models": entries, "total": len(entries)}
 
-    _assert_parses_or_parse_error(_dumps(payload))
+    assert_parser_is_total(parse_hackerrank, NAME, json.dumps(payload), NOW)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
 
 from shared.errors import FetchError
+from shared.platforms import codeforces
 from shared.platforms.http import FetchPolicy, PlatformClient, parse_retry_after
-from shared.platforms.registry import get_platform
-from tests.fakes.platforms import FakePlatforms, Reply
+from shared.platforms.registry import PLATFORMS, get_platform
+from tests.fakes.platforms import DEFAULT_FILE, FakePlatforms, Reply
 
 FAST = FetchPolicy(
     timeout=1.0, attempts=3, backoff_initial=0.01, backoff_max=0.05, retry_after_max=3.0
@@ -143,3 +145,47 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
+
+
+# Every recorded request (expected.json "request") and the URL our code fetches it from.
+RECORDED_FETCHES = [
+    *((name, DEFAULT_FILE[name], get_platform(name).default_url) for name in sorted(PLATFORMS)),
+    ("codeforces", "codeforces/contest_list_gym.json", codeforces.GYM_URL),
+]
+
+
+@pytest.mark.parametrize(
+    ("platform", "fixture", "real_url"),
+    RECORDED_FETCHES,
+    ids=[fixture.removesuffix(".json").removesuffix(".html") for _, fixture, _ in RECORDED_FETCHES],
+)
+async def test_fetch_sends_the_recorded_request(
+    fake_platforms: FakePlatforms, platform: str, fixture: str, real_url: str
+) -> None:
+    request = fake_platforms.expected["files"][fixture]["request"]
+    assert real_url == request["url"]
+    real = urlsplit(real_url)
+    path_qs = f"{real.path}?{real.query}" if real.query else real.path
+    url = f"{fake_platforms.base_url}/{platform}{path_qs}"
+    if fixture == DEFAULT_FILE[platform]:
+        assert url == fake_platforms.url_for(platform)
+    fake_platforms.serve_file(platform, fixture)
+
+    async with aiohttp.ClientSession() as session:
+        client = PlatformClient(session, FAST, rate_limits={platform: (1000.0, 1.0)})
+        body = await get_platform(platform).fetch(client, url)
+        # The platform names itself: a failure is reported against it.
+        fake_platforms.script(platform, Reply(status=404, body=b"gone"))
+        with pytest.raises(FetchError) as err:
+            await get_platform(platform).fetch(client, url)
+
+    assert err.value.platform == platform
+    assert body == (fake_platforms.fixtures / fixture).read_bytes()
+    call, _ = fake_platforms.calls_for(platform)
+    assert call.method == request["method"]
+    assert call.path_qs == path_qs
+    assert call.body == request.get("body", "").encode()
+    # Every header the recording lists, as sent: the same value (Accept included: our client
+    # asks for exactly the media types the recorded client did).
+    sent = {key.lower(): value for key, value in call.headers.items()}
+    assert {key: sent.get(key.lower()) for key in request["headers"]} == request["headers"]

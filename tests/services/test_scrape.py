@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
@@ -17,7 +18,7 @@ CF = get_platform("codeforces")
 
 async def contest_rows(
     res: Resources, platform: str = "codeforces"
-) -> dict[str, dict[str, object]]:
+) -> dict[str, dict[str, Any]]:
     rows = await res.db.write.fetch(
         "SELECT id, external_id, title, starts_at, ends_at, missing_runs, cancelled_at "
         "FROM contests WHERE platform = $1",

@@ -254,9 +254,9 @@ async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
     user_id = await connect_user(res, fake_google)
     await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
     old = await calendar_of(res, user_id)
-    token = res.cipher.decrypt(
-        (await uq.get_user(res.db.write, user_id)).refresh_token_enc or "", user_id
-    )  # type: ignore[union-attr]
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.refresh_token_enc
+    token = res.cipher.decrypt(user.refresh_token_enc, user_id)
     assert await res.calendar.client(token).delete_calendar(old)
     result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
     new = await calendar_of(res, user_id)
