@@ -41,7 +41,8 @@ class Reply:
 
     `edit` asks to replace the message the pressed button belongs to instead of sending a new
     one; `ephemeral` asks for a reply only the asker sees (Discord); `notice` is a short toast
-    for a button press (Telegram answerCallbackQuery).
+    for a button press (Telegram answerCallbackQuery). `followup`, when set, is awaited by the
+    adapter after sending this reply; what it returns (if anything) replaces the sent message.
     """
 
     text: str
@@ -50,6 +51,7 @@ class Reply:
     ephemeral: bool = False
     notice: str | None = None
     disable_preview: bool = True
+    followup: Callable[[], Awaitable[Reply | None]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

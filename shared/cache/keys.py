@@ -39,3 +39,11 @@ def limit(scope: str, key: str, window_start: int) -> str:
 def alert_state(name: str) -> str:
     """The last alert state sent for a named condition, for dedupe."""
     return f"alert:state:{name}"
+
+
+SYNC_LIMIT_WINDOW = 60
+
+
+def sync_limit(user_id: int, window_start: int) -> str:
+    """The fixed-window counter of manual /sync requests of one user."""
+    return limit("sync", str(user_id), window_start)

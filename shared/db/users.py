@@ -324,3 +324,83 @@ async def delete_user(conn: Conn, user_id: int) -> bool:
     """Remove a user and, by cascade, identities, events, tokens and notices."""
     result = await conn.execute("DELETE FROM users WHERE id = $1", user_id)
     return bool(result.endswith(" 1"))
+
+
+async def get_user_by_identity(
+    conn: Conn, chat_platform: str, external_user_id: str
+) -> User | None:
+    """The user behind a chat identity."""
+    row = await conn.fetchrow(
+        f"""
+        SELECT {_USER_COLUMNS} FROM users
+        WHERE id = (SELECT user_id FROM identities
+                    WHERE chat_platform = $1 AND external_user_id = $2)
+        """,
+        chat_platform,
+        external_user_id,
+    )
+    return None if row is None else _user(row)
+
+
+async def get_user_for_update(conn: asyncpg.Connection, user_id: int) -> User | None:
+    """One user, row-locked until the caller's transaction ends (read-modify-write of prefs)."""
+    row = await conn.fetchrow(
+        f"SELECT {_USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE", user_id
+    )
+    return None if row is None else _user(row)
+
+
+async def get_sync_result(conn: Conn, user_id: int) -> dict[str, int] | None:
+    """What the user's last completed sync wrote (created/updated/deleted/failed), if recorded."""
+    raw = await conn.fetchval("SELECT last_sync_result FROM users WHERE id = $1", user_id)
+    if raw is None:
+        return None
+    data = json.loads(raw) if isinstance(raw, str) else raw
+    if not isinstance(data, dict):
+        return None
+    return {str(k): int(v) for k, v in data.items() if isinstance(v, int)}
+
+
+async def mark_identity_blocked(
+    conn: Conn, chat_platform: str, chat_id: str, at: datetime | None = None
+) -> int:
+    """The chat refuses our messages (the user blocked the bot): stop sending there.
+
+    Returns how many identities were newly marked.
+    """
+    result = await conn.execute(
+        """
+        UPDATE identities SET blocked_at = COALESCE($3, now())
+        WHERE chat_platform = $1 AND chat_id = $2 AND blocked_at IS NULL
+        """,
+        chat_platform,
+        chat_id,
+        at,
+    )
+    return int(result.rsplit(" ", 1)[1])
+
+
+async def unmark_identity_blocked(conn: Conn, chat_platform: str, chat_id: str) -> int:
+    """The user wrote to the bot again, so the chat is reachable; returns how many changed."""
+    result = await conn.execute(
+        """
+        UPDATE identities SET blocked_at = NULL
+        WHERE chat_platform = $1 AND chat_id = $2 AND blocked_at IS NOT NULL
+        """,
+        chat_platform,
+        chat_id,
+    )
+    return int(result.rsplit(" ", 1)[1])
+
+
+async def update_identity_chat_id(
+    conn: Conn, chat_platform: str, old_chat_id: str, new_chat_id: str
+) -> int:
+    """A chat moved (a Telegram group became a supergroup); returns how many identities moved."""
+    result = await conn.execute(
+        "UPDATE identities SET chat_id = $3 WHERE chat_platform = $1 AND chat_id = $2",
+        chat_platform,
+        old_chat_id,
+        new_chat_id,
+    )
+    return int(result.rsplit(" ", 1)[1])

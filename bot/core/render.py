@@ -1,0 +1,115 @@
+"""Pure formatting for chat replies: contest pages, durations, reminders, length limits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from bot.core.types import Button, Context, Reply
+from shared.models import StoredContest
+
+MESSAGE_LIMIT = 4096  # Telegram's hard limit on a message's text
+PAGE_TEXT_LIMIT = 4000  # what a contest page may use, leaving room for the adapter
+TITLE_LIMIT = 90
+URL_LIMIT = 160
+ECHO_LIMIT = 32  # how much of a user's own input we quote back in an error
+
+
+def render_clamped(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """`text` cut to `limit` characters (with an ellipsis) so no chat platform refuses it."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
+
+
+def render_echo(value: str, limit: int = ECHO_LIMIT) -> str:
+    """A user's input, shortened, on one line and without control characters, fit to quote."""
+    flat = " ".join(value.split())
+    return render_clamped("".join(c if c.isprintable() else "?" for c in flat), limit)
+
+
+def render_duration(seconds: int) -> str:
+    """A contest length: `45m`, `2h`, `2h 30m`, `3d 4h`."""
+    minutes = max(0, seconds) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours}h" if hours else f"{days}d"
+    if hours:
+        return f"{hours}h {mins}m" if mins else f"{hours}h"
+    return f"{mins}m"
+
+
+def render_minutes(minutes: int) -> str:
+    """A reminder lead time: `10 min`, `1 h`, `1 h 30 min`, `1 day`, `2 days 3 h`."""
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days} day" if days == 1 else f"{days} days")
+    if hours:
+        parts.append(f"{hours} h")
+    if mins or not parts:
+        parts.append(f"{mins} min")
+    return " ".join(parts)
+
+
+def render_list(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def render_private_only(ctx: Context, command: str) -> Reply:
+    """The answer to a personal command sent in a group: a link to the private chat."""
+    text = f"/{command} works in a private chat with me, so your settings stay yours."
+    url = ctx.extras.get("private_url")
+    if isinstance(url, str) and url:
+        button = Button("Open private chat", url=f"{url}?start={command}")
+        return Reply(f"{text} Tap below to open it.", buttons=((button,),))
+    return Reply(f"{text} Send it to me directly.")
+
+
+def _one_line(value: str, limit: int) -> str:
+    return render_clamped(" ".join(value.split()), limit)
+
+
+def render_contest_line(contest: StoredContest, label: str, zone: tzinfo, now: datetime) -> str:
+    """One contest: local start time, platform, title, duration (or end if running), link."""
+    start = contest.starts_at.astimezone(zone)
+    length = render_duration(int((contest.ends_at - contest.starts_at).total_seconds()))
+    if contest.starts_at <= now:
+        ends = contest.ends_at.astimezone(zone)
+        when = f"running, ends {ends:%d %b %H:%M}"
+    else:
+        when = length
+    line = f"{start:%H:%M}  {label} · {_one_line(contest.title, TITLE_LIMIT)} · {when}"
+    url = contest.url.strip()
+    if url and len(url) <= URL_LIMIT and not any(c.isspace() for c in url):
+        line += f"\n{url}"
+    return line
+
+
+def render_contest_page(
+    contests: Sequence[StoredContest],
+    labels: dict[str, str],
+    zone: tzinfo,
+    now: datetime,
+    header: str,
+    footer: str,
+) -> str:
+    """A page of contests grouped by local day, under `header` and above `footer`."""
+    lines = [header]
+    day: str | None = None
+    for contest in contests:
+        local_day = f"{contest.starts_at.astimezone(zone):%a %d %b}"
+        if local_day != day:
+            day = local_day
+            lines.extend(["", local_day])
+        lines.append(
+            render_contest_line(contest, labels.get(contest.platform, contest.platform), zone, now)
+        )
+    if footer:
+        lines.extend(["", footer])
+    return render_clamped("\n".join(lines), PAGE_TEXT_LIMIT)
