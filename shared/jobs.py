@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from arq.connections import ArqRedis
-from arq.jobs import Job
+from arq.jobs import Job, JobStatus
 
 SCRAPE_PLATFORM = "scrape_platform"
 SCHEDULE_SCRAPES = "schedule_scrapes"
@@ -33,10 +33,22 @@ def sync_job_id(user_id: int) -> str:
 async def enqueue_sync(
     arq: ArqRedis, user_id: int, defer_seconds: float | None = None
 ) -> Job | None:
-    """Queue a calendar sync of one user; None when one is already queued."""
-    return await arq.enqueue_job(
+    """Queue a calendar sync of one user; None when one is already queued and not yet started.
+
+    A sync that is already running read the user's settings when it began, so a change made
+    meanwhile queues one more sync (deduped under its own id) to run after it.
+    """
+    job = await arq.enqueue_job(
         SYNC_USER_CALENDAR, user_id, _job_id=sync_job_id(user_id), _defer_by=defer_seconds
     )
+    if job is None and await Job(sync_job_id(user_id), arq).status() is JobStatus.in_progress:
+        job = await arq.enqueue_job(
+            SYNC_USER_CALENDAR,
+            user_id,
+            _job_id=f"{sync_job_id(user_id)}:again",
+            _defer_by=max(defer_seconds or 0.0, 1.0),
+        )
+    return job
 
 
 async def enqueue_disconnect(arq: ArqRedis, user_id: int, delete_calendar: bool) -> Job | None:

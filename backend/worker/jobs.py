@@ -6,6 +6,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from arq.worker import Retry
+
 from shared.db import links
 from shared.db import users as uq
 from shared.jobs import enqueue_scrape, enqueue_sync
@@ -16,6 +18,8 @@ from shared.services.scrape import ScrapeStatus
 from shared.services.scrape import scrape_platform as run_scrape
 
 log = logging.getLogger(__name__)
+
+BUSY_RETRY_SECONDS = 5
 
 
 def resources(ctx: dict[str, Any]) -> Resources:
@@ -66,6 +70,8 @@ async def schedule_syncs(ctx: dict[str, Any]) -> int:
 async def sync_user_calendar(ctx: dict[str, Any], user_id: int) -> dict[str, object]:
     """Bring one user's calendar in step; returns counts created/updated/deleted/failed."""
     result = await sync.sync_user_calendar(resources(ctx), user_id)
+    if result.status == "busy":  # another sync of this user holds the lock: run after it
+        raise Retry(defer=BUSY_RETRY_SECONDS)
     return result.to_json()
 
 

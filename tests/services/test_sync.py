@@ -361,3 +361,44 @@ async def test_unreadable_stored_grant_is_treated_as_revoked(
     row = await res.db.write.fetchrow("SELECT google_status FROM users WHERE id = $1", user_id)
     assert isinstance(row, asyncpg.Record) and row["google_status"] == "revoked"
     assert json.dumps(result.to_json())
+
+
+async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    from datetime import UTC, timedelta
+
+    from arq.jobs import Job, JobStatus
+
+    from shared.jobs import sync_job_id
+
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    fake_platforms.serve("codeforces", codeforces_payload((9300, "Round", soon, 7200)))
+    await scrape_platform(res, CF)
+    user_id = await connect_user(res, fake_google, platforms=["codeforces"])
+    fake_google.set_faults(latency=0.3)
+    worker = build_worker(res, handle_signals=False)
+    worker.cron_jobs = []
+    task = asyncio.create_task(worker.main())
+    try:
+        await enqueue_sync(res.arq, user_id)
+        job = Job(sync_job_id(user_id), res.arq)
+        for _ in range(500):
+            if await job.status() is JobStatus.in_progress:
+                break
+            await asyncio.sleep(0.01)
+        await uq.update_preferences(res.db.write, user_id, platforms=["leetcode"])
+        again = await enqueue_sync(res.arq, user_id)
+        assert again is not None and again.job_id == f"sync:{user_id}:again"
+        for _ in range(1000):
+            user = await uq.get_user(res.db.write, user_id)
+            done = await Job(f"sync:{user_id}:again", res.arq).status()
+            if done is JobStatus.not_found and user and user.sync_status == "ok":
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await worker.close()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    cal = await calendar_of(res, user_id)
+    assert build_event_id("codeforces", "9300") not in fake_google.events_of(cal)
