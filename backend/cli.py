@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import asyncpg
 import uvloop
@@ -24,6 +25,9 @@ from shared.logs import setup_logging
 from shared.models import format_utc, parse_utc
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources, open_resources, with_embedded_services
+
+if TYPE_CHECKING:
+    from bot.telegram.app import TelegramBot
 
 log = logging.getLogger("contestsync")
 
@@ -46,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "run": lambda: run_all(settings),
         "web": lambda: run_web(settings),
         "worker": lambda: run_worker(settings),
+        "telegram": lambda: run_telegram(settings),
         "migrate": lambda: run_migrate(settings),
         "scrape": lambda: run_scrape(settings, args.platform),
     }
@@ -68,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run everything in one process (zero-config default)")
     sub.add_parser("web", help="run the web backend")
     sub.add_parser("worker", help="run the arq worker")
+    sub.add_parser(
+        "telegram", help="run the Telegram bot (long polling, or webhook served on PORT)"
+    )
     sub.add_parser("migrate", help="apply pending database migrations")
     scrape = sub.add_parser("scrape", help="scrape platforms once, in the foreground")
     scrape.add_argument("--platform", choices=sorted(PLATFORMS), help="only this platform")
@@ -184,13 +192,19 @@ async def run_all(settings: Settings) -> int:
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
-        await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
+        telegram = await _start_telegram(res, stack)
+        webhook = telegram.webhook_route if telegram is not None else None
+        await start_site(
+            build_app(res, telegram_webhook=webhook), res.settings.HOST, res.settings.PORT, stack
+        )
+        if telegram is not None:
+            await telegram.connect_webhook()
         worker = build_worker(res, handle_signals=False)
         await start_site(
             build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
         )
         worker_task = asyncio.create_task(worker.main())
-        parts = ["web", "worker"]
+        parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
         embedded = [
             name
             for name, value in (
@@ -223,6 +237,7 @@ async def run_web(settings: Settings) -> int:
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
+        await _telegram_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
         log.info("web backend listening on %s:%d", res.settings.HOST, res.settings.PORT)
         await stop.wait()
@@ -236,6 +251,7 @@ async def run_worker(settings: Settings) -> int:
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
+        await _telegram_notices(res, stack)
         worker = build_worker(res, handle_signals=False)
         await start_site(
             build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
@@ -245,6 +261,49 @@ async def run_worker(settings: Settings) -> int:
         await _wait(stop, worker_task)
         await _stop_worker(worker, worker_task)
     return 0
+
+
+async def run_telegram(settings: Settings) -> int:
+    """The Telegram bot alone: long polling, or (TELEGRAM_WEBHOOK_URL) its webhook on PORT."""
+    from backend.web.app import build_app
+    from bot.telegram.app import start_telegram_bot
+
+    if settings.TELEGRAM_BOT_TOKEN is None:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    async with AsyncExitStack() as stack:
+        stop = stop_event()
+        res = await prepare(settings, stack)
+        bot = await start_telegram_bot(res, stack)
+        route = bot.webhook_route
+        if route is not None:
+            await start_site(
+                build_app(res, telegram_webhook=route), res.settings.HOST, res.settings.PORT, stack
+            )
+            await bot.connect_webhook()
+        await stop.wait()
+    log.info("Telegram bot stopped")
+    return 0
+
+
+async def _start_telegram(res: Resources, stack: AsyncExitStack) -> TelegramBot | None:
+    """The Telegram bot when TELEGRAM_BOT_TOKEN is set; one log line saying so otherwise."""
+    if res.settings.TELEGRAM_BOT_TOKEN is None:
+        log.info("Telegram bot disabled: TELEGRAM_BOT_TOKEN is not set")
+        return None
+    from bot.telegram.app import start_telegram_bot
+
+    return await start_telegram_bot(res, stack)
+
+
+async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
+    """Deliver the notices this process records to Telegram users, when a token is set."""
+    if res.settings.TELEGRAM_BOT_TOKEN is None:
+        return
+    from shared.messaging.telegram import open_telegram_sender
+
+    sender = await open_telegram_sender(res.settings, res.db, stack)
+    if sender is not None:
+        res.messenger.senders["telegram"] = sender
 
 
 async def _wait(stop: asyncio.Event, worker_task: asyncio.Task[None]) -> None:

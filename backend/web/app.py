@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
@@ -11,7 +12,14 @@ from redis.exceptions import RedisError
 
 from backend.web import pages
 from backend.web.keys import RES
-from backend.web.middleware import CSP, MAX_BODY, VALKEY_KEY, build_middlewares, build_rate_limit
+from backend.web.middleware import (
+    CSP,
+    MAX_BODY,
+    VALKEY_KEY,
+    Handler,
+    build_middlewares,
+    build_rate_limit,
+)
 from backend.web.oauth import add_oauth_routes
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
@@ -24,10 +32,18 @@ log = logging.getLogger(__name__)
 MAX_API_DAYS = 90
 
 
-def build_app(res: Resources) -> web.Application:
-    """Build the application around already-open resources (the composition root owns them)."""
+def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -> web.Application:
+    """Build the application around already-open resources (the composition root owns them).
+
+    `telegram_webhook` is the Telegram bot's webhook route (webhook mode); it checks its own
+    secret and is left out of the per-IP limit, since Telegram delivers every user's updates
+    from a few addresses.
+    """
     middlewares = build_middlewares(res.settings)
-    middlewares.insert(3, build_rate_limit(res.settings))
+    rate_limit = build_rate_limit(res.settings)
+    if telegram_webhook is not None:
+        rate_limit = _except_path(telegram_webhook.path, rate_limit)
+    middlewares.insert(3, rate_limit)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
@@ -36,7 +52,23 @@ def build_app(res: Resources) -> web.Application:
     app.router.add_get("/", index)
     app.router.add_get("/api/contests", api_contests)
     add_oauth_routes(app)
+    if telegram_webhook is not None:
+        app.router.add_routes([telegram_webhook])
     return app
+
+
+def _except_path(
+    path: str, middleware: Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
+) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+    """`middleware` for every request but those to `path`."""
+
+    @web.middleware
+    async def skipping(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path == path:
+            return await handler(request)
+        return await middleware(request, handler)
+
+    return skipping
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -380,15 +380,15 @@ async def mark_identity_blocked(
     return int(result.rsplit(" ", 1)[1])
 
 
-async def unmark_identity_blocked(conn: Conn, chat_platform: str, chat_id: str) -> int:
-    """The user wrote to the bot again, so the chat is reachable; returns how many changed."""
+async def unmark_identity_blocked(conn: Conn, chat_platform: str, external_user_id: str) -> int:
+    """The user wrote to the bot again, so they are reachable; returns how many changed."""
     result = await conn.execute(
         """
         UPDATE identities SET blocked_at = NULL
-        WHERE chat_platform = $1 AND chat_id = $2 AND blocked_at IS NOT NULL
+        WHERE chat_platform = $1 AND external_user_id = $2 AND blocked_at IS NOT NULL
         """,
         chat_platform,
-        chat_id,
+        external_user_id,
     )
     return int(result.rsplit(" ", 1)[1])
 

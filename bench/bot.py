@@ -1,0 +1,245 @@
+"""Telegram bot latency: from getUpdates handing an update out to the reply reaching the Bot API.
+
+Steady load of `/upcoming` commands (default 300 updates at 20/s from 50 users) against the fake
+Bot API (`tests/fakes/telegram.py`, in this process), long polling as `contestsync telegram` does.
+Measured for our bot (dispatch, identity upsert, the user's settings and contests from real
+PostgreSQL/Valkey, rendering) and, in the same run, for a minimal python-telegram-bot echo bot
+(a CommandHandler replying a fixed text) built the same way: same flood limiter
+(`ChatRateLimiter`), same concurrency, same poll settings. Prints median and p99 for both and
+their ratio (goal: our median within 1.5x of the echo bot's).
+
+Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
+
+    python bench/bot.py [--updates 300] [--rate 20] [--users 50] [--contests 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+from telegram import Update
+from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.sync import services
+from bot.telegram.app import (
+    ALLOWED_UPDATES,
+    CONCURRENT_UPDATES,
+    CONNECTION_POOL,
+    start_telegram_bot,
+)
+from shared.config import Settings, load_settings
+from shared.db import contests as cq
+from shared.messaging.telegram import api_urls, build_rate_limiter
+from shared.models import Contest
+from shared.platforms.registry import PLATFORMS
+from shared.resources import Resources, open_resources
+from tests.fakes.telegram import FakeTelegram
+
+POLL_TIMEOUT = 10
+FIRST_USER = 7_000_001
+
+
+class TimedTelegram(FakeTelegram):
+    """The fake Bot API, noting when getUpdates hands each update out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handed: dict[int, float] = {}
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        updates = await super()._get_updates(params)
+        now = time.monotonic()
+        for update in updates:
+            self.handed.setdefault(update["update_id"], now)
+        return updates
+
+
+async def seed(res: Resources, count: int) -> None:
+    """`count` contests over the next week, spread over every platform."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    names = list(PLATFORMS)
+    per: dict[str, list[Contest]] = defaultdict(list)
+    for i in range(count):
+        platform = names[i % len(names)]
+        start = now + timedelta(hours=2 + (i * 150) // count)
+        per[platform].append(
+            Contest(
+                platform,
+                f"bench-{i}",
+                f"Bench Round {i}",
+                f"https://example.com/{platform}/{i}",
+                start,
+                start + timedelta(hours=2),
+            )
+        )
+    async with res.db.write.acquire() as conn, conn.transaction():
+        for platform, contests in per.items():
+            await cq.upsert_contests(conn, platform, contests, now)
+
+
+async def load(
+    fake: TimedTelegram, updates: int, rate: float, users: int, warmup: int
+) -> tuple[list[float], int]:
+    """Send the load and wait for every reply; latencies (s) of the measured updates."""
+    sent: list[tuple[int, int]] = []  # (update_id, chat_id)
+    total = warmup + updates
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    for i in range(total):
+        await asyncio.sleep(max(0.0, start + i / rate - loop.time()))
+        chat = FIRST_USER + i % users
+        update = fake.user_message(chat, "/upcoming", username=f"user{i % users}")
+        sent.append((update["update_id"], chat))
+
+    def replies() -> int:
+        return sum(1 for c in fake.calls if c.method == "sendMessage" and c.status == 200)
+
+    await fake.wait_for(lambda: replies() >= total, timeout=60)
+    # The n-th reply in a chat answers the n-th update sent to it.
+    answers: dict[int, list[float]] = defaultdict(list)
+    for call in fake.calls:
+        if call.method == "sendMessage" and call.status == 200:
+            answers[int(call.params["chat_id"])].append(call.at)
+    seen: dict[int, int] = defaultdict(int)
+    latencies: list[float] = []
+    for n, (update_id, chat) in enumerate(sent):
+        reply_at = answers[chat][seen[chat]]
+        seen[chat] += 1
+        if n >= warmup:
+            latencies.append(reply_at - fake.handed[update_id])
+    failed = sum(1 for c in fake.calls if c.method == "sendMessage" and c.status != 200)
+    return latencies, failed
+
+
+async def run_ours(res: Resources, args: argparse.Namespace) -> tuple[list[float], int]:
+    fake = TimedTelegram()
+    await fake.start()
+    try:
+        settings = _telegram(res.settings, fake)
+        bot_res = replace(res, settings=settings)
+        async with AsyncExitStack() as stack:
+            await start_telegram_bot(bot_res, stack, poll_timeout=POLL_TIMEOUT)
+            return await load(fake, args.updates, args.rate, args.users, args.warmup)
+    finally:
+        await fake.close()
+
+
+async def run_echo(res: Resources, args: argparse.Namespace) -> tuple[list[float], int]:
+    fake = TimedTelegram()
+    await fake.start()
+    settings = _telegram(res.settings, fake)
+    base_url, base_file_url = api_urls(settings)
+    assert settings.TELEGRAM_BOT_TOKEN is not None
+    app = (
+        ApplicationBuilder()
+        .token(settings.TELEGRAM_BOT_TOKEN.get_secret_value())
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .rate_limiter(build_rate_limiter())
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .connection_pool_size(CONNECTION_POOL)
+        .build()
+    )
+
+    async def echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text("Upcoming contests: none today.")
+
+    app.add_handler(CommandHandler("upcoming", echo))
+    try:
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(timeout=POLL_TIMEOUT, allowed_updates=list(ALLOWED_UPDATES))
+        try:
+            return await load(fake, args.updates, args.rate, args.users, args.warmup)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+    finally:
+        await fake.close()
+
+
+def _telegram(settings: Settings, fake: FakeTelegram) -> Settings:
+    return settings.model_copy(
+        update={"TELEGRAM_BOT_TOKEN": SecretStr(fake.token), "TELEGRAM_API_URL": fake.base_url}
+    )
+
+
+def describe(latencies: list[float]) -> tuple[float, float, str]:
+    ms = sorted(x * 1000 for x in latencies)
+    median = statistics.median(ms)
+    p99 = statistics.quantiles(ms, n=100, method="inclusive")[98]
+    return median, p99, f"median {median:6.1f} ms   p99 {p99:6.1f} ms   max {ms[-1]:6.1f} ms"
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--updates", type=int, default=300)
+    parser.add_argument("--rate", type=float, default=20.0, help="updates per second")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--contests", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=20, help="updates sent before measuring")
+    args = parser.parse_args()
+
+    async with AsyncExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
+        dsn, vk = await services(stack, tmp)
+        settings = load_settings(
+            POSTGRES_DB=SecretStr(dsn),
+            VALKEY_URI=SecretStr(vk),
+            ENV="test",
+            SESSION_SECRET="11" * 32,
+            ENCRYPTION_KEY="22" * 32,
+            DATA_DIR=tmp / "data",
+        )
+        res = await open_resources(settings, stack)
+        await res.valkey.flushdb()
+        await seed(res, args.contests)
+
+        runs: list[tuple[str, Callable[[], Awaitable[tuple[list[float], int]]]]] = [
+            ("echo bot (PTB)", lambda: run_echo(res, args)),
+            ("ContestSync bot", lambda: run_ours(res, args)),
+        ]
+        results: dict[str, tuple[float, float, str, int]] = {}
+        for name, run in runs:
+            latencies, failed = await run()
+            median, p99, text = describe(latencies)
+            results[name] = (median, p99, text, failed)
+
+    print(
+        f"load: {args.updates} /upcoming updates at {args.rate:g}/s from {args.users} users "
+        f"(+{args.warmup} warm-up), {args.contests} contests; fake Bot API in-process; "
+        "both bots: ChatRateLimiter, concurrent updates, long polling"
+    )
+    for name, (_, _, text, failed) in results.items():
+        extra = f"   ({failed} failed sends)" if failed else ""
+        print(f"{name:<18}{text}{extra}")
+    ours, echo = results["ContestSync bot"], results["echo bot (PTB)"]
+    print(
+        f"{'ratio':<18}median {ours[0] / echo[0]:.2f}x   p99 {ours[1] / echo[1]:.2f}x "
+        "(goal: median within 1.5x)"
+    )
+
+
+if __name__ == "__main__":
+    # As in `contestsync telegram`: the bot runs on uvloop.
+    import uvloop
+
+    uvloop.run(main())

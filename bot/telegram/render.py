@@ -1,0 +1,34 @@
+"""Chat-neutral replies out as Telegram message parts (pure: no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core.types import Button
+
+NOTICE_LIMIT = 200  # answerCallbackQuery text
+BUTTON_TEXT_LIMIT = 64
+
+
+def render_button(button: Button) -> InlineKeyboardButton:
+    """A callback or link button."""
+    text = " ".join(button.text.split())[:BUTTON_TEXT_LIMIT] or "•"
+    if button.url is not None:
+        return InlineKeyboardButton(text, url=button.url)
+    return InlineKeyboardButton(text, callback_data=button.data)
+
+
+def render_markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+    """The inline keyboard of a reply; None when it has no buttons."""
+    keyboard = [[render_button(b) for b in row] for row in rows if row]
+    return InlineKeyboardMarkup(keyboard) if keyboard else None
+
+
+def render_notice(notice: str | None) -> str | None:
+    """The toast shown for a button press, within Telegram's limit."""
+    if not notice:
+        return None
+    flat = " ".join(notice.split())
+    return flat if len(flat) <= NOTICE_LIMIT else flat[: NOTICE_LIMIT - 1] + "…"
