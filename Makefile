@@ -31,6 +31,7 @@ format: install
 bench: install
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/bot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -378,26 +378,29 @@ def parse_upcoming_data(data: str) -> tuple[int, int, list[str]]:
 async def cmd_upcoming(ctx: Context, inv: Invocation) -> Reply:
     """Upcoming contests by day in your time zone, paged (`/upcoming cf ac 3 days`)."""
     data = inv.callback
-    user: User | None = None
+    chosen: list[str] | None
     if data is not None and data != "upcoming":
-        page, days, platforms = parse_upcoming_data(data)
+        page, days, chosen = parse_upcoming_data(data)
         edit = True
     else:
         chosen, days = parse_upcoming_args(() if data else inv.args)
         page, edit = 0, False
-        if chosen is None and inv.is_private:
-            user = await _user(ctx, inv)
-            chosen = _ordered(user.platforms) or None
-        platforms = chosen or list(PLATFORMS)
-    zone: tzinfo = UTC
-    if inv.is_private:
-        user = user or await _user(ctx, inv)
-        zone = _zone(user.timezone)
-    zone_name = str(zone)  # "UTC" when a stored zone has vanished from tzdata
     now = datetime.now(UTC)
-    contests = await list_upcoming_contests(
-        ctx.res, now, platforms, now, now + timedelta(days=days)
-    )
+    # The asker's settings and the contests are read side by side: every platform's contests
+    # when the settings decide which, then filtered here.
+    window = list_upcoming_contests(ctx.res, now, chosen, now, now + timedelta(days=days))
+    if inv.is_private:
+        user, contests = await asyncio.gather(_user(ctx, inv), window)
+        zone: tzinfo = _zone(user.timezone)
+        if chosen is None:
+            chosen = _ordered(user.platforms) or None
+    else:
+        contests, zone = await window, UTC
+    platforms = chosen or list(PLATFORMS)
+    if chosen is not None:
+        wanted = set(chosen)
+        contests = [c for c in contests if c.platform in wanted]
+    zone_name = str(zone)  # "UTC" when a stored zone has vanished from tzdata
     span = "day" if days == 1 else f"{days} days"
     scope = "all platforms" if len(platforms) == len(PLATFORMS) else render_list(_labels(platforms))
     if not contests:

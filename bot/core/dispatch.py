@@ -85,10 +85,26 @@ def _guarded(followup: Followup, command: str, inv: Invocation) -> Followup:
 
 
 async def _ensure_identity(ctx: Context, inv: Invocation) -> None:
-    async with ctx.res.db.write.acquire() as conn, conn.transaction():
-        await uq.upsert_identity(
-            conn, inv.chat_platform.value, inv.user_id, inv.chat_id, inv.username
-        )
+    key = (inv.chat_platform.value, inv.user_id)
+    seen = ctx.known_identities.get(key)
+    if seen is not None and seen[0] == inv.chat_id and inv.username in (None, seen[1]):
+        return  # seen just so: nothing to read or write
+    known = await uq.get_identity(ctx.res.db.write, *key)
+    if (
+        known is None
+        or known.chat_id != inv.chat_id
+        or (inv.username is not None and known.username != inv.username)
+    ):
+        async with ctx.res.db.write.acquire() as conn, conn.transaction():
+            known = await uq.upsert_identity(
+                conn, inv.chat_platform.value, inv.user_id, inv.chat_id, inv.username
+            )
+    if len(ctx.known_identities) >= IDENTITY_MEMORY:
+        ctx.known_identities.clear()
+    ctx.known_identities[key] = (known.chat_id, known.username)
+
+
+IDENTITY_MEMORY = 10_000
 
 
 async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:

@@ -86,7 +86,7 @@ def render_contest_line(contest: StoredContest, label: str, zone: tzinfo, now: d
         when = length
     line = f"{start:%H:%M}  {label} · {_one_line(contest.title, TITLE_LIMIT)} · {when}"
     url = contest.url.strip()
-    if url and len(url) <= URL_LIMIT and not any(c.isspace() for c in url):
+    if url and len(url) <= URL_LIMIT and url.split() == [url]:
         line += f"\n{url}"
     return line
 

@@ -82,6 +82,9 @@ class Context:
     res: Resources
     bot_username: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
+    # Identities known to be stored with this chat id and username: their commands skip the
+    # identity write (bounded; cleared when it grows past IDENTITY_MEMORY).
+    known_identities: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
 
 
 Handler = Callable[[Context, Invocation], Awaitable[Reply]]

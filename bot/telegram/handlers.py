@@ -56,6 +56,8 @@ class TelegramHandlers:
         self.sender = sender
         self.bot_username: str | None = None
         self.extras = dict(extras or {})
+        # Shared by every handler context: identities seen with their chat id and username.
+        self._known_identities: dict[tuple[str, str], tuple[str, str | None]] = {}
         self._admins = frozenset(res.settings.ADMIN_TELEGRAM_IDS)
         self._group_id = res.settings.TELEGRAM_GROUP_ID
         self._background: set[asyncio.Task[None]] = set()
@@ -76,7 +78,7 @@ class TelegramHandlers:
         extras = dict(self.extras)
         if self.bot_username:
             extras.setdefault("private_url", f"https://t.me/{self.bot_username}")
-        return Context(self.res, self.bot_username, extras)
+        return Context(self.res, self.bot_username, extras, self._known_identities)
 
     # ------------------------------------------------------------ updates
 

@@ -58,24 +58,56 @@ async def cached_json(
     decode: Callable[[Any], T],
 ) -> T:
     """Read through the cache; when Valkey is down, serve from `load` (the database) instead."""
-    try:
-        hit = await get_json(valkey, key)
-    except (RedisError, OSError, ValueError) as exc:
-        log.warning("cache read of %s failed, using the database: %s", key, exc.__class__.__name__)
+
+    async def load_one(_: str) -> T:
         return await load()
-    if hit is not None:
-        try:
-            return decode(hit)
-        except (KeyError, TypeError, ValueError) as exc:
-            log.warning(
-                "cached value of %s is unreadable, reloading: %s", key, exc.__class__.__name__
-            )
-    value = await load()
-    try:
-        await set_json(valkey, key, encode(value), ttl)
-    except (RedisError, OSError) as exc:
-        log.warning("cache write of %s failed: %s", key, exc.__class__.__name__)
+
+    def decode_raw(raw: bytes) -> T:
+        return decode(json.loads(raw))
+
+    [value] = await cached_json_many(valkey, [key], ttl, load_one, encode, decode_raw)
     return value
+
+
+async def cached_json_many(
+    valkey: Redis,
+    keys: list[str],
+    ttl: int,
+    load: Callable[[str], Awaitable[T]],
+    encode: Callable[[T], Any],
+    decode: Callable[[bytes], T],
+) -> list[T]:
+    """Read several keys through the cache in one MGET; misses come from `load(key)`.
+
+    `decode` gets the stored bytes (so callers may memoise on them). When Valkey is down every
+    value comes from `load`; an unreadable cached value is reloaded and overwritten.
+    """
+    try:
+        raws: list[bytes | None] = await valkey.mget(keys)
+        reachable = True
+    except (RedisError, OSError) as exc:
+        log.warning(
+            "cache read of %s failed, using the database: %s",
+            ", ".join(keys),
+            exc.__class__.__name__,
+        )
+        raws, reachable = [None] * len(keys), False
+    values: list[T] = []
+    for key, raw in zip(keys, raws, strict=True):
+        if raw is not None:
+            try:
+                values.append(decode(raw))
+                continue
+            except (KeyError, TypeError, ValueError) as exc:
+                log.warning("cached %s is unreadable, reloading: %s", key, exc.__class__.__name__)
+        value = await load(key)
+        values.append(value)
+        if reachable:
+            try:
+                await set_json(valkey, key, encode(value), ttl)
+            except (RedisError, OSError) as exc:
+                log.warning("cache write of %s failed: %s", key, exc.__class__.__name__)
+    return values
 
 
 async def drop(valkey: Redis, *keys: str) -> None:

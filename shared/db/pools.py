@@ -46,6 +46,10 @@ class Database:
             await pool.close()
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Pool reset hook: nothing to undo (see pool_options)."""
+
+
 def pool_options(settings: Settings, max_size: int) -> dict[str, Any]:
     """asyncpg pool options shared by the write and read pools."""
     options: dict[str, Any] = {
@@ -55,6 +59,11 @@ def pool_options(settings: Settings, max_size: int) -> dict[str, Any]:
         "timeout": 10,
         "server_settings": {"application_name": "contestsync", "timezone": "UTC"},
     }
+    # asyncpg's default reset sends "pg_advisory_unlock_all; CLOSE ALL; UNLISTEN *; RESET ALL"
+    # on every release: a round trip per pool query. Our code leaves no session state (no
+    # LISTEN, SET, cursors or session-level advisory locks on pooled connections), and asyncpg
+    # still rolls back an open transaction before calling this, so that query is skipped.
+    options["reset"] = _keep_session
     context = build_ssl_context(settings.POSTGRES_CA_CERT)
     if context is not None:
         options["ssl"] = context

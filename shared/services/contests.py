@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from shared.cache import cached_json
+from shared.cache import cached_json_many
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
 from shared.models import PlatformHealth, StoredContest
@@ -24,8 +26,8 @@ async def list_upcoming_contests(
     """Contests not yet ended (starting before `end`, ending after `start`), ordered by start."""
     chosen = list(platforms) if platforms else list(PLATFORMS)
     found: list[StoredContest] = []
-    for platform in chosen:
-        found.extend(await _platform_contests(res, platform, now))
+    for items in await _platform_contests(res, chosen, now):
+        found.extend(items)
     low = max(now, start) if start else now
     return sorted(
         (c for c in found if c.ends_at > low and (end is None or c.starts_at < end)),
@@ -33,19 +35,31 @@ async def list_upcoming_contests(
     )
 
 
-async def _platform_contests(res: Resources, platform: str, now: datetime) -> list[StoredContest]:
-    async def load() -> list[StoredContest]:
-        return await q.list_upcoming(res.db.reader(), now, [platform])
+async def _platform_contests(
+    res: Resources, platforms: list[str], now: datetime
+) -> list[list[StoredContest]]:
+    """Each platform's upcoming contests: every cache key in one round trip, the database
+    (read replicas) for misses and whenever Valkey is unreachable."""
+    by_key = {cache_keys.contests(p): p for p in platforms}
+
+    async def load(key: str) -> list[StoredContest]:
+        return await q.list_upcoming(res.db.reader(), now, [by_key[key]])
 
     def encode(items: list[StoredContest]) -> list[dict[str, Any]]:
         return [c.to_json() for c in items]
 
-    def decode(data: Any) -> list[StoredContest]:
-        return [StoredContest.from_json(item) for item in data]
-
-    return await cached_json(
-        res.valkey, cache_keys.contests(platform), cache_keys.CONTESTS_TTL, load, encode, decode
+    return await cached_json_many(
+        res.valkey, list(by_key), cache_keys.CONTESTS_TTL, load, encode, _decode_contests
     )
+
+
+@lru_cache(maxsize=64)
+def _decode_contests(raw: bytes) -> list[StoredContest]:
+    """Decoded contests of one cache entry; an entry read again unchanged is decoded once.
+
+    Callers get a shared list: they read it and must not change it.
+    """
+    return [StoredContest.from_json(item) for item in json.loads(raw)]
 
 
 async def list_health(res: Resources) -> list[PlatformHealth]:

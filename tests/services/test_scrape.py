@@ -16,9 +16,7 @@ from tests.fakes.platforms import FakePlatforms, Reply
 CF = get_platform("codeforces")
 
 
-async def contest_rows(
-    res: Resources, platform: str = "codeforces"
-) -> dict[str, dict[str, Any]]:
+async def contest_rows(res: Resources, platform: str = "codeforces") -> dict[str, dict[str, Any]]:
     rows = await res.db.write.fetch(
         "SELECT id, external_id, title, starts_at, ends_at, missing_runs, cancelled_at "
         "FROM contests WHERE platform = $1",
