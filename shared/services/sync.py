@@ -221,11 +221,14 @@ async def _sync_locked(
         log.warning("stored grant of user %d cannot be decrypted", user.id)
         raise GrantRevokedError("stored grant unreadable") from None
     client = res.calendar.client(token)
-    calendar_id, recreated = await ensure_calendar(res, user, client)
+    # Google's answer and our two reads are awaited together. Records read before a calendar
+    # is recreated name the old calendar, and the planner treats those as absent.
+    (calendar_id, recreated), contests, recorded = await asyncio.gather(
+        ensure_calendar(res, user, client),
+        cq.list_upcoming(res.db.write, now, user.platforms or None),
+        eq.list_calendar_events(res.db.write, user.id),
+    )
     labels = _labels()
-    async with res.db.write.acquire() as conn:  # one connection for both reads
-        contests = await cq.list_upcoming(conn, now, user.platforms or None)
-        recorded = await eq.list_calendar_events(conn, user.id)
     reminders = user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
     desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
     ops = plan_sync(desired, recorded, calendar_id)
