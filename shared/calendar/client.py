@@ -278,9 +278,22 @@ class CalendarApi:
         self.calendars = self.service.calendars()
         self.calendar_list = self.service.calendarList()
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
+        self._threads = threading.local()
         self.attempts = attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
+
+    def thread_http(self) -> httplib2.Http:
+        """This thread's connection object, kept across users so connections are reused.
+
+        httplib2 is not thread-safe, so each pool thread has its own; the per-user
+        credentials wrap it in an AuthorizedHttp.
+        """
+        http = getattr(self._threads, "http", None)
+        if http is None:
+            http = new_http()
+            self._threads.http = http
+        return http
 
     def close(self) -> None:
         """Stop the worker threads."""
@@ -317,7 +330,9 @@ class CalendarClient:
     def _http(self) -> google_auth_httplib2.AuthorizedHttp:
         http = getattr(self._local, "http", None)
         if http is None:
-            http = google_auth_httplib2.AuthorizedHttp(self.credentials, http=new_http())
+            http = google_auth_httplib2.AuthorizedHttp(
+                self.credentials, http=self._api.thread_http()
+            )
             self._local.http = http
         return http
 
@@ -353,7 +368,7 @@ class CalendarClient:
         try:
             with self._lock:
                 if not self.credentials.valid:
-                    self.credentials.refresh(google_auth_httplib2.Request(new_http()))
+                    self.credentials.refresh(google_auth_httplib2.Request(self._api.thread_http()))
             return fn()
         except RefreshError as exc:
             if "invalid_grant" in str(exc):
