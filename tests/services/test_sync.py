@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections import Counter
 from datetime import datetime
+from typing import Any
 
 import asyncpg
 
@@ -17,7 +18,13 @@ from shared.jobs import enqueue_sync
 from shared.platforms.registry import get_platform
 from shared.resources import Resources
 from shared.services.scrape import scrape_platform
-from shared.services.sync import SyncBackoff, delete_user_data, disconnect_user, sync_user_calendar
+from shared.services.sync import (
+    SyncBackoff,
+    SyncResult,
+    delete_user_data,
+    disconnect_user,
+    sync_user_calendar,
+)
 from tests.factories import NOW, codeforces_payload, connect_user, days
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
@@ -44,6 +51,25 @@ async def calendar_of(res: Resources, user_id: int) -> str:
     return user.calendar_id
 
 
+async def sync(res: Resources, user_id: int) -> SyncResult:
+    """One sync at the fixtures' clock, with test-speed backoff."""
+    return await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+
+
+async def synced_user(
+    res: Resources,
+    google: FakeGoogle,
+    fake: FakePlatforms,
+    contests: list[tuple[int, str, datetime, int]],
+    **connect: Any,
+) -> int:
+    """A connected user whose calendar was synced once with these contests published."""
+    await publish(res, fake, contests)
+    user_id = await connect_user(res, google, **connect)
+    await sync(res, user_id)
+    return user_id
+
+
 def expected_ids(contests: list[tuple[int, str, datetime, int]]) -> set[str]:
     return {build_event_id("codeforces", str(c[0])) for c in contests}
 
@@ -54,7 +80,7 @@ async def test_first_sync_creates_one_event_per_contest(
     contests = rounds(5)
     await publish(res, fake_platforms, contests)
     user_id = await connect_user(res, fake_google, timezone="Asia/Kolkata")
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert (result.status, result.created, result.updated, result.deleted) == ("ok", 5, 0, 0)
     cal = await calendar_of(res, user_id)
     assert fake_google.calendars[cal].summary == "Contests"
@@ -76,11 +102,9 @@ async def test_first_sync_creates_one_event_per_contest(
 async def test_second_sync_without_changes_writes_nothing_but_reads_the_calendar(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(4))
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(4))
     writes, calls = len(fake_google.write_calls()), len(fake_google.calls)
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert (result.created, result.updated, result.deleted) == (0, 0, 0)
     assert len(fake_google.write_calls()) == writes
     new_calls = [c for c in fake_google.calls[calls:] if c.path.startswith("/calendar/v3/")]
@@ -91,12 +115,10 @@ async def test_reschedule_moves_the_same_event(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     contests = rounds(3)
-    await publish(res, fake_platforms, contests)
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
     moved = [*contests[:2], (contests[2][0], contests[2][1], contests[2][2] + days(1), 7200)]
     await publish(res, fake_platforms, moved)
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert (result.created, result.updated, result.deleted) == (0, 1, 0)
     events = fake_google.events_of(await calendar_of(res, user_id))
     assert set(events) == expected_ids(contests)
@@ -109,12 +131,10 @@ async def test_cancelled_contest_is_deleted_from_the_calendar(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     contests = rounds(4)
-    await publish(res, fake_platforms, contests)
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
     for _ in range(res.settings.PRUNE_AFTER_MISSES):
         await publish(res, fake_platforms, contests[:3])
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.deleted == 1
     assert set(fake_google.events_of(await calendar_of(res, user_id))) == expected_ids(contests[:3])
 
@@ -122,11 +142,9 @@ async def test_cancelled_contest_is_deleted_from_the_calendar(
 async def test_unfollowing_a_platform_deletes_its_events(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(3))
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(3))
     await uq.update_preferences(res.db.write, user_id, platforms=["leetcode"])
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.deleted == 3
     assert fake_google.events_of(await calendar_of(res, user_id)) == {}
 
@@ -137,7 +155,7 @@ async def test_batches_hold_at_most_fifty_calls(
     contests = rounds(120)
     await publish(res, fake_platforms, contests)
     user_id = await connect_user(res, fake_google)
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.created == 120
     parts = Counter(c.batch_no for c in fake_google.calls if c.batch and c.method == "POST")
     assert parts and max(parts.values()) <= 50
@@ -151,13 +169,13 @@ async def test_thirty_percent_faults_still_end_in_exactly_the_expected_calendar(
     await publish(res, fake_platforms, contests)
     user_id = await connect_user(res, fake_google)
     fake_google.set_faults(rate=0.3, retry_after=0, seed=7, commit_then_fail=0.5)
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     cal = await calendar_of(res, user_id)
     moved = [(c[0], c[1], c[2] + days(2), c[3]) for c in contests[:10]] + contests[10:50]
     await publish(res, fake_platforms, moved)
     for _ in range(res.settings.PRUNE_AFTER_MISSES - 1):
         await publish(res, fake_platforms, moved)
-    second = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    second = await sync(res, user_id)
     fake_google.set_faults()
     assert result.status == "ok" and second.status == "ok", (result, second)
     events = fake_google.events_of(cal)
@@ -177,7 +195,7 @@ async def test_sync_interrupted_mid_way_resumes_without_duplicates_or_gaps(
     await publish(res, fake_platforms, contests)
     user_id = await connect_user(res, fake_google)
     fake_google.set_faults(latency=0.2)
-    task = asyncio.create_task(sync_user_calendar(res, user_id, now=NOW, backoff=FAST))
+    task = asyncio.create_task(sync(res, user_id))
     recorded = 0
     for _ in range(1000):
         await asyncio.sleep(0.01)
@@ -189,7 +207,7 @@ async def test_sync_interrupted_mid_way_resumes_without_duplicates_or_gaps(
     recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
     assert 0 < recorded < 400
     fake_google.set_faults()
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.status == "ok" and result.failed == 0
     cal = await calendar_of(res, user_id)
     assert set(fake_google.events_of(cal)) == expected_ids(contests)
@@ -200,12 +218,10 @@ async def test_events_written_but_not_recorded_are_adopted_not_duplicated(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     contests = rounds(6)
-    await publish(res, fake_platforms, contests)
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
     # A crash between Google's answer and our record: the rows are lost, the events are not.
     await res.db.write.execute("DELETE FROM calendar_events")
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.status == "ok" and result.failed == 0
     assert set(fake_google.events_of(await calendar_of(res, user_id))) == expected_ids(contests)
     assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 6
@@ -218,8 +234,8 @@ async def test_two_concurrent_syncs_of_one_user_never_both_write(
     user_id = await connect_user(res, fake_google)
     fake_google.set_faults(latency=0.02)
     first, second = await asyncio.gather(
-        sync_user_calendar(res, user_id, now=NOW, backoff=FAST),
-        sync_user_calendar(res, user_id, now=NOW, backoff=FAST),
+        sync(res, user_id),
+        sync(res, user_id),
     )
     assert sorted([first.status, second.status]) == ["busy", "ok"]
     inserts = [
@@ -231,11 +247,11 @@ async def test_two_concurrent_syncs_of_one_user_never_both_write(
 async def test_revoked_grant_marks_the_user_revoked_keeps_preferences_and_tells_them(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(2))
-    user_id = await connect_user(res, fake_google, platforms=["codeforces", "atcoder"])
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(
+        res, fake_google, fake_platforms, rounds(2), platforms=["codeforces", "atcoder"]
+    )
     fake_google.revoke_all("alice-sub")
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.status == "revoked"
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None
@@ -250,15 +266,13 @@ async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     contests = rounds(3)
-    await publish(res, fake_platforms, contests)
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
     old = await calendar_of(res, user_id)
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None and user.refresh_token_enc
     token = res.cipher.decrypt(user.refresh_token_enc, user_id)
     assert await res.calendar.client(token).delete_calendar(old)
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     new = await calendar_of(res, user_id)
     assert new != old and result.calendar_recreated and result.created == 3
     assert set(fake_google.events_of(new)) == expected_ids(contests)
@@ -267,9 +281,7 @@ async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
 async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(2))
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
     outcome = await disconnect_user(res, user_id, delete_calendar=True)
     assert outcome["revoked"] and outcome["calendar_deleted"]
@@ -285,9 +297,7 @@ async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
 async def test_disconnect_keeping_the_calendar_leaves_its_events(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(2))
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
     outcome = await disconnect_user(res, user_id, delete_calendar=False)
     assert outcome["revoked"] and not outcome["calendar_deleted"]
@@ -297,9 +307,7 @@ async def test_disconnect_keeping_the_calendar_leaves_its_events(
 async def test_delete_user_data_removes_every_trace(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    await publish(res, fake_platforms, rounds(2))
-    user_id = await connect_user(res, fake_google)
-    await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     await delete_user_data(res, user_id)
     for table in ("users", "identities", "calendar_events", "notices"):
         assert await res.db.write.fetchval(f"SELECT count(*) FROM {table}") == 0, table
@@ -356,7 +364,7 @@ async def test_unreadable_stored_grant_is_treated_as_revoked(
     await res.db.write.execute(
         "UPDATE users SET refresh_token_enc = 'v1.deadbeef.AAAA' WHERE id = $1", user_id
     )
-    result = await sync_user_calendar(res, user_id, now=NOW, backoff=FAST)
+    result = await sync(res, user_id)
     assert result.status == "revoked"
     row = await res.db.write.fetchrow("SELECT google_status FROM users WHERE id = $1", user_id)
     assert isinstance(row, asyncpg.Record) and row["google_status"] == "revoked"
@@ -376,7 +384,7 @@ async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
     fake_platforms.serve("codeforces", codeforces_payload((9300, "Round", soon, 7200)))
     await scrape_platform(res, CF)
     user_id = await connect_user(res, fake_google, platforms=["codeforces"])
-    fake_google.set_faults(latency=0.3)
+    fake_google.set_faults(latency=0.1)
     worker = build_worker(res, handle_signals=False)
     worker.cron_jobs = []
     task = asyncio.create_task(worker.main())
@@ -390,10 +398,16 @@ async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
         await uq.update_preferences(res.db.write, user_id, platforms=["leetcode"])
         again = await enqueue_sync(res.arq, user_id)
         assert again is not None and again.job_id == f"sync:{user_id}:again"
-        for _ in range(1000):
+        event = build_event_id("codeforces", "9300")
+        for _ in range(1000):  # the follow-up sync runs once the first releases its lock
             user = await uq.get_user(res.db.write, user_id)
-            done = await Job(f"sync:{user_id}:again", res.arq).status()
-            if done is JobStatus.not_found and user and user.sync_status == "ok":
+            cal = user.calendar_id if user else None
+            if (
+                cal
+                and user
+                and user.sync_status == "ok"
+                and event not in fake_google.events_of(cal)
+            ):
                 break
             await asyncio.sleep(0.02)
     finally:
