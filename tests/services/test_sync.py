@@ -410,6 +410,10 @@ async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
             ):
                 break
             await asyncio.sleep(0.02)
+        for _ in range(500):  # let the job that did it finish its bookkeeping
+            if all(t.done() for t in worker.tasks.values()):
+                break
+            await asyncio.sleep(0.01)
     finally:
         await worker.close()
         task.cancel()
