@@ -39,11 +39,11 @@ from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError, NotConnectedError, RateLimitedError
 from shared.jobs import enqueue_delete_user_data, enqueue_disconnect, enqueue_sync
-from shared.models import User
+from shared.models import StoredContest, User
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
 from shared.services.connect import LINK_TTL, create_connect_link
-from shared.services.contests import list_upcoming_contests
+from shared.services.contests import fetch_platform_contests, select_window
 
 log = logging.getLogger(__name__)
 
@@ -375,6 +375,27 @@ def parse_upcoming_data(data: str) -> tuple[int, int, list[str]]:
     return int(page_text), days, _ordered(platforms) or list(PLATFORMS)
 
 
+async def _upcoming_settings(ctx: Context, inv: Invocation) -> tuple[tuple[str, ...], str]:
+    """The asker's followed platforms and time zone, remembered briefly (see Memory)."""
+    key = (inv.chat_platform.value, inv.user_id)
+    remembered = ctx.memory.settings.get(key)
+    if remembered is None:
+        user = await _user(ctx, inv)
+        remembered = (tuple(user.platforms), user.timezone)
+        ctx.memory.settings[key] = remembered
+    return remembered
+
+
+async def _recent_contests(ctx: Context, now: datetime) -> dict[str, list[StoredContest]]:
+    """Every platform's upcoming contests, from this process's memory when fresh."""
+    memory = ctx.memory.contests
+    missing = [p for p in PLATFORMS if p not in memory]
+    if missing:
+        for platform, items in (await fetch_platform_contests(ctx.res, missing, now)).items():
+            memory[platform] = items
+    return {p: memory[p] for p in PLATFORMS if p in memory}
+
+
 async def cmd_upcoming(ctx: Context, inv: Invocation) -> Reply:
     """Upcoming contests by day in your time zone, paged (`/upcoming cf ac 3 days`)."""
     data = inv.callback
@@ -388,18 +409,20 @@ async def cmd_upcoming(ctx: Context, inv: Invocation) -> Reply:
     now = datetime.now(UTC)
     # The asker's settings and the contests are read side by side: every platform's contests
     # when the settings decide which, then filtered here.
-    window = list_upcoming_contests(ctx.res, now, chosen, now, now + timedelta(days=days))
+    zone: tzinfo = UTC
     if inv.is_private:
-        user, contests = await asyncio.gather(_user(ctx, inv), window)
-        zone: tzinfo = _zone(user.timezone)
+        (followed, zone_name), lists = await asyncio.gather(
+            _upcoming_settings(ctx, inv), _recent_contests(ctx, now)
+        )
+        zone = _zone(zone_name)
         if chosen is None:
-            chosen = _ordered(user.platforms) or None
+            chosen = _ordered(list(followed)) or None
     else:
-        contests, zone = await window, UTC
+        lists = await _recent_contests(ctx, now)
     platforms = chosen or list(PLATFORMS)
-    if chosen is not None:
-        wanted = set(chosen)
-        contests = [c for c in contests if c.platform in wanted]
+    contests = select_window(
+        (lists[p] for p in platforms if p in lists), now, now, now + timedelta(days=days)
+    )
     zone_name = str(zone)  # "UTC" when a stored zone has vanished from tzdata
     span = "day" if days == 1 else f"{days} days"
     scope = "all platforms" if len(platforms) == len(PLATFORMS) else render_list(_labels(platforms))

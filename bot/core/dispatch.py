@@ -86,7 +86,7 @@ def _guarded(followup: Followup, command: str, inv: Invocation) -> Followup:
 
 async def _ensure_identity(ctx: Context, inv: Invocation) -> None:
     key = (inv.chat_platform.value, inv.user_id)
-    seen = ctx.known_identities.get(key)
+    seen = ctx.memory.identities.get(key)
     if seen is not None and seen[0] == inv.chat_id and inv.username in (None, seen[1]):
         return  # seen just so: nothing to read or write
     known = await uq.get_identity(ctx.res.db.write, *key)
@@ -99,12 +99,11 @@ async def _ensure_identity(ctx: Context, inv: Invocation) -> None:
             known = await uq.upsert_identity(
                 conn, inv.chat_platform.value, inv.user_id, inv.chat_id, inv.username
             )
-    if len(ctx.known_identities) >= IDENTITY_MEMORY:
-        ctx.known_identities.clear()
-    ctx.known_identities[key] = (known.chat_id, known.username)
+    ctx.memory.identities[key] = (known.chat_id, known.username)
 
 
-IDENTITY_MEMORY = 10_000
+# Commands that only read the asker's settings; any other may change them.
+READ_ONLY_COMMANDS = frozenset({"upcoming", "help", "status"})
 
 
 async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
@@ -112,10 +111,16 @@ async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
     if command.private_only and not inv.is_private:
         return render_private_only(ctx, command.name)
     inv = replace(inv, command=command.name)
+    writes = command.name not in READ_ONLY_COMMANDS
+    settings_key = (inv.chat_platform.value, inv.user_id)
     try:
         if inv.is_private:
             await _ensure_identity(ctx, inv)
+        if writes:
+            ctx.memory.settings.pop(settings_key, None)
         reply = await command.handler(ctx, inv)
+        if writes:
+            ctx.memory.settings.pop(settings_key, None)
     except UserError as exc:
         return _checked(Reply(text=str(exc)), command.name)
     except Exception:  # boundary: no command may leave the chat without an answer

@@ -10,6 +10,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from cachetools import TTLCache
+
+from shared.models import StoredContest
 from shared.resources import Resources
 
 
@@ -82,9 +85,33 @@ class Context:
     res: Resources
     bot_username: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
-    # Identities known to be stored with this chat id and username: their commands skip the
-    # identity write (bounded; cleared when it grows past IDENTITY_MEMORY).
-    known_identities: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+    memory: Memory = field(default_factory=lambda: Memory())
+
+
+class Memory:
+    """What a bot process remembers for a short while, so busy commands skip round trips.
+
+    - identities: (chat platform, user id) → (chat id, username) as stored; a command from a
+      known identity needs no identity write.
+    - settings: (chat platform, user id) → (platforms, time zone) for /upcoming; dropped by any
+      command that may change them in this process, and stale for at most SETTINGS_TTL seconds
+      after a change made by another process.
+    - contests: platform → its upcoming contests, for CONTESTS_TTL seconds (they change at
+      scrapes, every half hour).
+    """
+
+    IDENTITY_TTL = 600.0
+    SETTINGS_TTL = 30.0
+    CONTESTS_TTL = 5.0
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.identities: TTLCache[tuple[str, str], tuple[str, str | None]] = TTLCache(
+            size, self.IDENTITY_TTL
+        )
+        self.settings: TTLCache[tuple[str, str], tuple[tuple[str, ...], str]] = TTLCache(
+            size, self.SETTINGS_TTL
+        )
+        self.contests: TTLCache[str, list[StoredContest]] = TTLCache(64, self.CONTESTS_TTL)
 
 
 Handler = Callable[[Context, Invocation], Awaitable[Reply]]

@@ -19,7 +19,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.dispatch import dispatch
 from bot.core.registry import Registry
-from bot.core.types import Context, Invocation, Reply
+from bot.core.types import Context, Invocation, Memory, Reply
 from bot.telegram.render import render_markup, render_notice
 from bot.telegram.translate import (
     build_button_invocation,
@@ -56,8 +56,7 @@ class TelegramHandlers:
         self.sender = sender
         self.bot_username: str | None = None
         self.extras = dict(extras or {})
-        # Shared by every handler context: identities seen with their chat id and username.
-        self._known_identities: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self._memory = Memory()  # shared by every handler context (see bot.core.types.Memory)
         self._admins = frozenset(res.settings.ADMIN_TELEGRAM_IDS)
         self._group_id = res.settings.TELEGRAM_GROUP_ID
         self._background: set[asyncio.Task[None]] = set()
@@ -78,7 +77,7 @@ class TelegramHandlers:
         extras = dict(self.extras)
         if self.bot_username:
             extras.setdefault("private_url", f"https://t.me/{self.bot_username}")
-        return Context(self.res, self.bot_username, extras, self._known_identities)
+        return Context(self.res, self.bot_username, extras, self._memory)
 
     # ------------------------------------------------------------ updates
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -25,14 +25,36 @@ async def list_upcoming_contests(
 ) -> list[StoredContest]:
     """Contests not yet ended (starting before `end`, ending after `start`), ordered by start."""
     chosen = list(platforms) if platforms else list(PLATFORMS)
-    found: list[StoredContest] = []
-    for items in await _platform_contests(res, chosen, now):
-        found.extend(items)
+    lists = await fetch_platform_contests(res, chosen, now)
+    return select_window(lists.values(), now, start, end)
+
+
+def select_window(
+    lists: Iterable[Sequence[StoredContest]],
+    now: datetime,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[StoredContest]:
+    """Contests of several platforms' lists not ended by `now` (or `start`) and starting before
+    `end`, ordered by start."""
     low = max(now, start) if start else now
     return sorted(
-        (c for c in found if c.ends_at > low and (end is None or c.starts_at < end)),
+        (
+            c
+            for items in lists
+            for c in items
+            if c.ends_at > low and (end is None or c.starts_at < end)
+        ),
         key=lambda c: (c.starts_at, c.platform, c.external_id),
     )
+
+
+async def fetch_platform_contests(
+    res: Resources, platforms: Sequence[str], now: datetime
+) -> dict[str, list[StoredContest]]:
+    """Each platform's upcoming contests (shared lists: read them, do not change them)."""
+    lists = await _platform_contests(res, list(platforms), now)
+    return dict(zip(platforms, lists, strict=True))
 
 
 async def _platform_contests(

@@ -289,3 +289,39 @@ async def test_upcoming_falls_back_to_utc_for_a_zone_missing_from_tzdata(
     await uq.update_preferences(res.db.write, user_id, timezone="Mars/Olympus_Mons")
     text = (await say(res, "/upcoming")).text
     assert "12:00  Codeforces · Round" in text and "Times in UTC." in text
+
+
+async def test_a_bot_remembers_settings_briefly_but_forgets_them_when_the_user_changes_them(
+    res: Resources,
+) -> None:
+    await seed_one_per_platform(res)
+    ctx, registry = context(res), build_registry()
+
+    async def ask(text: str) -> Reply:
+        name, *args = text.removeprefix("/").split()
+        inv = Invocation(ChatPlatform.TELEGRAM, CHAT_USER, CHAT_USER, name, tuple(args))
+        return await dispatch(ctx, registry, inv)
+
+    assert len(labels_in((await ask("/upcoming")).text)) == len(PLATFORMS)
+    user = await uq.get_user_by_identity(res.db.write, "telegram", CHAT_USER)
+    assert user is not None
+    # Changed behind this bot's back (another process): remembered settings still answer...
+    await uq.update_preferences(res.db.write, user.id, platforms=["atcoder"])
+    assert len(labels_in((await ask("/upcoming")).text)) == len(PLATFORMS)
+    # ...until the user changes something through this bot, which drops what it remembered.
+    await ask("/timezone Asia/Tokyo")
+    text = (await ask("/upcoming")).text
+    assert labels_in(text) == {"AtCoder"} and "Times in Asia/Tokyo." in text
+
+
+async def test_a_bot_rereads_contests_after_a_few_seconds(res: Resources) -> None:
+    from bot.core.types import Memory
+
+    await seed(res, "codeforces", [("cf-1", "First Round", soon(20), 7200)])
+    ctx, registry = context(res), build_registry()
+    inv = Invocation(ChatPlatform.TELEGRAM, CHAT_USER, CHAT_USER, "upcoming", ("codeforces",))
+    assert "First Round" in (await dispatch(ctx, registry, inv)).text
+    await seed(res, "codeforces", [("cf-2", "Second Round", soon(21), 7200)])
+    assert "Second Round" not in (await dispatch(ctx, registry, inv)).text  # within the TTL
+    ctx.memory.contests.expire(time=ctx.memory.contests.timer() + Memory.CONTESTS_TTL + 1)
+    assert "Second Round" in (await dispatch(ctx, registry, inv)).text
