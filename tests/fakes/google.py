@@ -558,9 +558,13 @@ class FakeGoogle:
         query: MultiMapping[str],
         raw_body: bytes,
         headers: Mapping[str, str],
+        parsed: Json | None = None,
     ) -> _Reply:
-        """Handle one Calendar call, from a plain request or a batch part."""
-        reply = self._dispatch_call(method, raw_path, query, raw_body, headers)
+        """Handle one Calendar call, from a plain request or a batch part.
+
+        `parsed` is the body already decoded (batch parts are decoded once, for the record).
+        """
+        reply = self._dispatch_call(method, raw_path, query, raw_body, headers, parsed)
         fields = query.get("fields")
         if fields and reply.status < 300 and isinstance(reply.body, dict):
             # Partial response, top-level selectors only ("id,etag,items(id)" keeps id, etag,
@@ -578,6 +582,7 @@ class FakeGoogle:
         query: MultiMapping[str],
         raw_body: bytes,
         headers: Mapping[str, str],
+        parsed_body: Json | None = None,
     ) -> _Reply:
         if not headers.get("Authorization"):
             return _google_error(
@@ -613,7 +618,13 @@ class FakeGoogle:
             if not commit:
                 return fault
         body: Json = {}
-        if method in ("POST", "PUT", "PATCH") and raw_body.strip():
+        if (
+            method in ("POST", "PUT", "PATCH")
+            and parsed_body is not None
+            and "_raw" not in parsed_body
+        ):
+            body = parsed_body
+        elif method in ("POST", "PUT", "PATCH") and raw_body.strip():
             try:
                 parsed = json.loads(raw_body)
             except ValueError:
@@ -899,7 +910,7 @@ class FakeGoogle:
         )
         self.calls.append(call)
         if url.path.startswith("/calendar/v3/"):
-            reply = self._dispatch(method, url.path, call.query, body, headers)
+            reply = self._dispatch(method, url.path, call.query, body, headers, call.body)
         else:
             reply = _google_error(404, "notFound", "Not Found")
         call.status = reply.status
