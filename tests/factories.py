@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from pydantic import SecretStr
+
+from shared.config import Settings
 from shared.db import users as uq
 from shared.resources import Resources
 from tests.fakes.google import FakeGoogle
@@ -52,3 +57,28 @@ async def connect_user(
         await uq.update_google_grant(conn, user_id, res.cipher.encrypt(token, user_id))
         await uq.update_preferences(conn, user_id, platforms=list(platforms), timezone=timezone)
     return user_id
+
+
+def process_env(settings: Settings, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment for a `contestsync` subprocess running on these test settings.
+
+    Every setting that is set is passed by its name (secrets included: the child needs them);
+    this machine's own POSTGRES_*/VALKEY_*/TELEGRAM_*/TEST_* variables are left out.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("POSTGRES", "VALKEY", "TEST_", "TELEGRAM", "SESSION", "ENCRYPTION"))
+    }
+    for name, value in settings.model_dump().items():
+        if value is None or value == []:
+            continue
+        if isinstance(value, list):
+            value = ",".join(_plain(v) for v in value)
+        env[name] = _plain(value)
+    env.update(DATA_DIR=str(tmp_path / "data"), **extra)
+    return env
+
+
+def _plain(value: object) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else str(value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
 import sys
 from contextlib import AsyncExitStack
@@ -16,30 +15,12 @@ from backend.cli import _start_telegram
 from shared.config import Settings
 from shared.embedded import free_port
 from shared.resources import Resources
+from tests.factories import process_env
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 ALICE = 1001
-
-
-def _env(settings: Settings, tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("POSTGRES", "VALKEY", "TEST_", "TELEGRAM", "SESSION", "ENCRYPTION"))
-    }
-    assert settings.POSTGRES_DB is not None and settings.VALKEY_URI is not None
-    env.update(
-        POSTGRES_DB=settings.POSTGRES_DB.get_secret_value(),
-        VALKEY_URI=settings.VALKEY_URI.get_secret_value(),
-        SESSION_SECRET="11" * 32,
-        ENCRYPTION_KEY="22" * 32,
-        DATA_DIR=str(tmp_path / "data"),
-        ENV="test",
-        **extra,
-    )
-    return env
 
 
 async def _spawn(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
@@ -61,7 +42,7 @@ async def test_contestsync_telegram_answers_by_polling_and_stops_on_sigint(
     fake = FakeTelegram()
     await fake.start()
     try:
-        env = _env(
+        env = process_env(
             settings,
             tmp_path,
             TELEGRAM_BOT_TOKEN=fake.token,
@@ -95,7 +76,7 @@ async def test_contestsync_run_starts_the_bot_when_a_token_is_set(
     fake = FakeTelegram()
     await fake.start()
     try:
-        env = _env(
+        env = process_env(
             settings,
             tmp_path,
             TELEGRAM_BOT_TOKEN=fake.token,
@@ -125,7 +106,7 @@ async def test_contestsync_run_starts_the_bot_when_a_token_is_set(
 async def test_contestsync_telegram_without_a_token_says_so(
     settings: Settings, tmp_path: Path
 ) -> None:
-    proc = await _spawn(_env(settings, tmp_path), "telegram")
+    proc = await _spawn(process_env(settings, tmp_path), "telegram")
     out, _ = await asyncio.wait_for(proc.communicate(), 20)
     assert proc.returncode == 2
     assert "TELEGRAM_BOT_TOKEN is not set" in out.decode()

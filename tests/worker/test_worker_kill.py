@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
@@ -17,25 +16,9 @@ from shared.platforms.registry import get_platform
 from shared.resources import Resources
 from shared.services.scrape import scrape_platform
 from shared.services.sync import SyncBackoff, sync_user_calendar
-from tests.factories import codeforces_payload, connect_user
+from tests.factories import codeforces_payload, connect_user, process_env
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
-
-
-def _worker_env(settings: Settings, tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_")}
-    for name, value in settings.model_dump().items():
-        if value is None or name in ("DATA_DIR",):
-            continue
-        if hasattr(value, "get_secret_value"):
-            value = value.get_secret_value()
-        if isinstance(value, list):
-            value = ",".join(
-                v.get_secret_value() if hasattr(v, "get_secret_value") else str(v) for v in value
-            )
-        env[name] = str(value)
-    env.update(DATA_DIR=str(tmp_path / "data"), WORKER_PORT="0", LOG_LEVEL="WARNING")
-    return env
 
 
 async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
@@ -59,7 +42,7 @@ async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
         "-m",
         "backend.cli",
         "worker",
-        env=_worker_env(settings, tmp_path),
+        env=process_env(settings, tmp_path, WORKER_PORT="0", LOG_LEVEL="WARNING"),
         cwd=tmp_path,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
