@@ -39,23 +39,25 @@ class OpKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DesiredEvent:
-    """The event a contest should have in a user's calendar."""
+    """The event a contest should have in a user's calendar; `body_json` is `body` encoded."""
 
     contest_id: int
     event_id: str
     body: dict[str, Any]
     content_hash: str
+    body_json: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Operation:
-    """One change to make; `body`/`content_hash` are empty for deletes."""
+    """One change to make; `body`/`body_json`/`content_hash` are empty for deletes."""
 
     kind: OpKind
     contest_id: int
     event_id: str
     body: dict[str, Any] | None = None
     content_hash: str | None = None
+    body_json: str | None = None
 
 
 def build_event_id(platform: str, external_id: str) -> str:
@@ -69,8 +71,8 @@ def build_event(
 ) -> DesiredEvent:
     """The event body for a contest (DESIGN §5 "Event content") and the hash of that content.
 
-    Every user with the same reminders gets the same body, so bodies are memoised; callers
-    must treat the returned body as read-only.
+    Every user with the same reminders gets the same body, so bodies (and their JSON, which
+    the calendar client sends as is) are memoised; callers must treat the body as read-only.
     """
     return _build_event(contest, platform_label, tuple(reminder_minutes))
 
@@ -110,7 +112,8 @@ def _build_event(
             "contentHash": content_hash,
         }
     }
-    return DesiredEvent(contest.id, event_id, body, content_hash)
+    body_json = json.dumps(body, separators=(",", ":"))
+    return DesiredEvent(contest.id, event_id, body, content_hash, body_json)
 
 
 def plan_sync(
@@ -131,9 +134,20 @@ def plan_sync(
     for d in desired:
         record = current.get(d.contest_id)
         if record is None:
-            ops.append(Operation(OpKind.INSERT, d.contest_id, d.event_id, d.body, d.content_hash))
+            ops.append(
+                Operation(
+                    OpKind.INSERT, d.contest_id, d.event_id, d.body, d.content_hash, d.body_json
+                )
+            )
         elif record.content_hash != d.content_hash:
             ops.append(
-                Operation(OpKind.UPDATE, d.contest_id, record.event_id, d.body, d.content_hash)
+                Operation(
+                    OpKind.UPDATE,
+                    d.contest_id,
+                    record.event_id,
+                    d.body,
+                    d.content_hash,
+                    d.body_json,
+                )
             )
     return ops

@@ -260,7 +260,10 @@ async def _execute(
                     return _Round(retry=batch)
                 answers = await client.execute_batch(
                     calendar_id,
-                    [EventCall(p.op.kind.value, p.op.event_id, p.op.body) for p in batch],
+                    [
+                        EventCall(p.op.kind.value, p.op.event_id, p.op.body_json or p.op.body)
+                        for p in batch
+                    ],
                 )
                 return await _settle(res, user_id, calendar_id, batch, answers, result)
 
@@ -329,7 +332,7 @@ async def _settle(
 
 
 def _as(op: Operation, kind: OpKind) -> Operation:
-    return Operation(kind, op.contest_id, op.event_id, op.body, op.content_hash)
+    return Operation(kind, op.contest_id, op.event_id, op.body, op.content_hash, op.body_json)
 
 
 async def disconnect_user(res: Resources, user_id: int, delete_calendar: bool) -> dict[str, object]:

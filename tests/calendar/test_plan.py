@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from shared.calendar.plan import OpKind, build_event, build_event_id, plan_sync
@@ -33,7 +34,9 @@ def test_event_id_is_deterministic_base32hex_of_the_contest_key() -> None:
 
 
 def test_event_content_follows_design() -> None:
-    event = build_event(contest(1), "Codeforces", [30, 10]).body
+    desired = build_event(contest(1), "Codeforces", [30, 10])
+    event = desired.body
+    assert json.loads(desired.body_json) == event  # what the calendar client sends
     assert event["summary"] == "[Codeforces] Round A"
     assert event["location"] == "https://codeforces.com/contest/2300"
     assert "https://codeforces.com/contest/2300" in event["description"]
