@@ -15,8 +15,6 @@ from shared.resources import Resources, redis_settings
 
 log = logging.getLogger(__name__)
 
-SCRAPE_RESULT_TTL = 300
-
 
 def scrape_cron(interval_minutes: int) -> CronJob:
     """The scrape fan-out every `interval_minutes`, and once when the worker starts."""
@@ -41,10 +39,12 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
 
     return {
         "functions": [
+            # keep_result=0: a kept result would hold the per-platform job id and refuse the
+            # next scrape for as long (outcomes are in platform_health anyway).
             func(
                 jobs.scrape_platform,
                 name="scrape_platform",
-                keep_result=SCRAPE_RESULT_TTL,
+                keep_result=0,
                 timeout=300,
                 max_tries=3,
             ),

@@ -21,15 +21,27 @@ async def test_scrape_job_stores_contests(res: Resources, fake_platforms: FakePl
     worker = build_worker(res, burst=True, handle_signals=False)
     await worker.main()
     await worker.close()
-    result = await job.result(timeout=5)
     [contest] = await q.list_upcoming(res.db.write, datetime.now(UTC), ["codeforces"])
     assert (contest.external_id, contest.starts_at) == ("5000", start)
-    assert result["status"] == "ok" and result["created"] == [contest.id]
+    health = {h.platform: h for h in await q.list_platform_health(res.db.write)}
+    assert health["codeforces"].ok and health["codeforces"].contests_seen == 1
 
 
 async def test_a_platform_is_queued_once_while_its_scrape_is_pending(res: Resources) -> None:
     assert await enqueue_scrape(res.arq, "atcoder") is not None
     assert await enqueue_scrape(res.arq, "atcoder") is None
+
+
+async def test_a_platform_can_be_scraped_again_as_soon_as_its_scrape_ended(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    for _ in range(2):  # e.g. SCRAPE_INTERVAL_MINUTES=1: every scrape runs, none is refused
+        assert await enqueue_scrape(res.arq, "codeforces") is not None
+        worker = build_worker(res, burst=True, handle_signals=False)
+        worker.cron_jobs = []  # only the queued scrape
+        await worker.main()
+        await worker.close()
+    assert [c.platform for c in fake_platforms.calls].count("codeforces") == 2
 
 
 async def test_fan_out_scrapes_every_platform_once(
