@@ -283,6 +283,10 @@ class FakeGoogle:
         self._consented.add((sub, grant.client_id))
         return refresh_token
 
+    def issued_refresh_tokens(self) -> list[str]:
+        """Every refresh token handed out so far, revoked or not (for leak checks)."""
+        return [g.refresh_token for g in self._grants if g.refresh_token]
+
     def revoke_all(self, sub: str) -> None:
         """Revoke every grant of ``sub``: refresh tokens give invalid_grant, access tokens 401."""
         for grant in self._grants:
