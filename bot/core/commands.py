@@ -631,7 +631,7 @@ async def cmd_timezone(ctx: Context, inv: Invocation) -> Reply:
     now = datetime.now(UTC).astimezone(ZoneInfo(name))
     text = f"Time zone set to {name} (it is {now:%H:%M} there now). /upcoming and /status use it."
     if synced:
-        text += " Your calendar is refreshed in a moment; events keep their exact times."
+        text += " Your Google calendar takes it in a moment; events keep their exact times."
     return Reply(text)
 
 

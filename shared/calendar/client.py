@@ -393,6 +393,19 @@ class CalendarClient:
 
         return await self._retrying(call)
 
+    async def set_calendar_time_zone(self, calendar_id: str, time_zone: str) -> None:
+        """Change a calendar's time zone (a patch: nothing else of it changes)."""
+
+        def call() -> None:
+            try:
+                self._api.calendars.patch(
+                    calendarId=calendar_id, body={"timeZone": time_zone}, fields="id"
+                ).execute(http=self._http())
+            except HttpError as exc:
+                raise api_error(exc) from None
+
+        await self._retrying(call)
+
     async def find_calendar(self, summary: str) -> str | None:
         """The id of a calendar of this account with that summary, if any."""
 

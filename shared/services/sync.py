@@ -112,7 +112,10 @@ def _labels() -> dict[str, str]:
 async def ensure_calendar(res: Resources, user: User, client: CalendarClient) -> tuple[str, bool]:
     """The user's "Contests" calendar id, reading it from Google first; (id, newly created)."""
     if user.calendar_id:
-        if await client.get_calendar(user.calendar_id) is not None:
+        calendar = await client.get_calendar(user.calendar_id)
+        if calendar is not None:
+            if calendar.get("timeZone") != user.timezone:
+                await _follow_time_zone(client, user)
             return user.calendar_id, False
         log.info("calendar of user %d is gone on Google's side; recreating it", user.id)
     else:
@@ -127,6 +130,17 @@ async def ensure_calendar(res: Resources, user: User, client: CalendarClient) ->
         await uq.update_calendar_id(conn, user.id, calendar_id)
         await eq.delete_calendar_events(conn, user.id)
     return calendar_id, True
+
+
+async def _follow_time_zone(client: CalendarClient, user: User) -> None:
+    """Give the calendar the user's time zone (after /timezone); a failure only costs that."""
+    assert user.calendar_id is not None
+    try:
+        await client.set_calendar_time_zone(user.calendar_id, user.timezone)
+    except ExternalServiceError as exc:  # a revoked grant is not one of these: it propagates
+        log.warning("user %d: calendar time zone left as it was: %s", user.id, exc)
+        return
+    log.info("user %d: calendar time zone now follows theirs", user.id)
 
 
 async def handle_revoked(res: Resources, user_id: int) -> None:

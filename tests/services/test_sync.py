@@ -278,6 +278,41 @@ async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
     assert set(fake_google.events_of(new)) == expected_ids(contests)
 
 
+async def test_a_new_time_zone_is_given_to_the_calendar_once_and_events_keep_their_times(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
+    cal = await calendar_of(res, user_id)
+    events = fake_google.events_of(cal)
+    await uq.update_preferences(res.db.write, user_id, timezone="Asia/Tokyo")  # /timezone Tokyo
+    calls = len(fake_google.calls)
+    result = await sync(res, user_id)
+    assert result.status == "ok" and (result.created, result.updated, result.deleted) == (0, 0, 0)
+    assert fake_google.calendars[cal].time_zone == "Asia/Tokyo"
+    assert fake_google.events_of(cal) == events
+    writes = [c.method for c in fake_google.calls[calls:] if c.path.startswith("/calendar/v3/")]
+    assert writes == ["GET", "PATCH"]
+    calls = len(fake_google.calls)
+    await sync(res, user_id)  # already in step: only the read
+    reads = [c.method for c in fake_google.calls[calls:] if c.path.startswith("/calendar/v3/")]
+    assert reads == ["GET"]
+
+
+async def test_a_time_zone_google_refuses_leaves_the_calendar_and_still_syncs(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(2)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests[:1])
+    cal = await calendar_of(res, user_id)
+    # Stored before ContestSync validated zones, say: Google answers 400 to this one.
+    await res.db.write.execute("UPDATE users SET timezone = 'Mars/Olympus' WHERE id = $1", user_id)
+    await publish(res, fake_platforms, contests)
+    result = await sync(res, user_id)
+    assert (result.status, result.created) == ("ok", 1)
+    assert fake_google.calendars[cal].time_zone == "UTC"
+    assert set(fake_google.events_of(cal)) == expected_ids(contests)
+
+
 async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
