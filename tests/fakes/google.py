@@ -32,7 +32,6 @@ import json
 import random
 import re
 import secrets
-import socket
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +45,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from multidict import CIMultiDict, MultiDict, MultiMapping
+
+from tests.fakes.server import LocalServer
 
 Json = dict[str, Any]
 
@@ -190,7 +191,7 @@ class _Faults:
     commit_then_fail: float = 0.0
 
 
-class FakeGoogle:
+class FakeGoogle(LocalServer):
     """Google OAuth + Calendar v3 on 127.0.0.1, with state and helpers for tests."""
 
     def __init__(
@@ -217,32 +218,7 @@ class FakeGoogle:
         self._rng = random.Random()
         self._etag_counter = int(time.time() * 1000) * 1000
         self._batch_count = 0
-        self._runner: web.AppRunner | None = None
-        self._base_url: str | None = None
         self.app = self._build_app()
-
-    # ---------------------------------------------------------------- lifecycle
-
-    @property
-    def base_url(self) -> str:
-        if self._base_url is None:
-            raise RuntimeError("FakeGoogle is not started")
-        return self._base_url
-
-    async def start(self) -> str:
-        """Serve on a free port of 127.0.0.1 and return the base URL."""
-        self._runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=0.5)
-        await self._runner.setup()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self._base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        return self._base_url
-
-    async def close(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # ---------------------------------------------------------------- helpers for tests
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from aiohttp.test_utils import TestServer
+
+from tests.fakes.server import LocalServer
 
 SETTING = {
     "leetcode": "LEETCODE_URL",
@@ -54,7 +55,7 @@ class Call:
     body: bytes
 
 
-class FakePlatforms:
+class FakePlatforms(LocalServer):
     """Serves `/<platform><real path>?<real query>` for each platform, like the real endpoints."""
 
     def __init__(self, fixtures: Path) -> None:
@@ -65,23 +66,8 @@ class FakePlatforms:
         self.scripts: dict[str, list[Reply]] = {}
         for platform, name in DEFAULT_FILE.items():
             self.serve_file(platform, name)
-        app = web.Application()
-        app.router.add_route("*", "/{platform}/{tail:.*}", self._handle)
-        self._server = TestServer(app, host="127.0.0.1")
-
-    async def start(self) -> str:
-        """Start on a free port; returns the base URL."""
-        await self._server.start_server()
-        return self.base_url
-
-    async def close(self) -> None:
-        """Stop the server."""
-        await self._server.close()
-
-    @property
-    def base_url(self) -> str:
-        """http://127.0.0.1:PORT"""
-        return str(self._server.make_url("")).rstrip("/")
+        self.app = web.Application()
+        self.app.router.add_route("*", "/{platform}/{tail:.*}", self._handle)
 
     def url_for(self, platform: str) -> str:
         """The endpoint a platform's setting points at (same path and query as the real one)."""

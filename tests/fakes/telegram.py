@@ -42,7 +42,6 @@ import html
 import itertools
 import json
 import re
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -53,6 +52,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
+
+from tests.fakes.server import LocalServer
 
 Json = dict[str, Any]
 
@@ -226,7 +227,7 @@ _Handler = Callable[[Json], Awaitable[Any]]
 _KEEP_SECRET = "use-registered"
 
 
-class FakeTelegram:
+class FakeTelegram(LocalServer):
     """The Telegram Bot API on 127.0.0.1, with users to drive the bot and fault injection."""
 
     def __init__(
@@ -262,8 +263,6 @@ class FakeTelegram:
         self._failures: dict[str, _Failure] = {}
         self._polls: list[_Poll] = []
         self._closing = False
-        self._runner: web.AppRunner | None = None
-        self._base_url: str | None = None
         self._methods: dict[str, _Handler] = {
             "getMe": self._get_me,
             "getUpdates": self._get_updates,
@@ -285,30 +284,16 @@ class FakeTelegram:
 
     # ---------------------------------------------------------------- lifecycle
 
-    @property
-    def base_url(self) -> str:
-        if self._base_url is None:
-            raise RuntimeError("FakeTelegram is not started")
-        return self._base_url
-
     async def start(self) -> str:
         """Serve on a free port of 127.0.0.1 and return the base URL (without ``/bot``)."""
         self._closing = False
-        self._runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=0.5)
-        await self._runner.setup()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self._base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        return self._base_url
+        return await super().start()
 
     async def close(self) -> None:
         self._closing = True
         for poll in self._polls:
             poll.wake.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        await super().close()
 
     # ---------------------------------------------------------------- driving the bot
 
