@@ -28,6 +28,7 @@ from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources, open_resources
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
+from tests.fakes.telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "platforms"
@@ -138,6 +139,15 @@ async def fake_google() -> AsyncIterator[FakeGoogle]:
     """A local fake of Google OAuth + Calendar v3 with one account, "alice"."""
     fake = FakeGoogle(client_id="test-client", client_secret="test-secret")
     fake.add_account("alice-sub", "alice@example.com")
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+async def fake_telegram() -> AsyncIterator[FakeTelegram]:
+    """A local fake of the Telegram Bot API."""
+    fake = FakeTelegram()
     await fake.start()
     yield fake
     await fake.close()

@@ -7,8 +7,6 @@ the expected contests after every step.
 from __future__ import annotations
 
 import asyncio
-import signal
-import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -17,6 +15,7 @@ from typing import Any
 
 import aiohttp
 from arq import create_pool
+from arq.connections import ArqRedis
 
 from shared.config import Settings
 from shared.embedded import free_port
@@ -27,6 +26,7 @@ from tests.factories import codeforces_payload, process_env
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
+from tests.process import contestsync
 
 ROOT = Path(__file__).resolve().parents[1]
 ALICE = 4242
@@ -88,6 +88,7 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
     tmp_path: Path,
     fake_google: FakeGoogle,
     fake_platforms: FakePlatforms,
+    fake_telegram: FakeTelegram,
 ) -> None:
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     contests: list[Contest] = [
@@ -96,9 +97,7 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
         (9003, "Educational Round 903", now + timedelta(days=3), 7200),
     ]
     fake_platforms.serve("codeforces", codeforces_payload(*contests))
-    telegram = FakeTelegram()
-    await telegram.start()
-    arq = await create_pool(redis_settings(settings))
+    telegram = fake_telegram
     port = free_port()
     env = process_env(
         settings,
@@ -111,20 +110,8 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
         PRUNE_AFTER_MISSES="1",
     )
     links: list[str] = []
-    output = tmp_path / "contestsync.log"  # a file, not a pipe nobody reads until the end
-    with output.open("wb") as sink:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "backend.cli",
-            "run",
-            env=env,
-            cwd=ROOT,
-            stdout=sink,
-            stderr=asyncio.subprocess.STDOUT,
-        )
 
-    async def scrape_codeforces(served: list[Contest]) -> None:
+    async def scrape_codeforces(arq: ArqRedis, served: list[Contest]) -> None:
         """The platform now lists `served`; the worker's next scrape sees it."""
         fake_platforms.serve("codeforces", codeforces_payload(*served))
         job = None
@@ -135,7 +122,10 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
             await asyncio.sleep(0.05)
         assert job is not None
 
-    try:
+    async with (
+        await create_pool(redis_settings(settings)) as arq,
+        contestsync(env, "run", log=tmp_path / "contestsync.log") as proc,
+    ):
         await telegram.wait_for(lambda: bool(telegram.calls_to("getUpdates")), timeout=30)
 
         # 1. Alice picks Codeforces with the toggle buttons, then asks for a link.
@@ -160,7 +150,7 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
         # 3. One contest moves, one vanishes, one appears.
         moved = (9002, "Round 902 (Div. 1)", now + timedelta(days=2, hours=5), 9000)
         contests = [contests[0], moved, (9004, "Round 904", now + timedelta(days=4), 7200)]
-        await scrape_codeforces(contests)
+        await scrape_codeforces(arq, contests)
         await eventually(lambda: calendar_view(fake_google) == expected(contests), "a reschedule")
 
         # 4. Google fails a third of the calls (some after storing the write) while a season of
@@ -175,9 +165,11 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
                 for n in range(20)
             ),
         ]
-        await scrape_codeforces(contests)
+        await scrape_codeforces(arq, contests)
         await eventually(
-            lambda: calendar_view(fake_google) == expected(contests), "a sync through faults", 90
+            lambda: calendar_view(fake_google) == expected(contests),
+            "a sync through faults",
+            90,
         )
         fake_google.set_faults()
         failed = [c for c in fake_google.calls[calls:] if c.status in (429, 500, 503)]
@@ -194,7 +186,7 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
         assert calendar_view(fake_google) == expected(contests)
         assert len(fake_google.write_calls()) == writes
 
-        # 6. She connects again: the same calendar, already right, is kept; nothing is rewritten.
+        # 6. She connects again: the same calendar, already right, is kept, and nothing rewritten.
         offer = await say(telegram, "/connect")
         assert "sign in again" in offer["text"]
         links.append(link_button(offer))
@@ -207,15 +199,10 @@ async def test_a_person_connects_and_the_calendar_follows_the_contests(
         assert "Codeforces" in status["text"]
         assert calendar_view(fake_google) == expected(contests)
         assert len(fake_google.write_calls()) == writes
-    finally:
-        if proc.returncode is None:
-            proc.send_signal(signal.SIGINT)
-        await asyncio.wait_for(proc.wait(), 30)
-        await arq.aclose()
-        await telegram.close()
+        code, _ = await proc.stop()
 
-    log = output.read_text()
-    assert proc.returncode == 0, log
+    log = proc.output()
+    assert code == 0, log
     issued = fake_google.issued_refresh_tokens()
     assert len(issued) == 2  # one per consent
     for token in issued:

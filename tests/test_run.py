@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ import aiohttp
 from shared.embedded import free_port
 from tests.factories import codeforces_payload
 from tests.fakes.platforms import FakePlatforms
+from tests.process import Contestsync, contestsync
 
 
 def _bare_env(tmp_path: Path, fake: FakePlatforms, port: int, worker_port: int) -> dict[str, str]:
@@ -33,25 +32,12 @@ def _bare_env(tmp_path: Path, fake: FakePlatforms, port: int, worker_port: int) 
     return env
 
 
-async def _start(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "backend.cli",
-        "run",
-        env=env,
-        cwd=cwd,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-
-
-async def _wait_ready(port: int, proc: asyncio.subprocess.Process) -> dict[str, int]:
+async def _wait_ready(port: int, proc: Contestsync) -> dict[str, int]:
     statuses: dict[str, int] = {}
     deadline = time.monotonic() + 60
     async with aiohttp.ClientSession() as http:
         while time.monotonic() < deadline:
-            assert proc.returncode is None, "contestsync run exited early"
+            assert proc.running, f"contestsync run exited early:\n{proc.output()}"
             try:
                 for path in ("/healthz", "/readyz"):
                     async with http.get(f"http://127.0.0.1:{port}{path}") as resp:
@@ -71,13 +57,6 @@ async def _api_ids(port: int) -> list[str]:
     return [c["external_id"] for c in data["contests"]]
 
 
-async def _interrupt(proc: asyncio.subprocess.Process) -> tuple[int, str, float]:
-    started = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    out, _ = await asyncio.wait_for(proc.communicate(), 30)
-    return proc.returncode or 0, out.decode(), time.monotonic() - started
-
-
 async def test_run_with_no_configuration_serves_survives_restart_and_stops(
     tmp_path: Path, fake_platforms: FakePlatforms
 ) -> None:
@@ -86,14 +65,15 @@ async def test_run_with_no_configuration_serves_survives_restart_and_stops(
     port, worker_port = free_port(), free_port()
     env = _bare_env(tmp_path, fake_platforms, port, worker_port)
 
-    proc = await _start(env, tmp_path)
-    assert await _wait_ready(port, proc) == {"/healthz": 200, "/readyz": 200}
-    for _ in range(100):  # the start-up scrape lands within a few seconds
-        if "7777" in await _api_ids(port):
-            break
-        await asyncio.sleep(0.2)
-    assert "7777" in await _api_ids(port)
-    code, out, took = await _interrupt(proc)
+    async with contestsync(env, "run", log=tmp_path / "first.log", cwd=tmp_path) as proc:
+        assert await _wait_ready(port, proc) == {"/healthz": 200, "/readyz": 200}
+        for _ in range(100):  # the start-up scrape lands within a few seconds
+            if "7777" in await _api_ids(port):
+                break
+            await asyncio.sleep(0.2)
+        assert "7777" in await _api_ids(port)
+        code, took = await proc.stop()
+    out = proc.output()
     assert code == 0, out
     assert took < 10
     assert "ContestSync is running at" in out and "applied migration 0001_initial" in out
@@ -101,12 +81,12 @@ async def test_run_with_no_configuration_serves_survives_restart_and_stops(
 
     # Second run: the platform now fails, so only stored data can answer.
     fake_platforms.serve("codeforces", b"<html>down</html>", "text/html")
-    proc = await _start(env, tmp_path)
-    assert await _wait_ready(port, proc) == {"/healthz": 200, "/readyz": 200}
-    assert "7777" in await _api_ids(port)
-    code, out, took = await _interrupt(proc)
+    async with contestsync(env, "run", log=tmp_path / "second.log", cwd=tmp_path) as proc:
+        assert await _wait_ready(port, proc) == {"/healthz": 200, "/readyz": 200}
+        assert "7777" in await _api_ids(port)
+        code, took = await proc.stop()
     assert code == 0 and took < 10
-    assert "applied migration" not in out
+    assert "applied migration" not in proc.output()
     assert (tmp_path / "data" / "dev-keys.json").read_text() == keys
     leftovers = [p for p in (tmp_path / "data").rglob("postmaster.pid")]
     assert leftovers == []  # the embedded PostgreSQL was stopped

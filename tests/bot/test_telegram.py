@@ -63,14 +63,6 @@ def telegram_settings(settings: Settings, fake: FakeTelegram, **extra: Any) -> S
 
 
 @pytest.fixture
-async def fake_telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def tg_res(res: Resources, fake_telegram: FakeTelegram) -> Resources:
     """The test's resources with the bot's settings (same pools, clients and Messenger)."""
     return replace(res, settings=telegram_settings(res.settings, fake_telegram))

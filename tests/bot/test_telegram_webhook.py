@@ -26,14 +26,6 @@ SECRET = "wh-Secret_0123456789abcdef"
 
 
 @pytest.fixture
-async def fake_telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def webhook_bot(
     res: Resources, fake_telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[tuple[TelegramBot, TestServer]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 from pathlib import Path
 
 from shared.cache import keys as cache_keys
@@ -19,6 +18,7 @@ from shared.services.sync import SyncBackoff, sync_user_calendar
 from tests.factories import codeforces_payload, connect_user, process_env
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
+from tests.process import contestsync
 
 
 async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
@@ -37,29 +37,15 @@ async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
     user_id = await connect_user(res, fake_google)
     fake_google.set_faults(latency=0.3)  # slow Google, so the kill lands mid-sync
 
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "backend.cli",
-        "worker",
-        env=process_env(settings, tmp_path, WORKER_PORT="0", LOG_LEVEL="WARNING"),
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
+    env = process_env(settings, tmp_path, WORKER_PORT="0", LOG_LEVEL="WARNING")
+    async with contestsync(env, "worker", log=tmp_path / "worker.log", cwd=tmp_path) as proc:
         await enqueue_sync(res.arq, user_id)
         for _ in range(3000):
             recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
             if recorded:
                 break
             await asyncio.sleep(0.01)
-        proc.send_signal(signal.SIGKILL)  # no clean-up at all
-        await proc.wait()
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
+        await proc.stop(signal.SIGKILL)  # no clean-up at all
     recorded = await res.db.write.fetchval("SELECT count(*) FROM calendar_events")
     assert 0 < recorded < 300
     # The dead worker's lock is still held: a new sync must wait for it, not write alongside.
