@@ -88,7 +88,8 @@ class _Pending:
 @dataclass
 class _Round:
     retry: list[_Pending] = field(default_factory=list)
-    wait: float = 0.0
+    later: bool = False  # Google said "later" (429, 5xx, rate limit): back off before retrying
+    retry_after: float | None = None  # the longest Retry-After Google gave, if any
 
 
 class SyncBackoff:
@@ -283,11 +284,10 @@ async def _execute(
 
         rounds = await asyncio.gather(*(run(b) for b in batches))
         pending = [p for r in rounds for p in r.retry]
-        waits = [r.wait for r in rounds if r.wait > 0]
-        if pending and round_no < MAX_ROUNDS:
-            delay = max(waits) if waits else 0.0
-            if delay:
-                await asyncio.sleep(backoff.delay(round_no, delay if delay > 0 else None))
+        # Conversions (409 → update, 404 → insert) go again at once; "later" answers wait.
+        if pending and round_no < MAX_ROUNDS and any(r.later for r in rounds):
+            hints = [r.retry_after for r in rounds if r.retry_after is not None]
+            await asyncio.sleep(backoff.delay(round_no, max(hints) if hints else None))
     result.failed += len(pending)
     if pending:
         result.error = f"{len(pending)} calendar change(s) still failing after {MAX_ROUNDS} rounds"
@@ -322,7 +322,9 @@ async def _settle(
             nxt.retry.append(_Pending(_as(op, OpKind.INSERT), pending.tries, converted=True))
         elif is_retryable(answer.status, answer.reason):
             nxt.retry.append(_Pending(op, pending.tries + 1, pending.converted))
-            nxt.wait = max(nxt.wait, answer.retry_after or BACKOFF_BASE)
+            nxt.later = True
+            if answer.retry_after is not None:
+                nxt.retry_after = max(nxt.retry_after or 0.0, answer.retry_after)
         else:
             result.failed += 1
             log.warning(

@@ -188,6 +188,54 @@ async def test_thirty_percent_faults_still_end_in_exactly_the_expected_calendar(
     assert injected  # faults really happened
 
 
+class RecordingBackoff(SyncBackoff):
+    """The production policy at test speed, noting what each wait was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(base=0.001, cap=0.002)
+        self.asked: list[tuple[int, float | None]] = []
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        self.asked.append((attempt, retry_after))
+        return super().delay(attempt, retry_after)
+
+
+def test_backoff_grows_exponentially_with_jitter_and_honours_retry_after() -> None:
+    policy = SyncBackoff(base=1.0, cap=32.0)
+    for attempt, bound in [(1, 1.0), (2, 2.0), (3, 4.0), (6, 32.0), (9, 32.0)]:
+        waits = [policy.delay(attempt, None) for _ in range(200)]
+        assert all(0 <= w <= bound for w in waits)
+        assert max(waits) > bound / 2  # jittered across the whole range, not a constant
+    assert policy.delay(1, 7.0) == 7.0
+    assert policy.delay(1, 120.0) == 32.0
+
+
+async def test_server_errors_back_off_by_attempt_and_rate_limits_by_retry_after(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(40))
+    user_id = await connect_user(res, fake_google)
+    await sync(res, user_id)  # the calendar exists; later faults hit the event writes
+    moved = [(c[0], c[1], c[2] + days(1), c[3]) for c in rounds(40)]
+    await publish(res, fake_platforms, moved)
+
+    fake_google.set_faults(rate=0.3, statuses=(500, 503), seed=3)
+    errors = RecordingBackoff()
+    first = await sync_user_calendar(res, user_id, now=NOW, backoff=errors)
+    fake_google.set_faults(rate=0.3, statuses=(429,), retry_after=2, seed=3)
+    await publish(res, fake_platforms, rounds(40))
+    limits = RecordingBackoff()
+    second = await sync_user_calendar(res, user_id, now=NOW, backoff=limits)
+    fake_google.set_faults()
+
+    assert (first.status, first.updated, second.status, second.updated) == ("ok", 40, "ok", 40)
+    # No Retry-After on a 5xx: the wait grows with each round (attempt 1, 2, …).
+    assert errors.asked and [a for a, _ in errors.asked] == list(range(1, len(errors.asked) + 1))
+    assert all(hint is None for _, hint in errors.asked)
+    # A 429 says how long to wait, and that is what the wait is.
+    assert limits.asked and all(hint == 2.0 for _, hint in limits.asked)
+
+
 async def test_sync_interrupted_mid_way_resumes_without_duplicates_or_gaps(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
