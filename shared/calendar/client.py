@@ -52,6 +52,10 @@ class GrantRevokedError(ContestSyncError):
     """Google refused the refresh token (invalid_grant): the user must connect again."""
 
 
+class GoogleUnavailableError(ExternalServiceError):
+    """Google could not be reached, or its token endpoint said "later": worth another try."""
+
+
 class CalendarApiError(ExternalServiceError):
     """A Calendar call failed; `status` and `reason` say how, `retry_after` when to try again."""
 
@@ -70,6 +74,12 @@ class CalendarApiError(ExternalServiceError):
 
 
 RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    if isinstance(exc, CalendarApiError):
+        return exc.retryable
+    return isinstance(exc, GoogleUnavailableError)
 
 
 def is_retryable(status: int, reason: str | None) -> bool:
@@ -356,7 +366,7 @@ class CalendarClient:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(api.attempts),
             wait=wait,
-            retry=retry_if_exception(lambda e: isinstance(e, CalendarApiError) and e.retryable),
+            retry=retry_if_exception(_worth_retrying),
             reraise=True,
         )
         async for attempt in retrying:
@@ -373,9 +383,11 @@ class CalendarClient:
         except RefreshError as exc:
             if "invalid_grant" in str(exc):
                 raise GrantRevokedError("Google no longer accepts this grant") from None
+            if exc.retryable:  # 5xx, temporarily_unavailable… after google-auth's own retries
+                raise GoogleUnavailableError("Google token refresh failed for now") from None
             raise ExternalServiceError("Google token refresh failed") from None
         except (TransportError, OSError, httplib2.HttpLib2Error) as exc:
-            raise ExternalServiceError(f"cannot reach Google: {exc.__class__.__name__}") from None
+            raise GoogleUnavailableError(f"cannot reach Google: {exc.__class__.__name__}") from None
 
     async def get_calendar(self, calendar_id: str) -> dict[str, Any] | None:
         """The calendar resource, or None when it no longer exists."""

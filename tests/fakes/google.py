@@ -215,6 +215,7 @@ class FakeGoogle(LocalServer):
         self._access_tokens: dict[str, _AccessToken] = {}
         self._consented: set[tuple[str, str]] = set()
         self._faults = _Faults()
+        self._scripted: dict[str, list[int]] = {}
         self._rng = random.Random()
         self._etag_counter = int(time.time() * 1000) * 1000
         self._batch_count = 0
@@ -298,6 +299,10 @@ class FakeGoogle(LocalServer):
         )
         self._rng = random.Random(seed)
 
+    def fail_next(self, path: str, status: int = 503, times: int = 1) -> None:
+        """The next `times` requests to `path` (e.g. "/token") answer `status`, like an outage."""
+        self._scripted.setdefault(path, []).extend([status] * times)
+
     def write_calls(self) -> list[RecordedCall]:
         """Calendar calls that try to change something (whatever their status), batch parts too."""
         return [
@@ -340,6 +345,13 @@ class FakeGoogle(LocalServer):
         self.calls.append(call)
         request[_CALL_KEY] = call
         response: web.StreamResponse
+        scripted = self._scripted.get(request.path)
+        if scripted:
+            response = _to_response(
+                self._fault_reply(scripted.pop(0), oauth=request.path in _OAUTH_API_PATHS)
+            )
+            call.status = response.status
+            return response
         if self._faults.include_oauth and request.path in _OAUTH_API_PATHS:
             fault = self._draw_fault(oauth=True)
             if fault is not None:
@@ -902,10 +914,13 @@ class FakeGoogle(LocalServer):
         faults = self._faults
         if faults.rate <= 0 or self._rng.random() >= faults.rate:
             return None
-        status = self._rng.choice(faults.statuses)
+        return self._fault_reply(self._rng.choice(faults.statuses), oauth=oauth)
+
+    def _fault_reply(self, status: int, *, oauth: bool) -> _Reply:
+        """Google's answer for an injected `status`: OAuth-style or Calendar-style error body."""
         headers: dict[str, str] = {}
         if status == 429:
-            headers["Retry-After"] = str(faults.retry_after)
+            headers["Retry-After"] = str(self._faults.retry_after)
         if oauth:
             error = "temporarily_unavailable" if status in (429, 503) else "internal_failure"
             return _Reply(status, {"error": error, "error_description": "Injected fault"}, headers)

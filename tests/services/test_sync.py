@@ -236,6 +236,17 @@ async def test_server_errors_back_off_by_attempt_and_rate_limits_by_retry_after(
     assert limits.asked and all(hint == 2.0 for _, hint in limits.asked)
 
 
+async def test_a_token_endpoint_outage_is_waited_out_within_the_sync(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    await publish(res, fake_platforms, rounds(3))
+    user_id = await connect_user(res, fake_google)
+    fake_google.fail_next("/token", 503, times=3)  # google-auth's own three tries all fail
+    result = await sync(res, user_id)
+    assert (result.status, result.created) == ("ok", 3)
+    assert [c.status for c in fake_google.calls if c.path == "/token"] == [503, 503, 503, 200]
+
+
 async def test_sync_interrupted_mid_way_resumes_without_duplicates_or_gaps(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
