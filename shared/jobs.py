@@ -51,6 +51,19 @@ async def enqueue_sync(
     return job
 
 
+async def enqueue_sync_retry(
+    arq: ArqRedis, user_id: int, attempt: int, defer_seconds: float
+) -> Job | None:
+    """Queue try number `attempt` of a sync that Google failed, `defer_seconds` from now."""
+    return await arq.enqueue_job(
+        SYNC_USER_CALENDAR,
+        user_id,
+        attempt,
+        _job_id=f"{sync_job_id(user_id)}:retry{attempt}",
+        _defer_by=defer_seconds,
+    )
+
+
 async def enqueue_disconnect(arq: ArqRedis, user_id: int, delete_calendar: bool) -> Job | None:
     """Queue a disconnect: revoke the grant and optionally delete the "Contests" calendar."""
     return await arq.enqueue_job(

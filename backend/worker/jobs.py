@@ -8,9 +8,10 @@ from typing import Any
 
 from arq.worker import Retry
 
+from shared.cache import keys as cache_keys
 from shared.db import links
 from shared.db import users as uq
-from shared.jobs import enqueue_scrape, enqueue_sync
+from shared.jobs import enqueue_scrape, enqueue_sync, enqueue_sync_retry
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
 from shared.services import sync
@@ -20,6 +21,10 @@ from shared.services.scrape import scrape_platform as run_scrape
 log = logging.getLogger(__name__)
 
 BUSY_RETRY_SECONDS = 5
+# Waiting for a busy user's lock may take up to the lock's TTL (a dead worker's lock expires).
+SYNC_MAX_TRIES = cache_keys.SYNC_LOCK_TTL // BUSY_RETRY_SECONDS + 10
+# A sync that Google failed (outage, rate limits to the end) gets later chances, this far apart.
+FAILED_SYNC_RETRY_SECONDS = (60, 5 * 60, 20 * 60)
 
 
 def resources(ctx: dict[str, Any]) -> Resources:
@@ -67,11 +72,21 @@ async def schedule_syncs(ctx: dict[str, Any]) -> int:
     return queued
 
 
-async def sync_user_calendar(ctx: dict[str, Any], user_id: int) -> dict[str, object]:
-    """Bring one user's calendar in step; returns counts created/updated/deleted/failed."""
-    result = await sync.sync_user_calendar(resources(ctx), user_id)
+async def sync_user_calendar(
+    ctx: dict[str, Any], user_id: int, attempt: int = 0
+) -> dict[str, object]:
+    """Bring one user's calendar in step; returns counts created/updated/deleted/failed.
+
+    `attempt` counts the later tries of a sync that Google failed (0 for a first sync).
+    """
+    res = resources(ctx)
+    result = await sync.sync_user_calendar(res, user_id)
     if result.status == "busy":  # another sync of this user holds the lock: run after it
         raise Retry(defer=BUSY_RETRY_SECONDS)
+    if result.status in ("failed", "partial") and attempt < len(FAILED_SYNC_RETRY_SECONDS):
+        delay = FAILED_SYNC_RETRY_SECONDS[attempt]
+        await enqueue_sync_retry(res.arq, user_id, attempt + 1, delay)
+        log.info("sync of user %d ended %s; trying again in %d s", user_id, result.status, delay)
     return result.to_json()
 
 

@@ -49,13 +49,14 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 max_tries=3,
             ),
             func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
-            # keep_result=0 frees the per-user job id as soon as a sync ends.
+            # keep_result=0 frees the per-user job id as soon as a sync ends. Its tries are
+            # spent only waiting for a busy user's lock (a failed sync queues a new job).
             func(
                 jobs.sync_user_calendar,
                 name="sync_user_calendar",
                 keep_result=0,
                 timeout=600,
-                max_tries=3,
+                max_tries=jobs.SYNC_MAX_TRIES,
             ),
             func(jobs.schedule_syncs, name="schedule_syncs", keep_result=0),
             func(jobs.disconnect_user, name="disconnect_user", keep_result=300, max_tries=3),

@@ -426,6 +426,47 @@ async def test_sync_job_runs_in_a_real_worker(
     assert await enqueue_sync(res.arq, user_id) is not None  # the id is free again
 
 
+async def test_a_sync_google_failed_is_tried_again_later_by_the_worker(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    import time
+
+    from arq.jobs import Job, JobStatus
+
+    from backend.worker.jobs import FAILED_SYNC_RETRY_SECONDS
+
+    await publish(res, fake_platforms, rounds(3))
+    user_id = await connect_user(res, fake_google)
+    calendar = fake_google.add_calendar("alice-sub")
+    await uq.update_calendar_id(res.db.write, user_id, calendar.id)
+    fake_google.set_faults(rate=1.0, statuses=(503,))  # the Calendar API is down
+    await enqueue_sync(res.arq, user_id)
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    worker.max_burst_jobs = 1  # only the first sync; its follow-up is due later
+    await worker.main()
+    await worker.close()
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.sync_status == "failed"
+    retry = Job(f"sync:{user_id}:retry1", res.arq)
+    assert await retry.status() is JobStatus.deferred
+    info = await retry.info()
+    assert info is not None and info.score is not None
+    due_in = info.score / 1000 - time.time()
+    assert FAILED_SYNC_RETRY_SECONDS[0] - 5 < due_in <= FAILED_SYNC_RETRY_SECONDS[0]
+
+    fake_google.set_faults()  # Google is back; the test plays the clock and makes the try due
+    await res.arq.zadd("arq:queue", {retry.job_id: time.time() * 1000}, xx=True)
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    await worker.main()
+    await worker.close()
+    assert set(fake_google.events_of(calendar.id)) == expected_ids(rounds(3))
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.sync_status == "ok"
+    assert await res.arq.zcard("arq:queue") == 0  # a sync that worked queues no further try
+
+
 async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:

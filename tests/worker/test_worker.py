@@ -63,3 +63,16 @@ def test_cron_runs_every_interval_and_at_startup() -> None:
     assert scrape_cron(15).minute == {0, 15, 30, 45}
     hourly = scrape_cron(120)
     assert hourly.hour == set(range(0, 24, 2)) and hourly.minute == {0}
+
+
+async def test_a_queued_sync_outwaits_a_dead_workers_lock(res: Resources) -> None:
+    # A busy user's sync is retried every BUSY_RETRY_SECONDS; it must still be alive when the
+    # lock of a worker that died mid-sync expires, or that user's change would be dropped.
+    from backend.worker.jobs import BUSY_RETRY_SECONDS
+    from shared.cache.keys import SYNC_LOCK_TTL
+
+    worker = build_worker(res, burst=True, handle_signals=False)
+    sync = worker.functions["sync_user_calendar"]
+    assert sync.max_tries is not None
+    assert (sync.max_tries - 1) * BUSY_RETRY_SECONDS > SYNC_LOCK_TTL
+    await worker.close()
