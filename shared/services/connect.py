@@ -22,9 +22,15 @@ from typing import Any
 import aiohttp
 import asyncpg
 from authlib.common.security import generate_token
-from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri, prepare_token_request
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from redis.exceptions import RedisError
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
 
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import links as lq
@@ -45,7 +51,10 @@ TOKEN_BYTES = 32
 VERIFIER_LENGTH = 64  # RFC 7636 allows 43..128 characters; 64 alphanumerics ≈ 381 bits
 CALENDAR_APP_CREATED_SCOPE = "https://www.googleapis.com/auth/calendar.app.created"
 SCOPES = ("openid", "email", CALENDAR_APP_CREATED_SCOPE)
-GOOGLE_TIMEOUT = aiohttp.ClientTimeout(total=15)
+GOOGLE_TIMEOUT = aiohttp.ClientTimeout(total=10)
+# The person waits on the callback page: a few quick tries, not a long backoff.
+GOOGLE_ATTEMPTS = 3
+GOOGLE_BACKOFF = 0.5
 
 # Upper bounds on what arrives in URLs: our tokens and states are 43 characters, Google's codes
 # are about 75; anything far longer is not from us or from Google.
@@ -355,36 +364,72 @@ def _error_name(body: Any) -> str:
     return value if isinstance(value, str) and _ERROR_NAME.fullmatch(value) else "unknown"
 
 
+class _GoogleLater(Exception):
+    """Google answered 429/5xx or could not be reached: worth another try."""
+
+
+async def _call_google(
+    res: Resources, method: str, url: str, what: str, **kwargs: Any
+) -> tuple[int, Any]:
+    """(status, JSON body or None) of one OAuth endpoint call; "later" answers are retried.
+
+    Raises `_GoogleLater` once the tries are spent. Retrying the code exchange is safe: a code
+    Google did consume answers `invalid_grant`, which ends the flow like any refusal.
+    """
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(GOOGLE_ATTEMPTS),
+        wait=wait_exponential_jitter(
+            multiplier=GOOGLE_BACKOFF, max=GOOGLE_BACKOFF * 4, jitter=GOOGLE_BACKOFF
+        ),
+        retry=retry_if_exception_type(_GoogleLater),
+        reraise=True,
+    )
+    async for attempt in retrying:
+        with attempt:
+            try:
+                async with res.http.request(method, url, timeout=GOOGLE_TIMEOUT, **kwargs) as resp:
+                    try:
+                        body = await resp.json(content_type=None)
+                    except ValueError:
+                        body = None
+                    if resp.status == 429 or resp.status >= 500:
+                        log.warning("Google %s answered %d; trying again", what, resp.status)
+                        raise _GoogleLater
+                    return resp.status, body
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                log.warning("Google %s failed: %s", what, type(exc).__name__)
+                raise _GoogleLater from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, Any] | None:
     """POST the authorization code to Google's token endpoint; None on any failure."""
     settings = res.settings
     assert settings.GOOGLE_CLIENT_ID is not None and settings.GOOGLE_CLIENT_SECRET is not None
-    form = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "redirect_uri": settings.google_redirect_url,
-        "code_verifier": verifier,
-        "client_id": settings.GOOGLE_CLIENT_ID,
-        "client_secret": settings.GOOGLE_CLIENT_SECRET.get_secret_value(),
-    }
+    form = prepare_token_request(
+        "authorization_code",
+        code=code,
+        redirect_uri=settings.google_redirect_url,
+        code_verifier=verifier,
+        client_id=settings.GOOGLE_CLIENT_ID,
+        client_secret=settings.GOOGLE_CLIENT_SECRET.get_secret_value(),
+    )
     try:
-        async with res.http.post(
+        status, body = await _call_google(
+            res,
+            "POST",
             settings.GOOGLE_TOKEN_URL,
+            "token exchange",
             data=form,
-            headers={"Accept": "application/json"},
-            timeout=GOOGLE_TIMEOUT,
-        ) as resp:
-            try:
-                body = await resp.json(content_type=None)
-            except ValueError:
-                body = None
-            if resp.status != 200:
-                log.warning(
-                    "Google token exchange answered %d (%s)", resp.status, _error_name(body)
-                )
-                return None
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        log.warning("Google token exchange failed: %s", type(exc).__name__)
+            headers={
+                "Accept": "application/json",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+    except _GoogleLater:
+        return None
+    if status != 200:
+        log.warning("Google token exchange answered %d (%s)", status, _error_name(body))
         return None
     if not isinstance(body, dict):
         log.warning("Google token exchange answered something other than a JSON object")
@@ -395,17 +440,17 @@ async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, 
 async def _fetch_userinfo(res: Resources, access_token: str) -> tuple[str, str, bool] | None:
     """(sub, email, email verified) from the OpenID userinfo endpoint; None on any failure."""
     try:
-        async with res.http.get(
+        status, body = await _call_google(
+            res,
+            "GET",
             res.settings.GOOGLE_USERINFO_URL,
+            "userinfo",
             headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
-            timeout=GOOGLE_TIMEOUT,
-        ) as resp:
-            if resp.status != 200:
-                log.warning("Google userinfo answered %d", resp.status)
-                return None
-            body = await resp.json(content_type=None)
-    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-        log.warning("Google userinfo failed: %s", type(exc).__name__)
+        )
+    except _GoogleLater:
+        return None
+    if status != 200:
+        log.warning("Google userinfo answered %d", status)
         return None
     if not isinstance(body, dict):
         return None

@@ -491,6 +491,34 @@ async def test_failed_code_exchange_stores_nothing(
     assert await google_state(res) == before
 
 
+async def test_a_token_endpoint_hiccup_is_retried_and_the_connection_lands(
+    res: Resources, browser: Browser, fake_google: FakeGoogle
+) -> None:
+    link = await create_connect_link(res, "telegram", "111", "111")
+    fake_google.fail_next("/token", 503, times=2)
+    fake_google.fail_next("/v1/userinfo", 500)
+    _, page = await browser.walk(link.url)
+    assert page.status == 200, page.text
+    assert token_exchanges(fake_google) == 3
+    user = await uq.get_user(res.db.write, await user_of(res, "telegram", "111"))
+    assert user is not None and user.google_status == "active" and user.refresh_token_enc
+
+
+async def test_a_token_endpoint_outage_gets_a_page_and_stores_nothing(
+    res: Resources, browser: Browser, fake_google: FakeGoogle
+) -> None:
+    link = await create_connect_link(res, "telegram", "111", "111")
+    start = await browser.open_link(link.url)
+    callback = await browser.consent(start.headers["Location"])
+    before = await google_state(res)
+    fake_google.fail_next("/token", 503, times=3)
+    page = await browser.get(callback)
+    assert page.status == 400
+    assert "nothing was changed" in page.text and "/connect" in page.text
+    assert token_exchanges(fake_google) == 3
+    assert await google_state(res) == before
+
+
 async def test_unverified_email_is_refused_and_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
