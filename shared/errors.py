@@ -35,6 +35,10 @@ class ExternalServiceError(ContestSyncError):
     """An outside service failed; the operation may be retried later."""
 
 
+class GoogleUnavailableError(ExternalServiceError):
+    """Google could not be reached, or said "later" (429, 5xx): worth another try soon."""
+
+
 class PlatformError(ExternalServiceError):
     """A contest platform could not be read: fetch, API-level failure or unreadable payload."""
 

@@ -38,7 +38,7 @@ from tenacity import (
 )
 
 from shared.config import Settings
-from shared.errors import ContestSyncError, ExternalServiceError
+from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +50,6 @@ T = TypeVar("T")
 
 class GrantRevokedError(ContestSyncError):
     """Google refused the refresh token (invalid_grant): the user must connect again."""
-
-
-class GoogleUnavailableError(ExternalServiceError):
-    """Google could not be reached, or its token endpoint said "later": worth another try."""
 
 
 class CalendarApiError(ExternalServiceError):

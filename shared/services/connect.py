@@ -35,7 +35,7 @@ from tenacity import (
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import links as lq
 from shared.db import users as uq
-from shared.errors import ContestSyncError, RateLimitedError, UserError
+from shared.errors import ContestSyncError, GoogleUnavailableError, RateLimitedError, UserError
 from shared.jobs import enqueue_sync
 from shared.models import Identity
 from shared.resources import Resources
@@ -364,24 +364,20 @@ def _error_name(body: Any) -> str:
     return value if isinstance(value, str) and _ERROR_NAME.fullmatch(value) else "unknown"
 
 
-class _GoogleLater(Exception):
-    """Google answered 429/5xx or could not be reached: worth another try."""
-
-
 async def _call_google(
     res: Resources, method: str, url: str, what: str, **kwargs: Any
 ) -> tuple[int, Any]:
     """(status, JSON body or None) of one OAuth endpoint call; "later" answers are retried.
 
-    Raises `_GoogleLater` once the tries are spent. Retrying the code exchange is safe: a code
-    Google did consume answers `invalid_grant`, which ends the flow like any refusal.
+    Raises `GoogleUnavailableError` once the tries are spent. Retrying the code exchange is
+    safe: a code Google did consume answers `invalid_grant`, which ends the flow like a refusal.
     """
     retrying = AsyncRetrying(
         stop=stop_after_attempt(GOOGLE_ATTEMPTS),
         wait=wait_exponential_jitter(
             multiplier=GOOGLE_BACKOFF, max=GOOGLE_BACKOFF * 4, jitter=GOOGLE_BACKOFF
         ),
-        retry=retry_if_exception_type(_GoogleLater),
+        retry=retry_if_exception_type(GoogleUnavailableError),
         reraise=True,
     )
     async for attempt in retrying:
@@ -394,11 +390,11 @@ async def _call_google(
                         body = None
                     if resp.status == 429 or resp.status >= 500:
                         log.warning("Google %s answered %d; trying again", what, resp.status)
-                        raise _GoogleLater
+                        raise GoogleUnavailableError(f"Google {what} answered {resp.status}")
                     return resp.status, body
             except (aiohttp.ClientError, TimeoutError) as exc:
                 log.warning("Google %s failed: %s", what, type(exc).__name__)
-                raise _GoogleLater from None
+                raise GoogleUnavailableError(f"cannot reach Google {what}") from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -426,7 +422,7 @@ async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, 
                 "Content-Type": "application/x-www-form-urlencoded",
             },
         )
-    except _GoogleLater:
+    except GoogleUnavailableError:
         return None
     if status != 200:
         log.warning("Google token exchange answered %d (%s)", status, _error_name(body))
@@ -447,7 +443,7 @@ async def _fetch_userinfo(res: Resources, access_token: str) -> tuple[str, str, 
             "userinfo",
             headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
         )
-    except _GoogleLater:
+    except GoogleUnavailableError:
         return None
     if status != 200:
         log.warning("Google userinfo answered %d", status)
