@@ -20,7 +20,7 @@ from pathlib import Path
 
 from shared.platforms.registry import PLATFORMS
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "platforms"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "platforms"
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 

@@ -31,7 +31,7 @@ from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "platforms"
+FIXTURES = ROOT / "tests" / "data" / "platforms"
 TABLES = (
     "notices, deliveries, guilds, oauth_states, link_tokens, calendar_events, identities, users, "
     "platform_health, contests"
@@ -39,7 +39,7 @@ TABLES = (
 
 
 def fixtures_dir() -> Path:
-    """The shared platform fixtures; their absence is a failure, not a skip."""
+    """The saved platform payloads; their absence is a failure, not a skip."""
     if not (FIXTURES / "expected.json").exists():
         pytest.fail(f"platform fixtures not found at {FIXTURES}")
     return FIXTURES

@@ -14,7 +14,7 @@ from shared.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 DESIGN = ROOT.parent / "shared" / "DESIGN.md"
-FIXTURES_README = ROOT.parent / "shared" / "fixtures" / "platforms" / "README.md"
+FIXTURES_README = ROOT / "tests" / "data" / "platforms" / "README.md"
 
 KEY_A = "ab" * 32
 KEY_B = "cd" * 32

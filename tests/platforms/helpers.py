@@ -18,8 +18,8 @@ from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.registry import Parse
 
-# The shared platform fixtures (the same folder tests/conftest.py serves to the fake platforms).
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "platforms"
+# The saved platform payloads (the same folder tests/conftest.py serves to the fake platforms).
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "platforms"
 # The fixed test clock the fixtures are dated around (expected.json "now").
 NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
 NOW_TS = int(NOW.timestamp())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
@@ -38,10 +38,13 @@ def rounds(n: int, start: datetime = NOW) -> list[tuple[int, str, datetime, int]
 
 
 async def publish(
-    res: Resources, fake: FakePlatforms, contests: list[tuple[int, str, datetime, int]]
+    res: Resources,
+    fake: FakePlatforms,
+    contests: list[tuple[int, str, datetime, int]],
+    now: datetime = NOW,
 ) -> None:
     fake.serve("codeforces", codeforces_payload(*contests))
-    result = await scrape_platform(res, CF, now=NOW)
+    result = await scrape_platform(res, CF, now=now)
     assert result.status.value == "ok", result.error
 
 
@@ -410,7 +413,7 @@ async def test_delete_user_data_removes_every_trace(
 async def test_sync_job_runs_in_a_real_worker(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import UTC, timedelta
+    from datetime import timedelta
 
     soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     fake_platforms.serve("codeforces", codeforces_payload((9100, "Live Round", soon, 7200)))
@@ -435,7 +438,10 @@ async def test_a_sync_google_failed_is_tried_again_later_by_the_worker(
 
     from backend.worker.jobs import FAILED_SYNC_RETRY_SECONDS
 
-    await publish(res, fake_platforms, rounds(3))
+    # The worker syncs by the real clock, so the contests are scheduled from it.
+    now = datetime.now(UTC).replace(microsecond=0)
+    contests = rounds(3, start=now)
+    await publish(res, fake_platforms, contests, now=now)
     user_id = await connect_user(res, fake_google)
     calendar = fake_google.add_calendar("alice-sub")
     await uq.update_calendar_id(res.db.write, user_id, calendar.id)
@@ -461,7 +467,7 @@ async def test_a_sync_google_failed_is_tried_again_later_by_the_worker(
     worker.cron_jobs = []
     await worker.main()
     await worker.close()
-    assert set(fake_google.events_of(calendar.id)) == expected_ids(rounds(3))
+    assert set(fake_google.events_of(calendar.id)) == expected_ids(contests)
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None and user.sync_status == "ok"
     assert await res.arq.zcard("arq:queue") == 0  # a sync that worked queues no further try
@@ -470,7 +476,7 @@ async def test_a_sync_google_failed_is_tried_again_later_by_the_worker(
 async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import UTC, timedelta
+    from datetime import timedelta
 
     soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     follower = await connect_user(res, fake_google, platforms=["codeforces"])
@@ -509,7 +515,7 @@ async def test_unreadable_stored_grant_is_treated_as_revoked(
 async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import UTC, timedelta
+    from datetime import timedelta
 
     from arq.jobs import Job, JobStatus
 
