@@ -79,20 +79,22 @@ async def insert_oauth_state(
     link_token_hash: bytes,
     chat_platform: str,
     external_user_id: str,
+    created_at: datetime,
     expires_at: datetime,
 ) -> None:
     """Store a pending OAuth state with its PKCE verifier."""
     await conn.execute(
         """
         INSERT INTO oauth_states (state_hash, code_verifier, link_token_hash, chat_platform,
-                                  external_user_id, expires_at)
-        VALUES ($1, $2, $3, $4, $5, $6)
+                                  external_user_id, created_at, expires_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         """,
         state_hash,
         code_verifier,
         link_token_hash,
         chat_platform,
         external_user_id,
+        created_at,
         expires_at,
     )
 

@@ -206,6 +206,7 @@ async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -
             token_hash,
             chat_platform,
             external_user_id,
+            now,
             now + STATE_TTL,
         )
     log.info("Google consent started for a %s identity", chat_platform)

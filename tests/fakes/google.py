@@ -116,7 +116,8 @@ class Account:
 
     sub: str
     email: str
-    email_verified: bool = True
+    # A string ("true"/"false") plays the userinfo answers that send the claim as text.
+    email_verified: bool | str = True
 
 
 @dataclass
@@ -223,7 +224,7 @@ class FakeGoogle(LocalServer):
 
     # ---------------------------------------------------------------- helpers for tests
 
-    def add_account(self, sub: str, email: str, *, email_verified: bool = True) -> Account:
+    def add_account(self, sub: str, email: str, *, email_verified: bool | str = True) -> Account:
         account = Account(sub, email, email_verified)
         self.accounts[sub] = account
         return account

@@ -183,6 +183,21 @@ async def test_drop_from_three_upcoming_to_zero_is_a_failure_that_changes_nothin
     assert await contest_rows(res) == before
 
 
+async def test_a_list_of_only_running_contests_where_three_were_upcoming_trips_the_guard(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    upcoming = [(2300 + i, f"R{i}", NOW + days(i + 1), 7200) for i in range(3)]
+    running = (2290, "Marathon", NOW - days(1), int(days(3).total_seconds()))
+    fake_platforms.serve("codeforces", codeforces_payload(running, *upcoming))
+    await scrape_platform(res, CF, now=NOW)
+    before = await contest_rows(res)
+    fake_platforms.serve("codeforces", codeforces_payload(running))
+    result = await scrape_platform(res, CF, now=NOW)
+    assert result.status is ScrapeStatus.FAILED
+    assert "no upcoming contests" in (result.error or "")
+    assert await contest_rows(res) == before  # no miss counted, nothing cancelled
+
+
 async def test_drop_to_zero_from_fewer_than_three_is_a_normal_empty_result(
     res: Resources, fake_platforms: FakePlatforms
 ) -> None:

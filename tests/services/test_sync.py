@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -413,7 +413,6 @@ async def test_delete_user_data_removes_every_trace(
 async def test_sync_job_runs_in_a_real_worker(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import timedelta
 
     soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     fake_platforms.serve("codeforces", codeforces_payload((9100, "Live Round", soon, 7200)))
@@ -476,7 +475,6 @@ async def test_a_sync_google_failed_is_tried_again_later_by_the_worker(
 async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import timedelta
 
     soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     follower = await connect_user(res, fake_google, platforms=["codeforces"])
@@ -515,7 +513,6 @@ async def test_unreadable_stored_grant_is_treated_as_revoked(
 async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
-    from datetime import timedelta
 
     from arq.jobs import Job, JobStatus
 
@@ -561,3 +558,42 @@ async def test_settings_changed_during_a_running_sync_queue_one_more_sync(
         await asyncio.gather(task, return_exceptions=True)
     cal = await calendar_of(res, user_id)
     assert build_event_id("codeforces", "9300") not in fake_google.events_of(cal)
+
+
+async def test_a_contest_whose_end_alone_changes_updates_its_event(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(2)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
+    extended = [contests[0], (contests[1][0], contests[1][1], contests[1][2], 3 * 3600)]
+    await publish(res, fake_platforms, extended)
+    result = await sync(res, user_id)
+    assert (result.created, result.updated, result.deleted) == (0, 1, 0)
+    event = fake_google.events_of(await calendar_of(res, user_id))[
+        build_event_id("codeforces", str(contests[1][0]))
+    ]
+    start = contests[1][2]
+    assert event["start"]["dateTime"] == start.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert event["end"]["dateTime"] == (start + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+async def test_an_event_google_no_longer_knows_is_inserted_again_on_update(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(2)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
+    calendar = fake_google.calendars[await calendar_of(res, user_id)]
+    lost = build_event_id("codeforces", str(contests[1][0]))
+    del calendar.events[lost]  # purged on Google's side: an update answers 404
+    moved = [contests[0], (contests[1][0], contests[1][1], contests[1][2] + days(1), 7200)]
+    await publish(res, fake_platforms, moved)
+    result = await sync(res, user_id)
+    assert result.status == "ok"
+    updates = [c for c in fake_google.write_calls() if lost in c.path and c.method != "POST"]
+    assert updates and updates[-1].status == 404  # the update was tried and refused
+    event = fake_google.events_of(calendar.id)[lost]
+    assert event["start"]["dateTime"] == (contests[1][2] + days(1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    row = await res.db.write.fetchval(
+        "SELECT count(*) FROM calendar_events WHERE user_id = $1", user_id
+    )
+    assert row == 2

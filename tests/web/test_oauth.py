@@ -519,6 +519,22 @@ async def test_a_token_endpoint_outage_gets_a_page_and_stores_nothing(
     assert await google_state(res) == before
 
 
+async def test_unverified_email_sent_as_the_string_false_is_refused(
+    res: Resources, browser: Browser, fake_google: FakeGoogle
+) -> None:
+    fake_google.add_account("bob-sub", "bob@example.com", email_verified="false")
+    fake_google.next_consent = ("bob-sub", "approve")
+    link = await create_connect_link(res, "telegram", "111", "111")
+    before = await google_state(res)
+
+    _, page = await browser.walk(link.url)
+
+    assert page.status == 400
+    assert "verified" in page.text
+    assert await google_state(res) == before
+    assert fake_google.calendars == {}
+
+
 async def test_unverified_email_is_refused_and_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
