@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import json
 import logging
+import secrets
 import signal
 import sys
 from collections.abc import Sequence
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +21,10 @@ import asyncpg
 import uvloop
 from aiohttp import web
 
+from backend.web.access import ACCESS_LOGGER, AccessLogger, quiet_malformed_requests
 from shared.config import Settings, load_settings, with_dev_keys
 from shared.db.migrate import migrate
-from shared.errors import ConfigError, ParseError
+from shared.errors import ConfigError, ParseError, StartupError
 from shared.logs import setup_logging
 from shared.models import format_utc, parse_utc
 from shared.platforms.registry import PLATFORMS, get_platform
@@ -40,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "parse":
         return cmd_parse(args.platform, Path(args.file), args.now)
+    if args.command == "keys":
+        return cmd_keys()
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -60,8 +66,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"contestsync: {exc}", file=sys.stderr)
         return 2
+    except StartupError as exc:
+        print(f"contestsync: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # boundary: one readable line; the traceback only at DEBUG
+        log.debug("%s failed", args.command, exc_info=True)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(
+            f"contestsync {args.command}: failed: {exc.__class__.__name__}"
+            + (f": {detail}" if detail else "")
+            + " (LOG_LEVEL=DEBUG shows the traceback)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,16 +89,27 @@ def build_parser() -> argparse.ArgumentParser:
         prog="contestsync", description="Keep programming contests in your calendar."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("run", help="run everything in one process (zero-config default)")
-    sub.add_parser("web", help="run the web backend")
-    sub.add_parser("worker", help="run the arq worker")
-    sub.add_parser(
-        "telegram", help="run the Telegram bot (long polling, or webhook served on PORT)"
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+
+    command(
+        "run",
+        "run everything in one process: web, worker and the Telegram bot when its token is set "
+        "(embedded PostgreSQL and Valkey unless configured)",
     )
-    sub.add_parser("migrate", help="apply pending database migrations")
-    scrape = sub.add_parser("scrape", help="scrape platforms once, in the foreground")
+    command("web", "run the web backend: pages, JSON API, Google OAuth, health on PORT")
+    command(
+        "worker",
+        "run the arq worker: scrapes every SCRAPE_INTERVAL_MINUTES, calendar syncs, "
+        "health on WORKER_PORT",
+    )
+    command("telegram", "run the Telegram bot alone (long polling, or its webhook on PORT)")
+    command("migrate", "apply pending database migrations and exit")
+    command("keys", "print new random SESSION_SECRET and ENCRYPTION_KEY lines for a .env file")
+    scrape = command("scrape", "scrape the platforms once, concurrently, and print a table")
     scrape.add_argument("--platform", choices=sorted(PLATFORMS), help="only this platform")
-    parse = sub.add_parser("parse", help="parse a saved platform response and print JSON lines")
+    parse = command("parse", "parse a saved platform response and print its contests as JSON lines")
     parse.add_argument("platform", help=f"one of: {', '.join(PLATFORMS)}")
     parse.add_argument("file", help="the saved response body")
     parse.add_argument("--now", help="the clock, ISO-8601 with a zone (default: the real time)")
@@ -128,6 +158,13 @@ def cmd_parse(platform_name: str, file: Path, now_text: str | None) -> int:
     return 0
 
 
+def cmd_keys() -> int:
+    """Print two fresh 32-byte keys in .env syntax."""
+    print(f"SESSION_SECRET={secrets.token_hex(32)}")
+    print(f"ENCRYPTION_KEY={secrets.token_hex(32)}")
+    return 0
+
+
 # ---- shared start-up ---------------------------------------------------------------------------
 
 
@@ -155,21 +192,54 @@ async def apply_migrations(settings: Settings) -> int:
     return len(done)
 
 
-def stop_event() -> asyncio.Event:
-    """An event set by SIGINT or SIGTERM."""
-    event = asyncio.Event()
+@dataclass
+class Stop:
+    """Set by SIGINT (Ctrl-C) or SIGTERM; remembers which, for the log."""
+
+    event: asyncio.Event = field(default_factory=asyncio.Event)
+    reason: str = ""
+
+    def set(self, reason: str) -> None:
+        """Record the first reason and wake every waiter."""
+        if not self.event.is_set():
+            self.reason = reason
+            log.info("%s received: stopping", reason)
+        self.event.set()
+
+    async def wait(self) -> None:
+        """Until a signal arrives."""
+        await self.event.wait()
+
+
+def stop_event() -> Stop:
+    """A `Stop` set by SIGINT or SIGTERM."""
+    stop = Stop()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, event.set)
-    return event
+    loop.add_signal_handler(signal.SIGINT, stop.set, "Ctrl-C")
+    loop.add_signal_handler(signal.SIGTERM, stop.set, "SIGTERM")
+    return stop
 
 
-async def start_site(app: web.Application, host: str, port: int, stack: AsyncExitStack) -> None:
-    """Serve an aiohttp app with header limits and keep-alive timeouts; stopped by `stack`."""
+async def start_site(
+    app: web.Application,
+    host: str,
+    port: int,
+    stack: AsyncExitStack,
+    *,
+    what: str = "web",
+    setting: str = "PORT",
+) -> None:
+    """Serve an aiohttp app with header limits and keep-alive timeouts; stopped by `stack`.
+
+    A port that cannot be opened is a `StartupError` naming the setting to change.
+    """
+    quiet_malformed_requests()
     runner = web.AppRunner(
         app,
         handle_signals=False,
-        access_log=None,  # request paths can carry one-time tokens
+        # Our own access logger: route patterns instead of paths, never query strings.
+        access_log_class=AccessLogger,
+        access_log=logging.getLogger(ACCESS_LOGGER),
         keepalive_timeout=15,
         max_line_size=8190,
         max_field_size=8190,
@@ -178,7 +248,17 @@ async def start_site(app: web.Application, host: str, port: int, stack: AsyncExi
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
     site = web.TCPSite(runner, host, port, backlog=256)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as exc:
+        reason = (
+            "is already in use"
+            if exc.errno == errno.EADDRINUSE
+            else f"cannot be opened ({exc.strerror or exc.__class__.__name__})"
+        )
+        raise StartupError(
+            f"{what} port {host}:{port} {reason}; set {setting} to another port"
+        ) from None
 
 
 # ---- long-running commands ---------------------------------------------------------------------
@@ -192,6 +272,8 @@ async def run_all(settings: Settings) -> int:
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
+        if stop.event.is_set():
+            return 0
         telegram = await _start_telegram(res, stack)
         webhook = telegram.webhook_route if telegram is not None else None
         await start_site(
@@ -201,7 +283,12 @@ async def run_all(settings: Settings) -> int:
             await telegram.connect_webhook()
         worker = build_worker(res, handle_signals=False)
         await start_site(
-            build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
+            build_health_app(worker),
+            res.settings.HOST,
+            res.settings.WORKER_PORT,
+            stack,
+            what="worker health",
+            setting="WORKER_PORT",
         )
         worker_task = asyncio.create_task(worker.main())
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
@@ -219,8 +306,10 @@ async def run_all(settings: Settings) -> int:
             else "configured services"
         )
         log.info(
-            "ContestSync is running at %s (%s; %s). Press Ctrl-C to stop.",
+            "ContestSync is running at %s (listening on %s:%d; %s; %s). Press Ctrl-C to stop.",
             res.settings.PUBLIC_BASE_URL,
+            res.settings.HOST,
+            res.settings.PORT,
             ", ".join(parts),
             where,
         )
@@ -239,8 +328,14 @@ async def run_web(settings: Settings) -> int:
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
-        log.info("web backend listening on %s:%d", res.settings.HOST, res.settings.PORT)
+        log.info(
+            "web backend running at %s (listening on %s:%d)",
+            res.settings.PUBLIC_BASE_URL,
+            res.settings.HOST,
+            res.settings.PORT,
+        )
         await stop.wait()
+    log.info("web backend stopped")
     return 0
 
 
@@ -254,12 +349,18 @@ async def run_worker(settings: Settings) -> int:
         await _telegram_notices(res, stack)
         worker = build_worker(res, handle_signals=False)
         await start_site(
-            build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
+            build_health_app(worker),
+            res.settings.HOST,
+            res.settings.WORKER_PORT,
+            stack,
+            what="worker health",
+            setting="WORKER_PORT",
         )
         worker_task = asyncio.create_task(worker.main())
-        log.info("worker running; health on port %d", res.settings.WORKER_PORT)
+        log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
         await _wait(stop, worker_task)
         await _stop_worker(worker, worker_task)
+    log.info("worker stopped")
     return 0
 
 
@@ -306,7 +407,7 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
         res.messenger.senders["telegram"] = sender
 
 
-async def _wait(stop: asyncio.Event, worker_task: asyncio.Task[None]) -> None:
+async def _wait(stop: Stop, worker_task: asyncio.Task[None]) -> None:
     stopper = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait({stopper, worker_task}, return_when=asyncio.FIRST_COMPLETED)
     stopper.cancel()
@@ -314,20 +415,46 @@ async def _wait(stop: asyncio.Event, worker_task: asyncio.Task[None]) -> None:
         log.error("worker stopped unexpectedly", exc_info=worker_task.exception())
 
 
+class _QuietArqShutdown(logging.Filter):
+    """arq's close() logs "shutdown on SIGUSR1" whatever stopped us; we log the real reason."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("shutdown on ")
+
+
 async def _stop_worker(worker: object, worker_task: asyncio.Task[None]) -> None:
+    """Stop taking jobs, end the poll loop, let running jobs finish (bounded), then close.
+
+    The order matters: arq's close() drops its Valkey pool while a still-running poll loop
+    would go on picking jobs with it.
+    """
     from arq.worker import Worker
 
     assert isinstance(worker, Worker)
+    worker.allow_pick_jobs = False
+    worker_task.cancel()
+    with suppress(asyncio.CancelledError):
+        try:
+            await worker_task
+        except Exception as exc:  # boundary: shutting down regardless
+            log.warning("worker ended with %s during shutdown", exc.__class__.__name__)
+    running = [t for t in worker.tasks.values() if not t.done()]
+    if running:
+        log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))
+        _, pending = await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+        if pending:
+            log.warning("%d job(s) did not finish in time; they run again later", len(pending))
+    quiet = _QuietArqShutdown()
+    arq_log = logging.getLogger("arq.worker")
+    arq_log.addFilter(quiet)
     try:
         await asyncio.wait_for(worker.close(), timeout=SHUTDOWN_GRACE)
     except (TimeoutError, asyncio.CancelledError):
-        log.warning("worker did not stop within %.0f s; cancelling", SHUTDOWN_GRACE)
-    worker_task.cancel()
-    try:
-        await worker_task
-    except (asyncio.CancelledError, Exception) as exc:  # boundary: shutting down regardless
-        if not isinstance(exc, asyncio.CancelledError):
-            log.warning("worker ended with %s during shutdown", exc.__class__.__name__)
+        log.warning("worker did not close within %.0f s", SHUTDOWN_GRACE)
+    except Exception as exc:  # boundary: shutting down regardless
+        log.warning("worker close failed with %s", exc.__class__.__name__)
+    finally:
+        arq_log.removeFilter(quiet)
 
 
 # ---- one-shot commands -------------------------------------------------------------------------
@@ -351,12 +478,10 @@ async def run_scrape(settings: Settings, only: str | None) -> int:
     from shared.services.scrape import ScrapeStatus, scrape_platform
 
     names = [only] if only else list(PLATFORMS)
-    rows = []
     async with AsyncExitStack() as stack:
         res = await prepare(settings, stack)
-        for name in names:
-            result = await scrape_platform(res, get_platform(name))
-            rows.append(result)
+        # Concurrently: each platform keeps its own rate limit and retries in PlatformClient.
+        rows = await asyncio.gather(*(scrape_platform(res, get_platform(n)) for n in names))
     header = (
         f"{'platform':<14}{'status':<8}{'listed':>7}{'new':>6}{'changed':>9}"
         f"{'cancelled':>11}{'duration':>10}"

@@ -15,6 +15,10 @@ class ConfigError(ContestSyncError):
     """A setting is missing or invalid; start-up stops with this message."""
 
 
+class StartupError(ContestSyncError):
+    """The process cannot start (a port taken, a service unreachable); one line, exit 1."""
+
+
 class UserError(ContestSyncError):
     """Something the person asking can fix; the message is safe to show them."""
 

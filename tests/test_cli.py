@@ -161,6 +161,27 @@ async def test_scrape_command_exits_non_zero_when_a_platform_fails(
     assert "failed" in out and "codechef" in err
 
 
+async def test_scrape_command_asks_every_platform_at_once(
+    clean_db: str, clean_valkey: str, fake_platforms: FakePlatforms, tmp_path: Path
+) -> None:
+    for reply in fake_platforms.payloads.values():
+        reply.delay = 1.5  # each platform takes 1.5 s to answer
+    env = _env(
+        POSTGRES_DB=clean_db,
+        VALKEY_URI=clean_valkey,
+        DATA_DIR=str(tmp_path),
+        **fake_platforms.settings_overrides(),
+    )
+    code, _, err = await _run_async([sys.executable, "-m", "backend.cli", "scrape"], env, tmp_path)
+    assert code == 0, err
+    firsts: dict[str, float] = {}
+    for call in fake_platforms.calls:
+        firsts.setdefault(call.platform, call.at)
+    assert len(firsts) == 7
+    # Every platform was asked before the first answer could have arrived.
+    assert max(firsts.values()) - min(firsts.values()) < 1.5
+
+
 async def _run_async(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
     import asyncio
 

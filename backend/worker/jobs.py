@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,6 +28,23 @@ SYNC_MAX_TRIES = cache_keys.SYNC_LOCK_TTL // BUSY_RETRY_SECONDS + 10
 FAILED_SYNC_RETRY_SECONDS = (60, 5 * 60, 20 * 60)
 
 
+@dataclass
+class JobStats:
+    """Outcomes this worker process saw that arq does not count as failures (a scrape that
+    failed is a job that ended well), for the health answer."""
+
+    scrapes_ok: int = 0
+    scrapes_failed: int = 0
+    failing_platforms: set[str] = field(default_factory=set)
+
+
+def job_stats(ctx: dict[str, Any]) -> JobStats:
+    """The process's job statistics, created on first use."""
+    stats = ctx.setdefault("stats", JobStats())
+    assert isinstance(stats, JobStats)
+    return stats
+
+
 def resources(ctx: dict[str, Any]) -> Resources:
     """The process's resources, placed in the arq context by the composition root."""
     res = ctx["res"]
@@ -49,6 +67,13 @@ async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, objec
     """Scrape one platform, then queue syncs for the users its changes affect."""
     res = resources(ctx)
     result = await run_scrape(res, get_platform(platform))
+    stats = job_stats(ctx)
+    if result.status is ScrapeStatus.OK:
+        stats.scrapes_ok += 1
+        stats.failing_platforms.discard(platform)
+    else:
+        stats.scrapes_failed += 1
+        stats.failing_platforms.add(platform)
     if result.status is ScrapeStatus.OK and (result.created or result.changed or result.cancelled):
         users = await uq.list_users_affected_by(
             res.db.write,

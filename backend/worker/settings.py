@@ -86,16 +86,21 @@ def build_worker(res: Resources, *, burst: bool = False, handle_signals: bool = 
 
 
 def build_health_app(worker: Worker) -> web.Application:
-    """The worker's health server: /healthz with job counters."""
+    """The worker's health server: /healthz with job counters (200 while the worker runs)."""
 
     async def healthz(request: web.Request) -> web.Response:
+        # A failed scrape ends its job normally, so arq does not count it; we do.
+        stats = jobs.job_stats(worker.ctx)
+        failing = sorted(stats.failing_platforms)
         return web.json_response(
             {
-                "status": "ok",
+                "status": "degraded" if failing else "ok",
                 "jobs_complete": worker.jobs_complete,
-                "jobs_failed": worker.jobs_failed,
+                "jobs_failed": worker.jobs_failed + stats.scrapes_failed,
                 "jobs_retried": worker.jobs_retried,
                 "jobs_ongoing": len(worker.tasks),
+                "scrapes": {"ok": stats.scrapes_ok, "failed": stats.scrapes_failed},
+                "failing_platforms": failing,
             }
         )
 

@@ -67,7 +67,7 @@ async def test_contestsync_run_starts_the_bot_when_a_token_is_set(
 
     text = proc.output()
     assert code == 0, text
-    assert "(web, worker, telegram;" in text
+    assert "; web, worker, telegram;" in text
     assert "Telegram bot disabled" not in text
 
 

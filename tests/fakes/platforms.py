@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,6 +54,7 @@ class Call:
     path_qs: str
     headers: dict[str, str]
     body: bytes
+    at: float = 0.0  # time.monotonic() on arrival
 
 
 class FakePlatforms(LocalServer):
@@ -90,11 +92,16 @@ class FakePlatforms(LocalServer):
         )
 
     def serve(
-        self, platform: str, body: bytes | str, content_type: str = "application/json"
+        self,
+        platform: str,
+        body: bytes | str,
+        content_type: str = "application/json",
+        *,
+        status: int = 200,
     ) -> None:
-        """Serve an arbitrary body as the normal answer."""
+        """Serve an arbitrary body (with this status) as the normal answer."""
         data = body.encode() if isinstance(body, str) else body
-        self.payloads[platform] = Reply(body=data, content_type=content_type)
+        self.payloads[platform] = Reply(status=status, body=data, content_type=content_type)
 
     def script(self, platform: str, *replies: Reply) -> None:
         """Answer the next requests with these replies, in order, before the normal answer."""
@@ -114,6 +121,7 @@ class FakePlatforms(LocalServer):
                 request.path_qs.removeprefix(f"/{platform}"),
                 dict(request.headers),
                 body,
+                time.monotonic(),
             )
         )
         queue = self.scripts.get(platform)

@@ -1,0 +1,78 @@
+"""The access log (one line per request, no secrets) and quiet handling of malformed requests."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+from aiohttp.http_exceptions import HttpProcessingError
+
+from backend.web.middleware import REQUEST_ID
+
+ACCESS_LOGGER = "contestsync.access"
+UNMATCHED_PATH_CHARS = 80
+PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+
+
+class AccessLogger(AbstractAccessLogger):
+    """`GET /connect/{token} 302 0.004s 1.2.3.4 rid=…`: the route pattern, never the query.
+
+    Paths of matched routes are logged as their pattern because `/connect/<token>` and similar
+    carry one-time secrets; query strings (OAuth codes and states) are never logged.
+    """
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        """Write one line for a finished request (health probes only at DEBUG)."""
+        level = logging.DEBUG if request.path in PROBES else logging.INFO
+        self.logger.log(
+            level,
+            "%s %s %d %.3fs %s rid=%s",
+            request.method,
+            logged_path(request),
+            response.status,
+            time,
+            request.remote or "-",
+            request.get(REQUEST_ID, "-"),
+        )
+
+
+def logged_path(request: web.BaseRequest) -> str:
+    """The route pattern when a route matched; else the path, shortened and made printable."""
+    resource = None
+    if isinstance(request, web.Request):
+        try:
+            resource = request.match_info.route.resource
+        except AssertionError:  # a request the parser refused was never routed
+            resource = None
+    if resource is not None:
+        return str(resource.canonical)
+    path = request.path[:UNMATCHED_PATH_CHARS]
+    printable = "".join(ch if ch.isprintable() and ch != " " else "?" for ch in path)
+    return printable + ("…" if len(request.path) > UNMATCHED_PATH_CHARS else "")
+
+
+class MalformedRequestFilter(logging.Filter):
+    """Turns aiohttp's traceback for a malformed request (a 20 kB URL, a bad request line) into
+    one INFO line: the client was answered 400, and unauthenticated clients must not be able to
+    flood the log with tracebacks."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite records that carry an HTTP parsing error; pass everything else unchanged."""
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, HttpProcessingError):
+            # Only the text before the first colon: what follows quotes the request's bytes.
+            reason = (exc.message or exc.__class__.__name__).split(":")[0].strip()[:80]
+            record.msg = "answered 400 to a malformed request: %s"
+            record.args = (reason,)
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def quiet_malformed_requests() -> None:
+    """Install the filter once on aiohttp's server logger."""
+    logger = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, MalformedRequestFilter) for f in logger.filters):
+        logger.addFilter(MalformedRequestFilter())
