@@ -166,6 +166,13 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _public_url_follows_port(self) -> Settings:
+        # Unset, the public address is this machine's own port (PORT=18080 → localhost:18080).
+        if "PUBLIC_BASE_URL" not in self.model_fields_set:
+            self.PUBLIC_BASE_URL = f"http://localhost:{self.PORT}"
+        return self
+
+    @model_validator(mode="after")
     def _production_rules(self) -> Settings:
         if self.ENV == Env.PRODUCTION:
             missing = [n for n in ("SESSION_SECRET", "ENCRYPTION_KEY") if getattr(self, n) is None]

@@ -13,7 +13,7 @@ from shared.config import DEV_KEYS_FILE, Env, Settings, load_settings, with_dev_
 from shared.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
-DESIGN = ROOT.parent / "shared" / "DESIGN.md"
+CONFIG_DOC = ROOT / "docs" / "configuration.md"
 FIXTURES_README = ROOT / "tests" / "data" / "platforms" / "README.md"
 
 KEY_A = "ab" * 32
@@ -29,25 +29,17 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def design_section_7() -> str:
-    text = DESIGN.read_text(encoding="utf-8")
-    match = re.search(r"^## 7\..*?(?=^## 8\.)", text, flags=re.S | re.M)
-    assert match, "DESIGN.md has no §7"
-    return match.group(0)
-
-
-def design_variables() -> list[str]:
-    """Every backticked UPPER_CASE name in the rows of DESIGN §7's table."""
-    rows = [line for line in design_section_7().splitlines() if line.startswith("| `")]
+def documented_variables() -> list[str]:
+    """The first backticked UPPER_CASE name of each row of docs/configuration.md's table."""
     names: list[str] = []
-    for row in rows:
-        for name in re.findall(r"`([A-Z][A-Z0-9_]*)`", row):
-            if name not in names:
-                names.append(name)
+    for line in CONFIG_DOC.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\| `([A-Z][A-Z0-9_]*)` \|", line)
+        if match:
+            names.append(match.group(1))
     return names
 
 
-# --- defaults of DESIGN §7 ------------------------------------------------------------------------
+# --- defaults ------------------------------------------------------------------------
 
 
 def test_scrape_interval_defaults_to_30_minutes() -> None:
@@ -357,23 +349,24 @@ def test_dev_keys_file_that_is_not_json_gives_a_config_error(tmp_path: Path) -> 
 # --- .env.example ---------------------------------------------------------------------------------
 
 
-def test_design_table_yields_the_variable_names() -> None:
-    names = design_variables()
-    assert {"POSTGRES_DB", "ENCRYPTION_KEY", "CODE360_URL", "WORKER_PORT", "DATA_DIR"} <= set(names)
-    assert len(names) >= 45
+def test_the_configuration_doc_explains_every_setting_once() -> None:
+    names = documented_variables()
+    assert len(names) == len(set(names))
+    assert sorted(names) == sorted(Settings.model_fields)
 
 
-def test_every_design_variable_is_a_setting() -> None:
-    missing = [name for name in design_variables() if name not in Settings.model_fields]
-    assert missing == []
-
-
-def test_env_example_names_every_variable_of_design_section_7() -> None:
+def test_env_example_names_every_setting() -> None:
     example = ROOT / ".env.example"
     assert example.exists(), ".env.example is missing at the project root"
     text = example.read_text(encoding="utf-8")
-    missing = [name for name in design_variables() if not re.search(rf"^{name}=", text, flags=re.M)]
+    missing = [name for name in Settings.model_fields if not re.search(rf"^{name}=", text, re.M)]
     assert missing == []
+
+
+def test_env_example_holds_only_settings_and_the_compose_password() -> None:
+    text = (ROOT / ".env.example").read_text(encoding="utf-8")
+    names = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", text, flags=re.M))
+    assert names - set(Settings.model_fields) == {"POSTGRES_PASSWORD"}
 
 
 def test_env_example_loads_as_a_valid_configuration(isolated_env: Path) -> None:
@@ -382,3 +375,9 @@ def test_env_example_loads_as_a_valid_configuration(isolated_env: Path) -> None:
     settings = load_settings()
     assert settings.PORT == 8080
     assert settings.POSTGRES_DB is None
+
+
+def test_public_base_url_follows_port_when_unset() -> None:
+    assert load_settings(PORT=18080).PUBLIC_BASE_URL == "http://localhost:18080"
+    given = load_settings(PORT=18080, PUBLIC_BASE_URL="https://cs.example.org")
+    assert given.PUBLIC_BASE_URL == "https://cs.example.org"

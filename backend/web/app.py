@@ -103,7 +103,7 @@ async def index(request: web.Request) -> web.Response:
     health = await list_health(res)
     nonce = secrets.token_urlsafe(16)
     response = web.Response(
-        text=pages.render_index(contests, health, now, nonce),
+        text=pages.render_index(contests, health, now, nonce, _setup(res)),
         content_type="text/html",
         charset="utf-8",
     )
@@ -111,6 +111,15 @@ async def index(request: web.Request) -> web.Response:
         "script-src 'self'", f"script-src 'nonce-{nonce}'"
     )
     return response
+
+
+def _setup(res: Resources) -> pages.Setup:
+    settings = res.settings
+    return pages.Setup(
+        scrape_interval_minutes=settings.SCRAPE_INTERVAL_MINUTES,
+        telegram_ready=settings.TELEGRAM_BOT_TOKEN is not None,
+        google_ready=bool(settings.GOOGLE_CLIENT_ID and settings.GOOGLE_CLIENT_SECRET),
+    )
 
 
 async def api_contests(request: web.Request) -> web.Response:

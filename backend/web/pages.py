@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from html import escape
 from itertools import groupby
 
@@ -23,6 +24,7 @@ a{color:#3b5bdb;text-decoration:none}a:hover{text-decoration:underline}
 .health{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px}
 .h{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 10px}
 .ok{color:var(--ok)}.bad{color:var(--bad)}.none{color:var(--muted)}
+code{font-size:13px;background:#eef;padding:1px 4px;border-radius:4px}.steps li{display:list-item;margin-left:18px;list-style:disc}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid var(--line);background:var(--card);cursor:pointer}
 """
 
@@ -34,8 +36,21 @@ document.querySelectorAll('time[data-utc]').forEach(fmt);});})();
 """
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the landing page says about how this deployment runs and what is left to set up."""
+
+    scrape_interval_minutes: int
+    telegram_ready: bool
+    google_ready: bool
+
+
 def render_index(
-    contests: Sequence[StoredContest], health: Sequence[PlatformHealth], now: datetime, nonce: str
+    contests: Sequence[StoredContest],
+    health: Sequence[PlatformHealth],
+    now: datetime,
+    nonce: str,
+    setup: Setup,
 ) -> str:
     """The landing page: contests of the next 14 days grouped by UTC day, then platform health."""
     parts = [
@@ -47,10 +62,16 @@ def render_index(
         "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in UTC. ",
         "<button id='tz' type='button'>Show my local time</button></p>",
     ]
+    every = _every(setup.scrape_interval_minutes)
     if not contests:
+        reason = (
+            "No platform could be scraped yet (see below why)."
+            if any(h.last_attempt_at for h in health) and not any(h.last_success_at for h in health)
+            else "No upcoming contests are known yet."
+        )
         parts.append(
-            "<div class='card'><p>No upcoming contests known yet. The platforms are "
-            "scraped every few minutes; check back shortly.</p></div>"
+            f"<div class='card'><p>{reason} Platforms are scraped {every}; "
+            "this page shows what they list.</p></div>"
         )
     for day, items in groupby(contests, key=lambda c: c.starts_at.date()):
         parts.append(f"<h2>{escape(day.strftime('%A, %d %B %Y'))}</h2><div class='card'><ul>")
@@ -67,19 +88,73 @@ def render_index(
                 "</li>"
             )
         parts.append("</ul></div>")
-    parts.append("<h2>Platforms</h2><div class='health'>")
+    parts.append(f"<h2>Platforms</h2><p class='lead'>Each platform is scraped {every}.</p>")
+    parts.append("<div class='health'>")
     for h in health:
-        label = PLATFORMS[h.platform].label if h.platform in PLATFORMS else h.platform
-        if h.last_attempt_at is None:
-            state = "<span class='none'>not scraped yet</span>"
-        elif h.ok:
-            state = f"<span class='ok'>ok</span> · {h.contests_seen} listed"
-        else:
-            state = f"<span class='bad'>failing</span> ({h.consecutive_failures}×)"
-        parts.append(f"<div class='h'><strong>{escape(label)}</strong><br>{state}</div>")
+        parts.append(_health_card(h, now))
     parts.append("</div>")
+    parts.append(_next_steps(setup))
     parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
     return "".join(parts)
+
+
+def _health_card(h: PlatformHealth, now: datetime) -> str:
+    label = PLATFORMS[h.platform].label if h.platform in PLATFORMS else h.platform
+    last_ok = (
+        f"last success {_ago(now, h.last_success_at)}"
+        if h.last_success_at is not None
+        else "never succeeded yet"
+    )
+    if h.last_attempt_at is None:
+        state = "<span class='none'>not scraped yet</span>"
+    elif h.ok:
+        state = f"<span class='ok'>ok</span> · {h.contests_seen} listed · {last_ok}"
+    else:
+        tries = "1 try" if h.consecutive_failures == 1 else f"{h.consecutive_failures} tries"
+        state = (
+            f"<span class='bad'>failing</span> ({tries}): {escape(h.last_error or 'unknown')}"
+            f"<br><span class='none'>{last_ok}</span>"
+        )
+    return f"<div class='h'><strong>{escape(label)}</strong><br>{state}</div>"
+
+
+def _next_steps(setup: Setup) -> str:
+    steps: list[str] = []
+    if not setup.telegram_ready:
+        steps.append(
+            "Set <code>TELEGRAM_BOT_TOKEN</code> (from @BotFather) and restart, so people can "
+            "talk to the bot."
+        )
+    if not setup.google_ready:
+        steps.append(
+            "Set <code>GOOGLE_CLIENT_ID</code> and <code>GOOGLE_CLIENT_SECRET</code> (a Google "
+            "OAuth client) and restart, so people can connect Google Calendar."
+        )
+    if not steps:
+        steps.append(
+            "Open the bot in Telegram and send <code>/connect</code> to link Google Calendar, "
+            "then <code>/platforms</code> to choose what to follow."
+        )
+    items = "".join(f"<li>{s}</li>" for s in steps)
+    return f"<h2>Next steps</h2><div class='card'><ul class='steps'>{items}</ul></div>"
+
+
+def _every(minutes: int) -> str:
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return "every hour" if hours == 1 else f"every {hours} hours"
+    return f"every {minutes} minutes"
+
+
+def _ago(now: datetime, then: datetime) -> str:
+    seconds = max(0, int((now - then).total_seconds()))
+    if seconds < 90:
+        return "just now"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min ago"
+    if seconds < 36 * 3600:
+        return f"{round(seconds / 3600)} h ago"
+    return f"{then:%Y-%m-%d %H:%M} UTC ({(now - then) // timedelta(days=1)} days ago)"
 
 
 def _duration(contest: StoredContest) -> str:

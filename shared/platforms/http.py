@@ -6,11 +6,14 @@ Every failure surfaces as one `FetchError` naming the platform and the cause.
 from __future__ import annotations
 
 import email.utils
+import errno
 import logging
+import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC
+from urllib.parse import urlsplit
 
 import aiohttp
 from aiolimiter import AsyncLimiter
@@ -174,20 +177,17 @@ class PlatformClient:
                     if resp.status == 429 or resp.status >= 500:
                         raise RetryableFetchError(
                             platform,
-                            f"HTTP {resp.status}",
+                            f"{host_of(url)} answered HTTP {resp.status}",
                             parse_retry_after(resp.headers.get("Retry-After")),
                         )
                     if resp.status >= 400:
-                        raise FetchError(platform, f"HTTP {resp.status}")
+                        raise FetchError(platform, f"{host_of(url)} answered HTTP {resp.status}")
                     data = await self._read_capped(platform, resp)
                     content_type = resp.headers.get("Content-Type", "")
             except (aiohttp.ClientError, TimeoutError) as exc:
-                cause = (
-                    "timed out"
-                    if isinstance(exc, TimeoutError)
-                    else f"network error: {exc.__class__.__name__}"
-                )
-                raise RetryableFetchError(platform, cause) from None
+                raise RetryableFetchError(
+                    platform, describe_network_error(exc, url, self.policy.timeout)
+                ) from None
         if expect == "json" and _looks_like_html(data, content_type):
             raise FetchError(
                 platform, "expected JSON but got an HTML page (challenge or error page?)"
@@ -206,6 +206,34 @@ class PlatformClient:
                 raise FetchError(platform, f"response larger than {limit} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def host_of(url: str) -> str:
+    """The host part of a URL, for messages a person reads."""
+    return urlsplit(url).hostname or url[:60]
+
+
+def describe_network_error(exc: BaseException, url: str, timeout: float) -> str:
+    """A cause a person understands: "cannot reach leetcode.com (name not resolved)"."""
+    host = host_of(url)
+    if isinstance(exc, TimeoutError):
+        return f"{host} timed out (no answer within {timeout:g} s)"
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return f"cannot reach {host} (its name does not resolve: offline?)"
+    if isinstance(exc, aiohttp.ClientSSLError):
+        return f"cannot reach {host} (TLS handshake failed)"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        os_error = exc.os_error
+        if isinstance(os_error, ConnectionRefusedError):
+            reason = "connection refused"
+        elif isinstance(os_error, TimeoutError):
+            reason = "connection timed out"
+        elif os_error.errno in errno.errorcode and os_error.errno is not None:
+            reason = os.strerror(os_error.errno).lower()
+        else:
+            reason = os_error.__class__.__name__
+        return f"cannot reach {host} ({reason})"
+    return f"lost the connection to {host} ({exc.__class__.__name__})"
 
 
 def _looks_like_html(data: bytes, content_type: str) -> bool:

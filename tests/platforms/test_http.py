@@ -126,7 +126,7 @@ async def test_cloudflare_403_is_a_fetch_error_not_an_empty_list(
 async def test_connection_refused_is_a_fetch_error(fake_platforms: FakePlatforms) -> None:
     async with aiohttp.ClientSession() as session:
         client = PlatformClient(session, FAST)
-        with pytest.raises(FetchError, match="network error"):
+        with pytest.raises(FetchError, match=r"cannot reach 127\.0\.0\.1"):
             await get_platform("codechef").fetch(client, "http://127.0.0.1:1/api")
 
 

@@ -405,19 +405,33 @@ async def test_landing_page_shows_platform_health(
     assert "<strong>LeetCode</strong><br><span class='none'>not scraped yet</span>" in html
 
 
-async def test_landing_page_shows_a_failing_platform(
+async def test_landing_page_says_why_a_platform_fails_and_when_it_last_worked(
     client: TestClient, res: Resources, fake_platforms: FakePlatforms
 ) -> None:
-    fake_platforms.serve("leetcode", b"this is not json")
-    result = await scrape_platform(res, get_platform("leetcode"), now=datetime.now(UTC))
+    await scrape_codeforces(res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200))
+    fake_platforms.serve("codeforces", b"<html>down</html>", "text/html", status=503)
+    result = await scrape_platform(res, get_platform("codeforces"), now=datetime.now(UTC))
     assert result.status is ScrapeStatus.FAILED
+    # Nothing listens on port 1: LeetCode cannot be reached.
+    res.settings = res.settings.model_copy(update={"LEETCODE_URL": "http://127.0.0.1:1/graphql"})
+    await scrape_platform(res, get_platform("leetcode"), now=datetime.now(UTC))
     html = await (await client.get("/")).text()
-    assert "<strong>LeetCode</strong><br><span class='bad'>failing</span>" in html
+    codeforces = html.split("<strong>Codeforces</strong>")[1].split("</div>")[0]
+    assert "failing</span> (1 try): 127.0.0.1 answered HTTP 503" in codeforces
+    assert "last success just now" in codeforces
+    leetcode = html.split("<strong>LeetCode</strong>")[1].split("</div>")[0]
+    assert "cannot reach 127.0.0.1 (connection refused)" in leetcode
+    assert "never succeeded yet" in leetcode
+    assert "Each platform is scraped every 30 minutes." in html
 
 
-async def test_landing_page_says_so_when_no_contests_are_known(client: TestClient) -> None:
+async def test_landing_page_says_what_to_set_up_next(client: TestClient) -> None:
     html = await (await client.get("/")).text()
-    assert "No upcoming contests known yet" in html
+    assert "No upcoming contests are known yet" in html
+    assert "scraped every 30 minutes" in html and "every few minutes" not in html
+    steps = html.split("<h2>Next steps</h2>")[1]
+    assert "TELEGRAM_BOT_TOKEN" in steps  # the test settings set no bot token
+    assert "GOOGLE_CLIENT_ID" not in steps  # the fake Google's client is configured
 
 
 # --- rate limit ---------------------------------------------------------------------------------
