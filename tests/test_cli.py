@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,13 +78,13 @@ def _env(**extra: str) -> dict[str, str]:
 async def test_migrate_twice_is_a_no_op_the_second_time(
     postgres_server: str, tmp_path: Path
 ) -> None:
+    name = f"contestsync_cli_migrate_{secrets.token_hex(4)}"  # runs may share a server
     admin = await asyncpg.connect(postgres_server)
-    await admin.execute("DROP DATABASE IF EXISTS contestsync_cli_migrate WITH (FORCE)")
-    await admin.execute("CREATE DATABASE contestsync_cli_migrate")
-    dsn = postgres_server.rsplit("/", 1)[0] + "/contestsync_cli_migrate"
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    dsn = postgres_server.rsplit("/", 1)[0] + f"/{name}"
     if "?" in postgres_server:
         base, query = postgres_server.split("?", 1)
-        dsn = base.rsplit("/", 1)[0] + "/contestsync_cli_migrate?" + query
+        dsn = base.rsplit("/", 1)[0] + f"/{name}?" + query
     try:
         cmd = [sys.executable, "-m", "backend.cli", "migrate"]
         env = _env(POSTGRES_DB=dsn, DATA_DIR=str(tmp_path))
@@ -93,7 +94,7 @@ async def test_migrate_twice_is_a_no_op_the_second_time(
         assert first[1].startswith("applied ") and "migration" in first[1]
         assert second[0] == 0 and second[1].strip() == "database is up to date"
     finally:
-        await admin.execute("DROP DATABASE IF EXISTS contestsync_cli_migrate WITH (FORCE)")
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
