@@ -59,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "telegram": lambda: run_telegram(settings),
         "migrate": lambda: run_migrate(settings),
         "scrape": lambda: run_scrape(settings, args.platform),
+        "rotate-keys": lambda: run_rotate_keys(settings),
     }
     try:
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
@@ -107,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("telegram", "run the Telegram bot alone (long polling, or its webhook on PORT)")
     command("migrate", "apply pending database migrations and exit")
     command("keys", "print new random SESSION_SECRET and ENCRYPTION_KEY lines for a .env file")
+    command(
+        "rotate-keys",
+        "re-encrypt every stored Google grant under ENCRYPTION_KEY, so that the keys in "
+        "ENCRYPTION_OLD_KEYS can be retired",
+    )
     scrape = command("scrape", "scrape the platforms once, concurrently, and print a table")
     scrape.add_argument("--platform", choices=sorted(PLATFORMS), help="only this platform")
     parse = command("parse", "parse a saved platform response and print its contests as JSON lines")
@@ -168,12 +174,20 @@ def cmd_keys() -> int:
 # ---- shared start-up ---------------------------------------------------------------------------
 
 
-async def prepare(settings: Settings, stack: AsyncExitStack) -> Resources:
-    """Dev keys, embedded services when unconfigured, migrations, then pools and clients."""
+async def prepare(
+    settings: Settings, stack: AsyncExitStack, *, check_keys: bool = True
+) -> Resources:
+    """Dev keys, embedded services when unconfigured, migrations, then pools and clients; and a
+    refusal to run when ENCRYPTION_KEY opens none of the stored grants."""
+    from shared.services.grants import check_encryption_key
+
     settings = with_dev_keys(settings)
     settings = await with_embedded_services(settings, stack)
     await apply_migrations(settings)
-    return await open_resources(settings, stack)
+    res = await open_resources(settings, stack)
+    if check_keys:
+        await check_encryption_key(res)
+    return res
 
 
 async def apply_migrations(settings: Settings) -> int:
@@ -470,6 +484,28 @@ async def run_migrate(settings: Settings) -> int:
         )
         count = await apply_migrations(settings)
     print(f"applied {count} migration(s)" if count else "database is up to date")
+    return 0
+
+
+async def run_rotate_keys(settings: Settings) -> int:
+    """Re-seal every grant under the current key; exit 1 if some grant no key opens."""
+    from shared.services.grants import rotate_keys
+
+    async with AsyncExitStack() as stack:
+        # No key check here: rotating is how a deployment moves off an old key.
+        res = await prepare(settings, stack, check_keys=False)
+        done = await rotate_keys(res)
+    print(
+        f"re-encrypted {done.rotated} grant(s) under the current key; "
+        f"{done.current} already were; {done.unreadable} could not be decrypted"
+    )
+    if done.unreadable:
+        print(
+            "contestsync rotate-keys: some grants open with no configured key; keep "
+            "ENCRYPTION_OLD_KEYS until they are reconnected",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -140,8 +140,9 @@ async def seed(res: Resources, google: Google, users: int, contests: int) -> lis
         token, calendar_id = await google.account(sub)
         async with res.db.write.acquire() as conn, conn.transaction():
             identity = await uq.upsert_identity(conn, "telegram", str(10_000 + n), str(10_000 + n))
-            uid = await uq.link_google_account(conn, identity, sub, f"{sub}@example.com")
-            await uq.update_google_grant(conn, uid, res.cipher.encrypt(token, uid))
+            uid = identity.user_id
+            sealed = res.cipher.encrypt(token, uid)
+            await uq.link_google_account(conn, uid, sub, f"{sub}@example.com", sealed)
             await uq.update_calendar_id(conn, uid, calendar_id)
         ids.append(uid)
     return ids

@@ -21,8 +21,8 @@ async def enqueue_scrape(arq: ArqRedis, platform: str) -> Job | None:
 
 SYNC_USER_CALENDAR = "sync_user_calendar"
 SCHEDULE_SYNCS = "schedule_syncs"
-DISCONNECT_USER = "disconnect_user"
-DELETE_USER_DATA = "delete_user_data"
+CLEAN_UP_GOOGLE = "clean_up_google"
+SWEEP_CLEANUPS = "sweep_cleanups"
 
 
 def sync_job_id(user_id: int) -> str:
@@ -64,13 +64,12 @@ async def enqueue_sync_retry(
     )
 
 
-async def enqueue_disconnect(arq: ArqRedis, user_id: int, delete_calendar: bool) -> Job | None:
-    """Queue a disconnect: revoke the grant and optionally delete the "Contests" calendar."""
+async def enqueue_cleanup(arq: ArqRedis, cleanup_id: int, attempts: int) -> Job | None:
+    """Queue an attempt at a recorded Google cleanup (revoke, delete calendar).
+
+    The id names the attempt count, so an id is never reused while an earlier attempt's result
+    could still be kept; two sweeps before it runs queue it once.
+    """
     return await arq.enqueue_job(
-        DISCONNECT_USER, user_id, delete_calendar, _job_id=f"disconnect:{user_id}"
+        CLEAN_UP_GOOGLE, cleanup_id, _job_id=f"cleanup:{cleanup_id}:{attempts}"
     )
-
-
-async def enqueue_delete_user_data(arq: ArqRedis, user_id: int) -> Job | None:
-    """Queue the removal of every trace of a user (grant revoked, calendar deleted)."""
-    return await arq.enqueue_job(DELETE_USER_DATA, user_id, _job_id=f"delete:{user_id}")

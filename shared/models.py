@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,24 @@ class PlatformHealth:
     def ok(self) -> bool:
         """True when the last attempt succeeded."""
         return self.last_attempt_at is not None and self.consecutive_failures == 0
+
+
+LINK_SCHEMES = frozenset({"https", "http"})
+
+
+def safe_link(url: str) -> str | None:
+    """The URL when it may become a link (http(s) with a host, one line); None otherwise, so a
+    platform payload can never put `javascript:` or `data:` into a page, event or message."""
+    text = url.strip()
+    if not text or text.split() != [text]:
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINK_SCHEMES or not parts.hostname:
+        return None
+    return text
 
 
 def format_utc(when: datetime) -> str:

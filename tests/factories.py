@@ -53,8 +53,9 @@ async def connect_user(
     token = google.issue_refresh_token(sub)
     async with res.db.write.acquire() as conn, conn.transaction():
         identity = await uq.upsert_identity(conn, "telegram", chat_user, chat_user, "alice")
-        user_id = await uq.link_google_account(conn, identity, sub, google.accounts[sub].email)
-        await uq.update_google_grant(conn, user_id, res.cipher.encrypt(token, user_id))
+        user_id = identity.user_id
+        sealed = res.cipher.encrypt(token, user_id)
+        await uq.link_google_account(conn, user_id, sub, google.accounts[sub].email, sealed)
         await uq.update_preferences(conn, user_id, platforms=list(platforms), timezone=timezone)
     return user_id
 

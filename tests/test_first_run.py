@@ -20,7 +20,17 @@ from tests.factories import process_env
 from tests.fakes.platforms import FakePlatforms
 from tests.process import Contestsync, contestsync
 
-SUBCOMMANDS = ("run", "web", "worker", "telegram", "migrate", "keys", "scrape", "parse")
+SUBCOMMANDS = (
+    "run",
+    "web",
+    "worker",
+    "telegram",
+    "migrate",
+    "keys",
+    "rotate-keys",
+    "scrape",
+    "parse",
+)
 
 
 async def _until(check: object, what: str, seconds: float = 30) -> None:

@@ -73,14 +73,15 @@ async def say(telegram: FakeTelegram, text: str) -> dict[str, Any]:
 
 
 async def sign_in(link: str) -> str:
-    """Open the link in a browser, which follows Google's consent back to our callback page."""
-    async with (
-        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser,
-        browser.get(link) as page,
-    ):
-        assert page.status == 200
-        assert page.url.path == "/auth/google/callback"
-        return await page.text()
+    """Open the link in a browser, press "Continue to Google" on the page it shows, and follow
+    Google's consent back to our callback page."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
+        async with browser.get(link) as shown:
+            assert shown.status == 200 and "<form method='post'>" in await shown.text()
+        async with browser.post(link) as page:
+            assert page.status == 200
+            assert page.url.path == "/auth/google/callback"
+            return await page.text()
 
 
 async def test_a_person_connects_and_the_calendar_follows_the_contests(

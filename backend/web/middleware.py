@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import re
 import secrets
 from collections.abc import Awaitable, Callable
+from html import escape
 
 from aiohttp import web
 from redis.asyncio import Redis
@@ -21,6 +23,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 VALKEY_KEY = web.AppKey("valkey", Redis)
 REQUEST_ID = web.RequestKey("request_id", str)
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 MAX_BODY = 1024 * 1024
 HANDLER_TIMEOUT = 30.0
 CSP = (
@@ -71,7 +74,8 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
     @web.middleware
     async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        rid = incoming if 0 < len(incoming) <= 64 and incoming.isascii() else secrets.token_hex(8)
+        # Echoed into pages and logs: only a plain token is taken over, anything else replaced.
+        rid = incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
         request[REQUEST_ID] = rid
         try:
             response = await handler(request)
@@ -170,7 +174,7 @@ def _error(request: web.Request, status: int, message: str) -> web.Response:
         status=status,
         content_type="text/html",
         text=(
-            f"<!doctype html><title>Error</title><p>{message}</p>"
-            f"<p><small>Error id {rid}</small></p>"
+            f"<!doctype html><title>Error</title><p>{escape(message)}</p>"
+            f"<p><small>Error id {escape(rid)}</small></p>"
         ),
     )

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from html import escape
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from backend.web.keys import RES
+from backend.web.middleware import CSP
 from backend.web.pages import STYLE
 from shared.errors import UserError
 from shared.services.connect import (
@@ -25,12 +27,12 @@ from shared.services.connect import (
     OutcomeKind,
     begin_oauth,
     complete_oauth,
+    describe_link,
 )
+from shared.services.linking import chat_label
 
 log = logging.getLogger(__name__)
 
-# Chat apps fetch links to draw previews; such a fetch must not use up the one-time link.
-PREVIEW_AGENTS = ("TelegramBot", "Discordbot")
 _NO_STORE = {
     "Cache-Control": "no-store",
     "Pragma": "no-cache",
@@ -40,8 +42,9 @@ _NO_STORE = {
 
 
 def add_oauth_routes(app: web.Application) -> None:
-    """Register the connect link and the Google callback (GET only: HEAD must not consume)."""
-    app.router.add_get("/connect/{token}", connect_link, allow_head=False)
+    """Register the connect link (GET shows, POST uses it) and the Google callback."""
+    app.router.add_get("/connect/{token}", connect_page, allow_head=False)
+    app.router.add_post("/connect/{token}", connect_link)
     app.router.add_get("/auth/google/callback", google_callback, allow_head=False)
 
 
@@ -75,28 +78,64 @@ def _page(
     )
 
 
-def _is_preview(request: web.Request) -> bool:
-    agent = request.headers.get("User-Agent", "")
-    return any(name in agent for name in PREVIEW_AGENTS)
+def _too_long(token: str) -> web.Response | None:
+    if len(token) <= MAX_TOKEN_LENGTH:
+        return None
+    return _page(
+        400,
+        "Link not valid",
+        "This connect link is not valid. Send /connect in the chat to get a new one.",
+        ok=False,
+    )
+
+
+async def connect_page(request: web.Request) -> web.Response:
+    """GET /connect/{token}: name the chat account that asked, and continue only on a POST.
+
+    Opening the link uses nothing up, so link previews and scanners cannot spend it, and the
+    person sees whose chat the Google account would be linked to before going on.
+    """
+    token = request.match_info["token"]
+    if (refused := _too_long(token)) is not None:
+        return refused
+    res = request.app[RES]
+    try:
+        owner = await describe_link(res, token, datetime.now(UTC))
+    except LinkExpiredError as exc:
+        return _page(410, "Link expired or already used", str(exc), ok=False)
+    label = chat_label(owner)
+    body = "".join(
+        [
+            "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+            "<meta name='viewport' content='width=device-width,initial-scale=1'>",
+            "<meta name='referrer' content='no-referrer'>",
+            "<title>Connect Google Calendar — ContestSync</title>",
+            f"<style>{STYLE}</style></head><body><main>",
+            f"<h1>Connect Google Calendar to {escape(label)}?</h1>",
+            "<div class='card'><p>Continuing lets you choose a Google account; ContestSync then "
+            f"keeps a “Contests” calendar in it up to date for the chat of {escape(label)}.</p>",
+            "<p><strong>If you did not send /connect in that chat yourself, close this "
+            "page.</strong> Someone may have forwarded their link to get access to your "
+            "calendar.</p>",
+            "<form method='post'><button type='submit'>Continue to Google</button></form>",
+            "</div></main></body></html>",
+        ]
+    )
+    google = urlsplit(res.settings.GOOGLE_AUTH_URL)
+    csp = CSP.replace("form-action 'self'", f"form-action 'self' {google.scheme}://{google.netloc}")
+    return web.Response(
+        text=body,
+        content_type="text/html",
+        charset="utf-8",
+        headers={**_NO_STORE, "Content-Security-Policy": csp},
+    )
 
 
 async def connect_link(request: web.Request) -> web.Response:
-    """GET /connect/{token}: use the one-time link and send the browser to Google's consent."""
+    """POST /connect/{token}: use the one-time link and send the browser to Google's consent."""
     token = request.match_info["token"]
-    if len(token) > MAX_TOKEN_LENGTH:
-        return _page(
-            400,
-            "Link not valid",
-            "This connect link is not valid. Send /connect in the chat to get a new one.",
-            ok=False,
-        )
-    if _is_preview(request):
-        return _page(
-            200,
-            "Connect Google Calendar",
-            "Open this link in your browser to connect your Google Calendar to ContestSync.",
-            ok=True,
-        )
+    if (refused := _too_long(token)) is not None:
+        return refused
     res = request.app[RES]
     try:
         url = await begin_oauth(res, token, datetime.now(UTC))
@@ -104,7 +143,7 @@ async def connect_link(request: web.Request) -> web.Response:
         return _page(410, "Link expired or already used", str(exc), ok=False)
     except UserError as exc:
         return _page(503, "Cannot connect right now", str(exc), ok=False)
-    return web.Response(status=302, headers={"Location": url, **_NO_STORE})
+    return web.Response(status=303, headers={"Location": url, **_NO_STORE})
 
 
 _TITLES = {
@@ -115,11 +154,14 @@ _TITLES = {
     OutcomeKind.EXCHANGE_FAILED: "Sign-in not confirmed",
     OutcomeKind.MISSING_SCOPE: "Calendar access not allowed",
     OutcomeKind.UNVERIFIED_EMAIL: "Email address not verified",
+    OutcomeKind.NEEDS_APPROVAL: "Waiting for approval in your other chat",
 }
 
 
 def _outcome_page(outcome: ConnectOutcome) -> web.Response:
-    status = 200 if outcome.kind in (OutcomeKind.CONNECTED, OutcomeKind.CANCELLED) else 400
+    status = 400
+    if outcome.kind in (OutcomeKind.CONNECTED, OutcomeKind.CANCELLED, OutcomeKind.NEEDS_APPROVAL):
+        status = 200
     return _page(status, _TITLES[outcome.kind], outcome.message, ok=outcome.ok)
 
 

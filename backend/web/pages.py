@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from html import escape
 from itertools import groupby
 
-from shared.models import PlatformHealth, StoredContest, format_utc
+from shared.models import PlatformHealth, StoredContest, format_utc, safe_link
 from shared.platforms.registry import PLATFORMS
 
 STYLE = """
@@ -83,7 +83,7 @@ def render_index(
                 f"<time class='time' datetime='{format_utc(c.starts_at)}' data-utc='{format_utc(c.starts_at)}' "
                 f"data-label='{c.starts_at.strftime('%H:%M')} UTC'>{c.starts_at.strftime('%H:%M')} UTC</time>"
                 f"<span class='plat'>{escape(label)}</span>"
-                f"<a href='{escape(c.url, quote=True)}' rel='noopener noreferrer'>{escape(c.title)}</a>"
+                f"{_title_link(c)}"
                 f"<span class='none'>{escape(_duration(c))}{running}</span>"
                 "</li>"
             )
@@ -96,6 +96,15 @@ def render_index(
     parts.append(_next_steps(setup))
     parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
     return "".join(parts)
+
+
+def _title_link(contest: StoredContest) -> str:
+    url = safe_link(contest.url)
+    if url is None:
+        return f"<span>{escape(contest.title)}</span>"
+    return (
+        f"<a href='{escape(url, quote=True)}' rel='noopener noreferrer'>{escape(contest.title)}</a>"
+    )
 
 
 def _health_card(h: PlatformHealth, now: datetime) -> str:

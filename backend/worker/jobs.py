@@ -10,12 +10,12 @@ from typing import Any
 from arq.worker import Retry
 
 from shared.cache import keys as cache_keys
-from shared.db import links
+from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
-from shared.jobs import enqueue_scrape, enqueue_sync, enqueue_sync_retry
+from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
-from shared.services import sync
+from shared.services import grants, sync
 from shared.services.scrape import ScrapeStatus
 from shared.services.scrape import scrape_platform as run_scrape
 
@@ -115,19 +115,39 @@ async def sync_user_calendar(
     return result.to_json()
 
 
-async def disconnect_user(
-    ctx: dict[str, Any], user_id: int, delete_calendar: bool
-) -> dict[str, object]:
-    """Revoke the grant and optionally delete the "Contests" calendar."""
-    return await sync.disconnect_user(resources(ctx), user_id, delete_calendar)
+async def clean_up_google(ctx: dict[str, Any], cleanup_id: int) -> str:
+    """One attempt at a recorded Google cleanup (revoke a grant, delete our calendar)."""
+    attempt = await grants.carry_out_cleanup(resources(ctx), cleanup_id)
+    return attempt.outcome.value
 
 
-async def delete_user_data(ctx: dict[str, Any], user_id: int) -> dict[str, object]:
-    """Remove every trace of a user."""
-    return await sync.delete_user_data(resources(ctx), user_id)
+async def sweep_cleanups(ctx: dict[str, Any]) -> int:
+    """Cron, every minute: queue every recorded Google cleanup that is due (durable backstop)."""
+    res = resources(ctx)
+    queued = 0
+    for cleanup in await cleanups.list_due_cleanups(res.db.write, datetime.now(UTC)):
+        if await enqueue_cleanup(res.arq, cleanup.id, cleanup.attempts) is not None:
+            queued += 1
+    if queued:
+        log.info("queued %d Google cleanups", queued)
+    return queued
+
+
+# Retention: delivered notices may quote an email ("Connected as …"); keep them briefly.
+NOTICE_RETENTION = timedelta(days=2)
+UNSENT_NOTICE_RETENTION = timedelta(days=14)
+FINISHED_CLEANUP_RETENTION = timedelta(days=30)
 
 
 async def prune_expired(ctx: dict[str, Any]) -> int:
-    """Housekeeping: drop one-time links and OAuth states that expired over an hour ago."""
-    cutoff = datetime.now(UTC) - timedelta(hours=1)
-    return await links.delete_expired(resources(ctx).db.write, cutoff)
+    """Housekeeping: expired links, states and link requests; old notices and cleanups."""
+    db = resources(ctx).db.write
+    now = datetime.now(UTC)
+    cutoff = now - timedelta(hours=1)
+    removed = await links.delete_expired(db, cutoff)
+    removed += await approvals.delete_old_approvals(db, cutoff)
+    removed += await notices.delete_old_notices(
+        db, now - NOTICE_RETENTION, now - UNSENT_NOTICE_RETENTION
+    )
+    removed += await cleanups.delete_finished_cleanups(db, now - FINISHED_CLEANUP_RETENTION)
+    return removed

@@ -11,6 +11,7 @@ from arq.cron import CronJob
 from arq.worker import Worker, func
 
 from backend.worker import jobs
+from shared.jobs import CLEAN_UP_GOOGLE, SWEEP_CLEANUPS
 from shared.resources import Resources, redis_settings
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,10 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 max_tries=jobs.SYNC_MAX_TRIES,
             ),
             func(jobs.schedule_syncs, name="schedule_syncs", keep_result=0),
-            func(jobs.disconnect_user, name="disconnect_user", keep_result=300, max_tries=3),
-            func(jobs.delete_user_data, name="delete_user_data", keep_result=300, max_tries=3),
+            # One attempt per job: a failed attempt is rescheduled in PostgreSQL with backoff,
+            # and the sweeper queues it again (under a new id) when it is due.
+            func(jobs.clean_up_google, name=CLEAN_UP_GOOGLE, keep_result=0, timeout=120),
+            func(jobs.sweep_cleanups, name=SWEEP_CLEANUPS, keep_result=0),
         ],
         "cron_jobs": [
             scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES),
@@ -68,6 +71,13 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 jobs.schedule_syncs, name="cron:schedule_syncs", hour={3}, minute={17}, unique=True
             ),
             cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
+            cron(
+                jobs.sweep_cleanups,
+                name="cron:sweep_cleanups",
+                second={7},
+                run_at_startup=True,
+                unique=True,
+            ),
         ],
         "on_startup": on_startup,
         "redis_settings": redis_settings(res.settings),

@@ -25,6 +25,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from redis.exceptions import RedisError
 
 from bot.core.dispatch import run_command
+from bot.core.linking import (
+    cmd_link,
+    cmd_unlink,
+    linked_chats,
+    render_deleted,
+    render_disconnected,
+)
 from bot.core.registry import Registry
 from bot.core.render import (
     render_contest_page,
@@ -38,12 +45,13 @@ from shared.cache import keys as cache_keys
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError, NotConnectedError, RateLimitedError
-from shared.jobs import enqueue_delete_user_data, enqueue_disconnect, enqueue_sync
+from shared.jobs import enqueue_sync
 from shared.models import StoredContest, User
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
 from shared.services.connect import LINK_TTL, create_connect_link
 from shared.services.contests import fetch_platform_contests, select_window
+from shared.services.sync import delete_user_data, disconnect_user
 
 log = logging.getLogger(__name__)
 
@@ -561,7 +569,9 @@ async def cmd_status(ctx: Context, inv: Invocation) -> Reply:
         f"Time zone: {user.timezone}",
         f"Reminders: {reminders}",
     ]
-    return Reply("\n".join(lines))
+    chats, removals = await linked_chats(ctx, user, inv)
+    lines.append(chats)
+    return Reply("\n".join(lines), buttons=tuple((b,) for b in removals))
 
 
 # ---------------------------------------------------------------- /timezone
@@ -722,20 +732,13 @@ async def cmd_disconnect(ctx: Context, inv: Invocation) -> Reply:
     account = user.google_email or "your Google account"
     if data in ("dc:keep", "dc:delete"):
         delete = data == "dc:delete"
-        await enqueue_disconnect(ctx.res.arq, user.id, delete_calendar=delete)
+        released = await disconnect_user(ctx.res, user.id, delete_calendar=delete)
         await drop(ctx.res.valkey, cache_keys.user(user.id))
-        log.info("user %d asked to disconnect (delete calendar: %s)", user.id, delete)
-        fate = (
-            f'and the "{CALENDAR_SUMMARY}" calendar with all its events is being deleted'
-            if delete
-            else f'the "{CALENDAR_SUMMARY}" calendar stays in your Google account but is no '
-            "longer updated"
-        )
+        log.info("user %d disconnected (delete calendar: %s)", user.id, delete)
         return Reply(
-            f"Disconnecting: ContestSync's access to {account} is being revoked, {fate}. "
-            "Your preferences are kept; use /connect any time to link again.",
+            render_disconnected(account, delete, released.google_pending),
             edit=True,
-            notice="Disconnecting…",
+            notice="Disconnected",
         )
     rows: list[tuple[Button, ...]] = [(Button("Disconnect, keep calendar", data="dc:keep"),)]
     note = ""
@@ -768,16 +771,11 @@ async def cmd_deleteme(ctx: Context, inv: Invocation) -> Reply:
         raise _button_expired("deleteme")
     user = await _user(ctx, inv)
     if data == "del:yes":
-        await enqueue_delete_user_data(ctx.res.arq, user.id)
+        released = await delete_user_data(ctx.res, user.id)
         await drop(ctx.res.valkey, cache_keys.user(user.id))
-        log.info("user %d asked to delete their data", user.id)
-        return Reply(
-            "Deleting your data: Google access is revoked, the "
-            f'"{CALENDAR_SUMMARY}" calendar is deleted, and your preferences, chat links and '
-            "sync history are removed. Send /start any time to begin again.",
-            edit=True,
-            notice="Deleting…",
-        )
+        ctx.memory.identities.pop((inv.chat_platform.value, inv.user_id), None)
+        log.info("user %d deleted their data", user.id)
+        return Reply(render_deleted(released.google_pending), edit=True, notice="Deleted")
     return Reply(
         "Delete all your ContestSync data? This revokes Google access, deletes the "
         f'"{CALENDAR_SUMMARY}" calendar with its events, and removes your preferences, chat '
@@ -830,6 +828,8 @@ def build_registry() -> Registry:
         cmd_disconnect
     )
     registry.command("deleteme", "Delete all your data", private_only=True)(cmd_deleteme)
+    registry.command("link", "Approve or deny a chat joining your account", hidden=True)(cmd_link)
+    registry.command("unlink", "Remove a linked chat", private_only=True, hidden=True)(cmd_unlink)
 
     @registry.command("help", "List the commands")
     async def cmd_help(ctx: Context, inv: Invocation) -> Reply:

@@ -25,6 +25,8 @@ CALLBACK_OWNERS = {
     "up": "upcoming",
     "dc": "disconnect",
     "del": "deleteme",
+    "la": "link",
+    "ul": "unlink",
 }
 
 Followup = Callable[[], Awaitable[Reply | None]]

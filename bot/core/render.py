@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from bot.core.types import Button, Context, Reply
-from shared.models import StoredContest
+from shared.models import StoredContest, safe_link
 
 MESSAGE_LIMIT = 4096  # Telegram's hard limit on a message's text
 PAGE_TEXT_LIMIT = 4000  # what a contest page may use, leaving room for the adapter
@@ -85,8 +85,8 @@ def render_contest_line(contest: StoredContest, label: str, zone: tzinfo, now: d
     else:
         when = length
     line = f"{start:%H:%M}  {label} · {_one_line(contest.title, TITLE_LIMIT)} · {when}"
-    url = contest.url.strip()
-    if url and len(url) <= URL_LIMIT and url.split() == [url]:
+    url = safe_link(contest.url)
+    if url and len(url) <= URL_LIMIT:
         line += f"\n{url}"
     return line
 

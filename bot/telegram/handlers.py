@@ -58,7 +58,6 @@ class TelegramHandlers:
         self.extras = dict(extras or {})
         self._memory = Memory()  # shared by every handler context (see bot.core.types.Memory)
         self._admins = frozenset(res.settings.ADMIN_TELEGRAM_IDS)
-        self._group_id = res.settings.TELEGRAM_GROUP_ID
         self._background: set[asyncio.Task[None]] = set()
 
     def note_reachable(self, user_id: int | str) -> None:
@@ -89,9 +88,7 @@ class TelegramHandlers:
         parsed = parse_command(message.text, self.bot_username)
         if parsed is None:
             return  # addressed to another bot
-        inv = build_command_invocation(
-            message, parsed, admin_ids=self._admins, group_id=self._group_id
-        )
+        inv = build_command_invocation(message, parsed, admin_ids=self._admins)
         if inv is None:
             return
         if not inv.is_private and not parsed.addressed and self.registry.get(parsed.name) is None:
@@ -105,7 +102,7 @@ class TelegramHandlers:
         query = update.callback_query
         if query is None:
             return
-        inv = build_button_invocation(query, admin_ids=self._admins, group_id=self._group_id)
+        inv = build_button_invocation(query, admin_ids=self._admins)
         if inv is None:
             await self._answer_query(query, None)
             return

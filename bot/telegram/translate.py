@@ -46,13 +46,10 @@ def is_private(chat: Chat | None) -> bool:
     return chat is not None and chat.type == Chat.PRIVATE
 
 
-def is_admin(
-    user: User, chat: Chat | None, admin_ids: Collection[int], group_id: int | None
-) -> bool:
-    """A maintainer: listed in ADMIN_TELEGRAM_IDS, or speaking in the maintainers' group."""
-    if user.id in admin_ids:
-        return True
-    return group_id is not None and chat is not None and chat.id == group_id
+def is_admin(user: User, admin_ids: Collection[int]) -> bool:
+    """A maintainer: listed in ADMIN_TELEGRAM_IDS. Membership of the maintainers' group alone
+    gives no rights (anyone an admin adds to it would otherwise get them)."""
+    return user.id in admin_ids
 
 
 def build_command_invocation(
@@ -60,7 +57,6 @@ def build_command_invocation(
     command: ParsedCommand,
     *,
     admin_ids: Collection[int],
-    group_id: int | None,
 ) -> Invocation | None:
     """The Invocation of a command message; None when it has no sender (channel posts)."""
     user = message.from_user
@@ -77,12 +73,12 @@ def build_command_invocation(
         username=user.username,
         callback=None,
         message_id=str(message.message_id),
-        is_admin=is_admin(user, chat, admin_ids, group_id),
+        is_admin=is_admin(user, admin_ids),
     )
 
 
 def build_button_invocation(
-    query: CallbackQuery, *, admin_ids: Collection[int], group_id: int | None
+    query: CallbackQuery, *, admin_ids: Collection[int]
 ) -> Invocation | None:
     """The Invocation of a button press; None when the press carries no data."""
     if not query.data:
@@ -100,5 +96,5 @@ def build_button_invocation(
         username=user.username,
         callback=query.data,
         message_id=str(message.message_id) if message is not None else None,
-        is_admin=is_admin(user, chat, admin_ids, group_id),
+        is_admin=is_admin(user, admin_ids),
     )

@@ -52,7 +52,7 @@ def build_webhook_handler(application: Application, secret: str) -> WebhookHandl
             return web.Response(status=403, text="forbidden")
         try:
             data = json.loads(await request.read())
-        except ValueError:  # UnicodeDecodeError included
+        except (ValueError, RecursionError):  # UnicodeDecodeError included; absurd nesting
             return web.Response(status=400, text="bad JSON")
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
             return web.Response(status=400, text="not an update")

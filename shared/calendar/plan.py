@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from shared.models import CalendarEventRecord, StoredContest, format_utc
+from shared.models import CalendarEventRecord, StoredContest, format_utc, safe_link
 
 CALENDAR_SUMMARY = "Contests"
 CALENDAR_DESCRIPTION = "Upcoming programming contests, kept in step by ContestSync."
@@ -82,24 +82,26 @@ def _build_event(
     contest: StoredContest, platform_label: str, reminder_minutes: tuple[int, ...]
 ) -> DesiredEvent:
     event_id = build_event_id(contest.platform, contest.external_id)
+    url = safe_link(contest.url) or ""  # only http(s) links reach a calendar
     body: dict[str, Any] = {
         "id": event_id,
         "status": "confirmed",
         "summary": f"[{platform_label}] {contest.title}",
         "description": (
-            f"{contest.title}\n{platform_label} contest: {contest.url}\n\n"
+            f"{contest.title}\n{platform_label} contest: {url}\n\n"
             "Added by ContestSync. Use /platforms in the bot to change what appears here."
         ),
-        "location": contest.url,
+        "location": url,
         "start": {"dateTime": format_utc(contest.starts_at), "timeZone": "UTC"},
         "end": {"dateTime": format_utc(contest.ends_at), "timeZone": "UTC"},
         "reminders": {
             "useDefault": False,
             "overrides": [{"method": "popup", "minutes": m} for m in reminder_minutes],
         },
-        "source": {"title": f"{platform_label}: {contest.title}"[:250], "url": contest.url},
         "transparency": "transparent",
     }
+    if url:
+        body["source"] = {"title": f"{platform_label}: {contest.title}"[:250], "url": url}
     color = PLATFORM_COLORS.get(contest.platform)
     if color:
         body["colorId"] = color

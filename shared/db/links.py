@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.db.contests import Conn
+from shared.models import Identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,22 @@ async def count_link_tokens_since(
         since,
     )
     return int(value)
+
+
+async def get_link_owner(conn: Conn, token_hash: bytes, now: datetime) -> Identity | None:
+    """The identity a live (unused, unexpired) token belongs to, without using the token."""
+    row = await conn.fetchrow(
+        """
+        SELECT i.chat_platform, i.external_user_id, i.user_id, i.chat_id, i.username,
+               i.blocked_at
+        FROM link_tokens t
+        JOIN identities i USING (chat_platform, external_user_id)
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2
+        """,
+        token_hash,
+        now,
+    )
+    return None if row is None else Identity(**dict(row))
 
 
 async def consume_link_token(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,19 +25,26 @@ class Notice:
 
 
 async def insert_notice(
-    conn: Conn, user_id: int | None, chat_platform: str, chat_id: str, kind: str, body: str
+    conn: Conn,
+    user_id: int | None,
+    chat_platform: str,
+    chat_id: str,
+    kind: str,
+    body: str,
+    buttons: Sequence[Sequence[tuple[str, str]]] = (),
 ) -> int:
-    """Record a notice; returns its id."""
+    """Record a notice (with rows of (label, callback data) buttons); returns its id."""
     value = await conn.fetchval(
         """
-        INSERT INTO notices (user_id, chat_platform, chat_id, kind, body)
-        VALUES ($1, $2, $3, $4, $5) RETURNING id
+        INSERT INTO notices (user_id, chat_platform, chat_id, kind, body, buttons)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id
         """,
         user_id,
         chat_platform,
         chat_id,
         kind,
         body,
+        json.dumps([[list(b) for b in row] for row in buttons]) if buttons else None,
     )
     return int(value)
 
@@ -64,3 +73,17 @@ async def mark_notice_failed(conn: Conn, notice_id: int, error: str) -> None:
         notice_id,
         error[:300],
     )
+
+
+async def delete_old_notices(conn: Conn, sent_before: datetime, unsent_before: datetime) -> int:
+    """Retention: notices carry personal data (an email in "Connected as …"); delivered ones are
+    kept briefly, undeliverable ones a little longer. Returns how many were deleted."""
+    status = await conn.execute(
+        """
+        DELETE FROM notices
+        WHERE (sent_at IS NOT NULL AND sent_at < $1) OR (sent_at IS NULL AND created_at < $2)
+        """,
+        sent_before,
+        unsent_before,
+    )
+    return int(status.split()[-1])

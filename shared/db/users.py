@@ -130,54 +130,116 @@ async def upsert_identity(
 
 async def link_google_account(
     conn: asyncpg.Connection,
-    identity: Identity,
+    user_id: int,
     google_sub: str,
     google_email: str,
-) -> int:
-    """Link a Google account to the identity's user and return the user id that now holds it.
+    refresh_token_enc: str,
+) -> None:
+    """Link a Google account (with its sealed grant) to this user, in the caller's transaction.
 
-    If another user already holds that Google account, the identity joins that user (its old user
-    is removed when no identity is left on it). Run inside a transaction.
+    The caller has checked that no other user holds `google_sub`; a concurrent link by another
+    user raises asyncpg.UniqueViolationError (google_sub is unique). A different account that
+    was linked before is replaced, with its calendar and event records (the caller owes its
+    revocation).
     """
-    owner = await conn.fetchrow(
-        "SELECT id, platforms FROM users WHERE google_sub = $1 FOR UPDATE", google_sub
+    await conn.execute(
+        """
+        UPDATE users SET
+            calendar_id = CASE WHEN google_sub IS DISTINCT FROM $2 THEN NULL ELSE calendar_id END,
+            google_sub = $2, google_email = $3, refresh_token_enc = $4,
+            google_status = 'active', updated_at = now()
+        WHERE id = $1
+        """,
+        user_id,
+        google_sub,
+        google_email,
+        refresh_token_enc,
     )
-    if owner is None or owner["id"] == identity.user_id:
-        await conn.execute(
-            """
-            UPDATE users SET google_sub = $2, google_email = $3, updated_at = now()
-            WHERE id = $1
-            """,
-            identity.user_id,
-            google_sub,
-            google_email,
-        )
-        return identity.user_id
-    target = int(owner["id"])
-    old = await conn.fetchrow("SELECT platforms FROM users WHERE id = $1", identity.user_id)
+
+
+async def move_identity(conn: asyncpg.Connection, identity: Identity, target_user_id: int) -> None:
+    """Move a chat identity to another user (after that user approved it), in a transaction.
+
+    The target keeps its preferences; it takes the moved identity's platforms only when it has
+    chosen none. The identity's old user is left for the caller (see `delete_orphan_user`).
+    """
     await conn.execute(
         "UPDATE identities SET user_id = $3 WHERE chat_platform = $1 AND external_user_id = $2",
         identity.chat_platform,
         identity.external_user_id,
-        target,
-    )
-    if old is not None and not owner["platforms"] and old["platforms"]:
-        await conn.execute(
-            "UPDATE users SET platforms = $2, updated_at = now() WHERE id = $1",
-            target,
-            old["platforms"],
-        )
-    await conn.execute(
-        "UPDATE users SET google_email = $2, updated_at = now() WHERE id = $1", target, google_email
+        target_user_id,
     )
     await conn.execute(
         """
-        DELETE FROM users u WHERE u.id = $1
-          AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id)
+        UPDATE users t SET platforms = o.platforms, updated_at = now()
+        FROM users o
+        WHERE t.id = $1 AND o.id = $2 AND cardinality(t.platforms) = 0
+          AND cardinality(o.platforms) > 0
         """,
+        target_user_id,
         identity.user_id,
     )
-    return target
+
+
+async def delete_orphan_user(conn: asyncpg.Connection, user_id: int) -> User | None:
+    """Delete a user no identity points at any more; returns what it was (None if kept)."""
+    row = await conn.fetchrow(
+        f"""
+        DELETE FROM users u WHERE u.id = $1
+          AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id)
+        RETURNING {_USER_COLUMNS}
+        """,
+        user_id,
+    )
+    return None if row is None else _user(row)
+
+
+async def detach_identity(conn: asyncpg.Connection, identity: Identity) -> int:
+    """Give a chat identity a user of its own (unlinked from the others); the new user id."""
+    user_id = int(await conn.fetchval("INSERT INTO users DEFAULT VALUES RETURNING id"))
+    await conn.execute(
+        "UPDATE identities SET user_id = $3 WHERE chat_platform = $1 AND external_user_id = $2",
+        identity.chat_platform,
+        identity.external_user_id,
+        user_id,
+    )
+    return user_id
+
+
+async def sample_sealed_grants(conn: Conn, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` (user id, sealed refresh token) pairs, to check the key at start-up."""
+    rows = await conn.fetch(
+        """
+        SELECT id, refresh_token_enc FROM users
+        WHERE refresh_token_enc IS NOT NULL ORDER BY updated_at DESC LIMIT $1
+        """,
+        limit,
+    )
+    return [(int(r["id"]), str(r["refresh_token_enc"])) for r in rows]
+
+
+async def list_sealed_grants(conn: Conn, after_id: int, limit: int) -> list[tuple[int, str]]:
+    """(user id, sealed refresh token) pairs in id order after `after_id`, for key rotation."""
+    rows = await conn.fetch(
+        """
+        SELECT id, refresh_token_enc FROM users
+        WHERE refresh_token_enc IS NOT NULL AND id > $1 ORDER BY id LIMIT $2
+        """,
+        after_id,
+        limit,
+    )
+    return [(int(r["id"]), str(r["refresh_token_enc"])) for r in rows]
+
+
+async def update_sealed_grant(conn: Conn, user_id: int, old: str, new: str) -> bool:
+    """Replace a sealed token if it is still `old` (re-encryption); False if it changed."""
+    status = await conn.execute(
+        "UPDATE users SET refresh_token_enc = $3 WHERE id = $1 AND refresh_token_enc = $2",
+        user_id,
+        old,
+        new,
+    )
+    return status.endswith(" 1")
 
 
 async def update_google_grant(

@@ -19,10 +19,14 @@ from shared.db.pools import Database
 log = logging.getLogger(__name__)
 
 
-class ChatSender(Protocol):
-    """Delivers a plain-text message to one chat of one chat platform."""
+# Rows of (label, callback data) buttons under a notice, e.g. approve / deny a link request.
+NoticeButtons = tuple[tuple[tuple[str, str], ...], ...]
 
-    async def send_text(self, chat_id: str, text: str) -> None:
+
+class ChatSender(Protocol):
+    """Delivers a plain-text message (with optional buttons) to one chat of one chat platform."""
+
+    async def send_text(self, chat_id: str, text: str, buttons: NoticeButtons = ()) -> None:
         """Send or raise; the caller records the outcome."""
         ...
 
@@ -34,32 +38,52 @@ class Messenger:
         self._db = db
         self.senders: dict[str, ChatSender] = dict(senders or {})
 
-    async def notify_user(self, user_id: int, kind: str, text: str) -> list[int]:
+    async def notify_user(
+        self, user_id: int, kind: str, text: str, buttons: NoticeButtons = ()
+    ) -> list[int]:
         """Record a notice for each of the user's chats and deliver it where a sender runs."""
         identities = [
             i for i in await uq.list_identities(self._db.write, user_id) if i.blocked_at is None
         ]
-        ids: list[int] = []
-        for identity in identities:
-            notice_id = await nq.insert_notice(
-                self._db.write, user_id, identity.chat_platform, identity.chat_id, kind, text
-            )
-            ids.append(notice_id)
-            sender = self.senders.get(identity.chat_platform)
-            if sender is None:
-                continue
-            try:
-                await sender.send_text(identity.chat_id, text)
-            except Exception as exc:  # boundary: a chat outage must not fail the caller
-                log.warning(
-                    "notice %d to %s not delivered: %s",
-                    notice_id,
-                    identity.chat_platform,
-                    exc.__class__.__name__,
-                )
-                await nq.mark_notice_failed(self._db.write, notice_id, exc.__class__.__name__)
-            else:
-                await nq.mark_notice_sent(self._db.write, notice_id, datetime.now(UTC))
+        ids = [
+            await self._record_and_send(user_id, i.chat_platform, i.chat_id, kind, text, buttons)
+            for i in identities
+        ]
         if not identities:
             log.info("user %d has no reachable chat for a %s notice", user_id, kind)
         return ids
+
+    async def notify_chat(
+        self, chat_platform: str, chat_id: str, kind: str, text: str, buttons: NoticeButtons = ()
+    ) -> int:
+        """Record and deliver a notice to one chat (e.g. of a person whose data is deleted)."""
+        return await self._record_and_send(None, chat_platform, chat_id, kind, text, buttons)
+
+    async def _record_and_send(
+        self,
+        user_id: int | None,
+        chat_platform: str,
+        chat_id: str,
+        kind: str,
+        text: str,
+        buttons: NoticeButtons,
+    ) -> int:
+        notice_id = await nq.insert_notice(
+            self._db.write, user_id, chat_platform, chat_id, kind, text, buttons
+        )
+        sender = self.senders.get(chat_platform)
+        if sender is None:
+            return notice_id
+        try:
+            await sender.send_text(chat_id, text, buttons)
+        except Exception as exc:  # boundary: a chat outage must not fail the caller
+            log.warning(
+                "notice %d to %s not delivered: %s",
+                notice_id,
+                chat_platform,
+                exc.__class__.__name__,
+            )
+            await nq.mark_notice_failed(self._db.write, notice_id, exc.__class__.__name__)
+        else:
+            await nq.mark_notice_sent(self._db.write, notice_id, datetime.now(UTC))
+        return notice_id

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import asyncpg
 from aiolimiter import AsyncLimiter
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, BaseRateLimiter, ExtBot
 from telegram.request import HTTPXRequest
@@ -32,6 +32,7 @@ from shared.config import Settings
 from shared.db import users as uq
 from shared.db.pools import Database
 from shared.errors import ConfigError
+from shared.messaging import NoticeButtons
 
 log = logging.getLogger(__name__)
 
@@ -202,9 +203,19 @@ class TelegramSender:
             key = self._moved[key]
         return key
 
-    async def send_text(self, chat_id: str, text: str) -> None:
-        """Send plain text (ChatSender); raises when Telegram refuses it."""
-        await self.send_message(chat_id, text)
+    async def send_text(self, chat_id: str, text: str, buttons: NoticeButtons = ()) -> None:
+        """Send plain text with optional callback buttons (ChatSender); raises when refused."""
+        markup = (
+            InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                    for row in buttons
+                ]
+            )
+            if buttons
+            else None
+        )
+        await self.send_message(chat_id, text, reply_markup=markup)
 
     async def send_message(
         self,

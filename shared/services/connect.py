@@ -33,12 +33,21 @@ from tenacity import (
 )
 
 from shared.calendar.plan import CALENDAR_SUMMARY
+from shared.db import events as eq
 from shared.db import links as lq
 from shared.db import users as uq
+from shared.db.approvals import LinkApproval
 from shared.errors import ContestSyncError, GoogleUnavailableError, RateLimitedError, UserError
 from shared.jobs import enqueue_sync
 from shared.models import Identity
 from shared.resources import Resources
+from shared.services.grants import (
+    CleanupReason,
+    record_cleanup,
+    record_token_cleanup,
+    start_cleanups,
+)
+from shared.services.linking import announce_approval, request_approval
 from shared.services.sync import ensure_calendar
 
 log = logging.getLogger(__name__)
@@ -103,6 +112,7 @@ class OutcomeKind(StrEnum):
     EXCHANGE_FAILED = "exchange_failed"
     MISSING_SCOPE = "missing_scope"
     UNVERIFIED_EMAIL = "unverified_email"
+    NEEDS_APPROVAL = "needs_approval"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +126,8 @@ class ConnectOutcome:
 
     @property
     def ok(self) -> bool:
-        """True when the Google account is now connected."""
-        return self.kind is OutcomeKind.CONNECTED
+        """True when the Google account is now connected (or waits only for the owner's yes)."""
+        return self.kind in (OutcomeKind.CONNECTED, OutcomeKind.NEEDS_APPROVAL)
 
 
 _INVALID_STATE = ConnectOutcome(
@@ -175,6 +185,19 @@ async def create_connect_link(
     base = res.settings.PUBLIC_BASE_URL.rstrip("/")
     log.info("connect link issued for a %s identity", chat_platform)
     return ConnectLink(url=f"{base}/connect/{token}", expires_at=expires_at)
+
+
+async def describe_link(res: Resources, token: str, now: datetime | None = None) -> Identity:
+    """The chat identity a live /connect link belongs to, without using it up.
+
+    Raises LinkExpiredError for an unknown, used or expired link.
+    """
+    if not _well_formed(token, MAX_TOKEN_LENGTH):
+        raise LinkExpiredError(_LINK_EXPIRED)
+    owner = await lq.get_link_owner(res.db.write, hash_secret(token), _now(now))
+    if owner is None:
+        raise LinkExpiredError(_LINK_EXPIRED)
+    return owner
 
 
 async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -> str:
@@ -265,6 +288,7 @@ async def complete_oauth(
     granted = tokens.get("scope")
     if isinstance(granted, str) and CALENDAR_APP_CREATED_SCOPE not in granted.split():
         log.warning("Google consent given without the calendar scope")
+        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
         return ConnectOutcome(
             OutcomeKind.MISSING_SCOPE,
             "ContestSync needs permission to create its own calendar, and that box was left "
@@ -274,10 +298,12 @@ async def complete_oauth(
 
     profile = await _fetch_userinfo(res, access_token)
     if profile is None:
+        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
         return _EXCHANGE_FAILED
     sub, email, verified = profile
     if not verified:
         log.warning("Google account without a verified email refused")
+        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
         return ConnectOutcome(
             OutcomeKind.UNVERIFIED_EMAIL,
             "This Google account has no verified email address, so nothing was changed. "
@@ -286,9 +312,20 @@ async def complete_oauth(
             email=email,
         )
 
-    user_id = await _link_account(res, identity, sub, email, refresh_token)
-    if user_id is None:  # deleted their data while the consent page was open
+    linked = await _link_account(res, identity, sub, email, refresh_token, now)
+    if linked is None:  # deleted their data while the consent page was open
         return _INVALID_STATE
+    await start_cleanups(res, linked.cleanups)
+    if linked.approval is not None:
+        await announce_approval(res, linked.approval, identity, email)
+        return ConnectOutcome(
+            OutcomeKind.NEEDS_APPROVAL,
+            "This Google account is already connected to ContestSync from another chat. We "
+            "asked there to approve this chat; nothing is linked until someone does, within 10 "
+            "minutes. You can close this tab.",
+            email=email,
+        )
+    user_id = linked.user_id
     log.info(
         "user %d connected Google Calendar from a %s identity", user_id, identity.chat_platform
     )
@@ -313,10 +350,33 @@ async def complete_oauth(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Linked:
+    user_id: int
+    approval: LinkApproval | None = None
+    cleanups: tuple[int | None, ...] = ()
+
+
+async def _give_back(
+    res: Resources, user_id: int, refresh_token: str, reason: CleanupReason, now: datetime
+) -> None:
+    """A grant we will not keep is revoked (recorded durably, carried out by the worker)."""
+    async with res.db.write.acquire() as conn, conn.transaction():
+        cleanup = await record_token_cleanup(conn, res, user_id, refresh_token, reason, now)
+    await start_cleanups(res, [cleanup])
+
+
 async def _link_account(
-    res: Resources, identity: Identity, sub: str, email: str, refresh_token: str
-) -> int | None:
-    """In one transaction: link the Google account and store the encrypted grant; the user id."""
+    res: Resources,
+    identity: Identity,
+    sub: str,
+    email: str,
+    refresh_token: str,
+    now: datetime,
+) -> _Linked | None:
+    """In one transaction: link the Google account to this identity's own user with the sealed
+    grant, or, when another user holds that account, open a request for its approval instead
+    (and give the new grant back). A different account linked before is given up."""
     for attempt in (1, 2):
         try:
             async with res.db.write.acquire() as conn, conn.transaction():
@@ -325,17 +385,33 @@ async def _link_account(
                 )
                 if fresh is None:
                     return None
-                user_id = await uq.link_google_account(conn, fresh, sub, email)
-                await uq.update_google_grant(
-                    conn, user_id, res.cipher.encrypt(refresh_token, user_id)
-                )
-                return user_id
+                owner = await uq.get_user_by_google_sub(conn, sub)
+                if owner is not None and owner.id != fresh.user_id:
+                    approval = await request_approval(conn, fresh, owner.id, now)
+                    cleanup = await record_token_cleanup(
+                        conn, res, fresh.user_id, refresh_token, CleanupReason.NEEDS_APPROVAL, now
+                    )
+                    return _Linked(owner.id, approval, (cleanup,))
+                user = await uq.get_user_for_update(conn, fresh.user_id)
+                if user is None:
+                    return None
+                cleanups: tuple[int | None, ...] = ()
+                if user.google_sub is not None and user.google_sub != sub:
+                    # Reconnecting with another Google account: the old grant and calendar go.
+                    old = await record_cleanup(
+                        conn, user, CleanupReason.RECONNECT, delete_calendar=True, now=now
+                    )
+                    await eq.delete_calendar_events(conn, user.id)
+                    cleanups = (old,)
+                sealed = res.cipher.encrypt(refresh_token, user.id)
+                await uq.link_google_account(conn, user.id, sub, email, sealed)
+                return _Linked(user.id, None, cleanups)
         except asyncpg.UniqueViolationError:
-            # Two chat identities linked the same new Google account at once; the second
-            # attempt finds the winner's user and joins it.
+            # Another user linked the same Google account at the same moment; the second
+            # attempt finds that owner and asks for its approval.
             if attempt == 2:
                 raise
-            log.info("Google account linked concurrently; joining the existing user")
+            log.info("Google account linked concurrently; asking its owner instead")
     return None
 
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from redis.exceptions import RedisError
+
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.calendar.client import (
@@ -19,7 +21,6 @@ from shared.calendar.client import (
     EventCall,
     GrantRevokedError,
     is_retryable,
-    revoke_token,
 )
 from shared.calendar.plan import (
     CALENDAR_DESCRIPTION,
@@ -34,10 +35,11 @@ from shared.crypto import DecryptionError
 from shared.db import contests as cq
 from shared.db import events as eq
 from shared.db import users as uq
-from shared.errors import ExternalServiceError
+from shared.errors import ContestSyncError, ExternalServiceError
 from shared.models import CalendarEventRecord, User
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
+from shared.services.grants import CleanupReason, record_cleanup, start_cleanups
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,17 @@ MAX_ROUNDS = 8
 PARALLEL_BATCHES = 4
 BACKOFF_BASE = 1.0
 BACKOFF_MAX = 32.0
+UNREADABLE_GRANT = (
+    "the stored Google grant cannot be decrypted (is ENCRYPTION_KEY right?); nothing was changed"
+)
 REVOKED_NOTICE = (
     "Google no longer lets ContestSync update your calendar (access was revoked or expired). "
     "Your preferences are kept: use /connect to link your Google Calendar again."
 )
+
+
+class GrantUnreadableError(ContestSyncError):
+    """The sealed grant does not decrypt under the configured keys (a wrong ENCRYPTION_KEY)."""
 
 
 @dataclass
@@ -177,7 +186,7 @@ async def sync_user_calendar(
     except GrantRevokedError:
         await handle_revoked(res, user_id)
         return SyncResult(user_id, "revoked", error="Google access was revoked")
-    except ExternalServiceError as exc:
+    except (ExternalServiceError, GrantUnreadableError) as exc:
         await uq.update_sync_state(
             res.db.write, user_id, "failed", datetime.now(UTC), str(exc)[:300]
         )
@@ -233,8 +242,13 @@ async def _sync_locked(
     try:
         token = res.cipher.decrypt(user.refresh_token_enc or "", user.id)
     except DecryptionError:
-        log.warning("stored grant of user %d cannot be decrypted", user.id)
-        raise GrantRevokedError("stored grant unreadable") from None
+        # Never treated as a revoked grant: a wrong ENCRYPTION_KEY must not wipe anything.
+        log.error(
+            "stored Google grant of user %d does not decrypt with ENCRYPTION_KEY or "
+            "ENCRYPTION_OLD_KEYS; the sync failed and the grant is kept",
+            user.id,
+        )
+        raise GrantUnreadableError(UNREADABLE_GRANT) from None
     client = res.calendar.client(token)
     # Google's answer and our two reads are awaited together. Records read before a calendar
     # is recreated name the old calendar, and the planner treats those as absent.
@@ -351,40 +365,58 @@ def _as(op: Operation, kind: OpKind) -> Operation:
     return Operation(kind, op.contest_id, op.event_id, op.body, op.content_hash, op.body_json)
 
 
-async def disconnect_user(res: Resources, user_id: int, delete_calendar: bool) -> dict[str, object]:
-    """Revoke the Google grant and, if asked, delete the "Contests" calendar in one call."""
-    user = await uq.get_user(res.db.write, user_id)
-    if user is None:
-        return {"user_id": user_id, "status": "skipped"}
-    deleted_calendar = revoked = False
-    token: str | None = None
-    if user.refresh_token_enc:
-        try:
-            token = res.cipher.decrypt(user.refresh_token_enc, user.id)
-        except DecryptionError:
-            log.warning("stored grant of user %d cannot be decrypted; dropping it", user.id)
-    if token and delete_calendar and user.calendar_id:
-        try:
-            deleted_calendar = await res.calendar.client(token).delete_calendar(user.calendar_id)
-        except GrantRevokedError:
-            log.info("user %d: grant already revoked; calendar left in place", user.id)
-    if token:
-        revoked = await revoke_token(res.http, res.settings.GOOGLE_REVOKE_URL, token)
+@dataclass(frozen=True, slots=True)
+class GrantRelease:
+    """What /disconnect or /deleteme did at once, and whether Google-side work follows."""
+
+    user_id: int
+    done: bool
+    google_pending: bool
+
+
+async def disconnect_user(
+    res: Resources, user_id: int, delete_calendar: bool, now: datetime | None = None
+) -> GrantRelease:
+    """Forget the Google link now (preferences kept); revoking the grant and, if asked, deleting
+    the "Contests" calendar are recorded in the same transaction and carried out by the worker."""
+    now = now or datetime.now(UTC)
     async with res.db.write.acquire() as conn, conn.transaction():
+        user = await uq.get_user_for_update(conn, user_id)
+        if user is None:
+            return GrantRelease(user_id, False, False)
+        identities = await uq.list_identities(conn, user_id)
+        cleanup = await record_cleanup(
+            conn,
+            user,
+            CleanupReason.DISCONNECT,
+            delete_calendar=delete_calendar,
+            notify=identities,
+            now=now,
+        )
         await uq.clear_google_link(conn, user.id)
         await eq.delete_calendar_events(conn, user.id)
-    log.info("user %d disconnected (calendar deleted: %s)", user.id, deleted_calendar)
-    return {
-        "user_id": user_id,
-        "status": "disconnected",
-        "revoked": revoked,
-        "calendar_deleted": deleted_calendar,
-    }
+    await start_cleanups(res, [cleanup])
+    log.info("user %d disconnected (Google cleanup %s)", user_id, cleanup or "not needed")
+    return GrantRelease(user_id, True, cleanup is not None)
 
 
-async def delete_user_data(res: Resources, user_id: int) -> dict[str, object]:
-    """Disconnect (deleting the calendar), then remove the user, identities and history."""
-    outcome = await disconnect_user(res, user_id, delete_calendar=True)
-    removed = await uq.delete_user(res.db.write, user_id)
-    await res.valkey.delete(cache_keys.user(user_id))
-    return {**outcome, "status": "deleted" if removed else outcome["status"]}
+async def delete_user_data(
+    res: Resources, user_id: int, now: datetime | None = None
+) -> GrantRelease:
+    """Remove the user, identities, events and history now, in one transaction; the revocation
+    and the calendar's deletion are recorded with it and carried out by the worker."""
+    now = now or datetime.now(UTC)
+    async with res.db.write.acquire() as conn, conn.transaction():
+        user = await uq.get_user_for_update(conn, user_id)
+        if user is None:
+            return GrantRelease(user_id, False, False)
+        identities = await uq.list_identities(conn, user_id)
+        cleanup = await record_cleanup(
+            conn, user, CleanupReason.DELETE, delete_calendar=True, notify=identities, now=now
+        )
+        await uq.delete_user(conn, user_id)
+    with contextlib.suppress(RedisError, OSError):  # the key expires by itself
+        await res.valkey.delete(cache_keys.user(user_id))
+    await start_cleanups(res, [cleanup])
+    log.info("user %d deleted (Google cleanup %s)", user_id, cleanup or "not needed")
+    return GrantRelease(user_id, True, cleanup is not None)

@@ -440,22 +440,37 @@ async def test_disconnect_asks_keep_delete_or_cancel(
     assert await queued(res) == {}
 
 
-async def test_disconnect_keep_queues_the_job_and_edits_the_message(
+async def test_disconnect_keep_unlinks_at_once_and_queues_the_revocation(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     user_id = await connect_user(res, fake_google)
     reply = await press(res, "dc:keep")
-    assert reply.edit and "stays in your Google account" in reply.text
-    assert await job_args(res, f"disconnect:{user_id}") == ("disconnect_user", (user_id, False))
+    assert reply.edit and "Disconnected alice@example.com" in reply.text
+    assert "calendar stays" in reply.text and "confirm here" in reply.text
+    user = await user_row(res)
+    assert (user.google_status, user.refresh_token_enc) == ("none", None)
+    cleanup = await res.db.write.fetchrow(
+        "SELECT id, user_id, delete_calendar FROM google_cleanups"
+    )
+    assert cleanup is not None and (cleanup["user_id"], cleanup["delete_calendar"]) == (
+        user_id,
+        False,
+    )
+    assert await job_args(res, f"cleanup:{cleanup['id']}:0") == (
+        "clean_up_google",
+        (cleanup["id"],),
+    )
 
 
-async def test_disconnect_delete_queues_the_job_that_deletes_the_calendar(
+async def test_disconnect_delete_queues_the_revocation_that_deletes_the_calendar(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
-    user_id = await connect_user(res, fake_google)
+    await connect_user(res, fake_google)
+    await res.db.write.execute("UPDATE users SET calendar_id = 'cal-1'")
     reply = await press(res, "dc:delete")
-    assert reply.edit and "being deleted" in reply.text
-    assert await job_args(res, f"disconnect:{user_id}") == ("disconnect_user", (user_id, True))
+    assert reply.edit and 'deleting the "Contests" calendar' in reply.text
+    delete = await res.db.write.fetchval("SELECT delete_calendar FROM google_cleanups")
+    assert delete is True
 
 
 async def test_disconnect_cancel_changes_nothing(res: Resources, fake_google: FakeGoogle) -> None:
@@ -471,14 +486,27 @@ async def test_disconnect_without_a_calendar_says_so(res: Resources) -> None:
     assert "not connected" in reply.text and reply.buttons == ()
 
 
-async def test_disconnect_job_run_by_the_worker_unlinks_google(
+async def test_disconnect_revocation_run_by_the_worker_is_confirmed_in_chat(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     await connect_user(res, fake_google)
     await press(res, "dc:keep")
     await run_worker(res)
-    user = await user_row(res)
-    assert user.google_status == "none" and user.google_email is None
+    assert [c.path for c in fake_google.calls if c.path == "/revoke"] == ["/revoke"]
+    body = await res.db.write.fetchval("SELECT body FROM notices WHERE kind = 'google_disconnect'")
+    assert body == "Done: ContestSync's access to your Google account is revoked."
+
+
+async def test_disconnect_pressed_twice_revokes_once(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    await connect_user(res, fake_google)
+    await press(res, "dc:keep")
+    again = await press(res, "dc:keep")
+    assert "not connected" in again.text
+    await run_worker(res)
+    assert await res.db.write.fetchval("SELECT count(*) FROM google_cleanups") == 1
+    assert len([c for c in fake_google.calls if c.path == "/revoke"]) == 1
 
 
 # ---------------------------------------------------------------- /deleteme
@@ -491,16 +519,33 @@ async def test_deleteme_asks_for_confirmation_first(res: Resources) -> None:
     assert await queued(res) == {}
 
 
-async def test_deleteme_confirmed_queues_the_deletion_and_the_worker_removes_the_user(
+async def test_deleteme_confirmed_deletes_at_once_and_the_worker_revokes(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     user_id = await connect_user(res, fake_google)
     reply = await press(res, "del:yes")
-    assert reply.edit and "Deleting your data" in reply.text
-    assert await job_args(res, f"delete:{user_id}") == ("delete_user_data", (user_id,))
-    await run_worker(res)
-    assert await uq.get_user(res.db.write, user_id) is None
+    assert reply.edit and reply.text.startswith("Your data is deleted")
+    assert await uq.get_user(res.db.write, user_id) is None  # gone when the bot says so
     assert await uq.get_identity(res.db.write, "telegram", CHAT_USER) is None
+    await run_worker(res)
+    assert len([c for c in fake_google.calls if c.path == "/revoke"]) == 1
+    told = await res.db.write.fetchrow(
+        "SELECT user_id, chat_id, body FROM notices WHERE kind = 'google_deleteme'"
+    )
+    assert told is not None and told["user_id"] is None and told["chat_id"] == CHAT_USER
+    assert "access to your Google account is revoked" in told["body"]
+
+
+async def test_deleteme_pressed_twice_deletes_and_revokes_once(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    await connect_user(res, fake_google)
+    await press(res, "del:yes")
+    again = await press(res, "del:yes")
+    assert again.text.startswith("Your data is deleted")
+    await run_worker(res)
+    assert await res.db.write.fetchval("SELECT count(*) FROM google_cleanups") == 1
+    assert len([c for c in fake_google.calls if c.path == "/revoke"]) == 1
 
 
 async def test_deleteme_cancelled_keeps_everything(res: Resources) -> None:

@@ -23,8 +23,8 @@ GROUP_CHAT = "-100777"
 APOLOGY = re.compile(
     r"^Sorry, something went wrong on our side \(error ([0-9a-f]{8})\)\. Please try again\.$"
 )
-COMMANDS = [c.name for c in build_registry()]
-PERSONAL = [c.name for c in build_registry() if c.private_only]
+COMMANDS = [c.name for c in build_registry() if not c.hidden]
+PERSONAL = [c.name for c in build_registry() if c.private_only and not c.hidden]
 
 
 async def send(

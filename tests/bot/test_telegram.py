@@ -281,8 +281,8 @@ async def walk_connect_link(app_server: TestServer, link: str) -> int:
     ours = str(app_server.make_url("")).rstrip("/")
     assert link.startswith(f"{PUBLIC_BASE}/connect/")
     async with aiohttp.ClientSession() as http:
-        async with http.get(ours + link.removeprefix(PUBLIC_BASE), allow_redirects=False) as r:
-            assert r.status == 302, await r.text()
+        async with http.post(ours + link.removeprefix(PUBLIC_BASE), allow_redirects=False) as r:
+            assert r.status == 303, await r.text()
             consent = r.headers["Location"]
         async with http.get(consent, allow_redirects=False) as r:
             assert r.status == 302, await r.text()

@@ -126,6 +126,18 @@ async def test_bad_json_is_a_400(
     assert not fake_telegram.calls_to("sendMessage")
 
 
+async def test_an_absurdly_nested_update_is_a_400_not_a_500(
+    webhook_bot: tuple[TelegramBot, TestServer], fake_telegram: FakeTelegram
+) -> None:
+    _, server = webhook_bot
+    url = str(server.make_url(WEBHOOK_PATH))
+    nested = b'{"update_id": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=nested, headers={SECRET_HEADER: SECRET}) as resp:
+            assert resp.status == 400
+    assert not fake_telegram.calls_to("sendMessage")
+
+
 async def test_webhook_is_not_limited_per_ip(
     webhook_bot: tuple[TelegramBot, TestServer], fake_telegram: FakeTelegram
 ) -> None:

@@ -90,7 +90,8 @@ _STATUS_NAMES = {
 }
 _OAUTH_API_PATHS = frozenset({"/token", "/revoke", "/v1/userinfo"})
 
-Decision = Literal["approve", "deny"]
+# "approve_without_calendar": Google's granular consent, the calendar box left unticked.
+Decision = Literal["approve", "deny", "approve_without_calendar"]
 
 
 @dataclass
@@ -394,6 +395,8 @@ class FakeGoogle(LocalServer):
         if decision == "deny":
             return _redirect(redirect_uri, {"error": "access_denied", "state": state})
         granted = _normalise_scopes(scopes)
+        if decision == "approve_without_calendar":
+            granted = tuple(s for s in granted if "/auth/calendar" not in s)
         first_consent = (sub, self.client_id) not in self._consented
         offline = query.get("access_type") == "offline"
         reconsent = "consent" in query.get("prompt", "").split()

@@ -8,8 +8,6 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import asyncpg
-
 from backend.worker.settings import build_worker
 from shared.calendar.plan import build_event_id
 from shared.db import notices as nq
@@ -375,20 +373,31 @@ async def test_a_time_zone_google_refuses_leaves_the_calendar_and_still_syncs(
     assert set(fake_google.events_of(cal)) == expected_ids(contests)
 
 
+async def run_jobs(res: Resources) -> None:
+    """Run what is queued (the Google cleanups) in a real arq worker, cron left out."""
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    await worker.main()
+    await worker.close()
+
+
 async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
-    outcome = await disconnect_user(res, user_id, delete_calendar=True)
-    assert outcome["revoked"] and outcome["calendar_deleted"]
+    released = await disconnect_user(res, user_id, delete_calendar=True)
+    assert released.done and released.google_pending
+    user = await uq.get_user(res.db.write, user_id)  # forgotten at once
+    assert user is not None and user.google_status == "none" and user.refresh_token_enc is None
+    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 0
+    await run_jobs(res)
     assert cal not in fake_google.calendars
     deletes = [c for c in fake_google.calls if c.method == "DELETE" and "/events/" in c.path]
     assert deletes == []  # one call removed every event
-    assert any(c.path == "/revoke" for c in fake_google.calls)
-    user = await uq.get_user(res.db.write, user_id)
-    assert user is not None and user.google_status == "none" and user.refresh_token_enc is None
-    assert await res.db.write.fetchval("SELECT count(*) FROM calendar_events") == 0
+    assert [c.path for c in fake_google.calls if c.path == "/revoke"] == ["/revoke"]
+    row = await res.db.write.fetchrow("SELECT outcome, refresh_token_enc FROM google_cleanups")
+    assert row is not None and row["outcome"] == "done" and row["refresh_token_enc"] is None
 
 
 async def test_disconnect_keeping_the_calendar_leaves_its_events(
@@ -396,8 +405,10 @@ async def test_disconnect_keeping_the_calendar_leaves_its_events(
 ) -> None:
     user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
-    outcome = await disconnect_user(res, user_id, delete_calendar=False)
-    assert outcome["revoked"] and not outcome["calendar_deleted"]
+    released = await disconnect_user(res, user_id, delete_calendar=False)
+    assert released.google_pending
+    await run_jobs(res)
+    assert any(c.path == "/revoke" for c in fake_google.calls)
     assert len(fake_google.events_of(cal)) == 2
 
 
@@ -408,6 +419,13 @@ async def test_delete_user_data_removes_every_trace(
     await delete_user_data(res, user_id)
     for table in ("users", "identities", "calendar_events", "notices"):
         assert await res.db.write.fetchval(f"SELECT count(*) FROM {table}") == 0, table
+    await run_jobs(res)
+    assert (
+        await res.db.write.fetchval(
+            "SELECT count(*) FROM google_cleanups WHERE refresh_token_enc IS NOT NULL"
+        )
+        == 0
+    )
 
 
 async def test_sync_job_runs_in_a_real_worker(
@@ -496,7 +514,7 @@ async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
     assert other_user is not None and other_user.sync_status == "never"
 
 
-async def test_unreadable_stored_grant_is_treated_as_revoked(
+async def test_an_unreadable_stored_grant_fails_the_sync_and_keeps_the_row(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     user_id = await connect_user(res, fake_google)
@@ -504,9 +522,17 @@ async def test_unreadable_stored_grant_is_treated_as_revoked(
         "UPDATE users SET refresh_token_enc = 'v1.deadbeef.AAAA' WHERE id = $1", user_id
     )
     result = await sync(res, user_id)
-    assert result.status == "revoked"
-    row = await res.db.write.fetchrow("SELECT google_status FROM users WHERE id = $1", user_id)
-    assert isinstance(row, asyncpg.Record) and row["google_status"] == "revoked"
+    assert result.status == "failed"
+    assert result.error is not None and "ENCRYPTION_KEY" in result.error
+    row = await res.db.write.fetchrow(
+        "SELECT google_status, refresh_token_enc, sync_status FROM users WHERE id = $1", user_id
+    )
+    assert row is not None
+    assert (row["google_status"], row["refresh_token_enc"]) == ("active", "v1.deadbeef.AAAA")
+    assert row["sync_status"] == "failed"
+    assert (
+        await res.db.write.fetchval("SELECT count(*) FROM notices") == 0
+    )  # nobody told to /connect
     assert json.dumps(result.to_json())
 
 

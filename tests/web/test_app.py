@@ -160,6 +160,28 @@ async def test_a_callers_request_id_is_echoed(client: TestClient) -> None:
     assert response.headers["X-Request-ID"] == "trace-abc-123"
 
 
+@pytest.mark.parametrize(
+    "given", ["<script>alert(1)</script>", "a" * 65, "with space", "trace_1", "../etc"]
+)
+async def test_a_request_id_that_is_not_a_plain_token_is_replaced(
+    client: TestClient, given: str
+) -> None:
+    response = await client.get("/no-such-page", headers={"X-Request-ID": given})
+    rid = response.headers["X-Request-ID"]
+    assert rid != given and re.fullmatch(r"[0-9a-f]{16}", rid)
+    assert "<script>" not in await response.text()
+
+
+async def test_a_contest_url_that_is_not_http_is_never_a_link(
+    client: TestClient, res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    await scrape_codeforces(res, fake_platforms, (2300, "Round A", timedelta(days=2), 7200))
+    await res.db.write.execute("UPDATE contests SET url = 'javascript:alert(1)'")
+    await drop(res.valkey, cache_keys.contests("codeforces"))
+    html = await (await client.get("/")).text()
+    assert "Round A" in html and "javascript:" not in html
+
+
 async def test_landing_page_script_runs_under_its_csp_nonce(client: TestClient) -> None:
     response = await client.get("/")
     html = await response.text()

@@ -1,12 +1,14 @@
 """The Google connect flow over real HTTP: our app, a browser-like client and the fake Google.
 
-The walk: GET /connect/<token> → 302 to the fake's consent page → GET it → 302 to our callback
-(its origin is PUBLIC_BASE_URL's, so it is rewritten to the test server's) → GET the callback.
+The walk: GET /connect/<token> (a page naming the asking chat) → POST it → 303 to the fake's
+consent page → GET it → 302 to our callback (its origin is PUBLIC_BASE_URL's, so it is rewritten
+to the test server's) → GET the callback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from shared.db import notices as nq
 from shared.db import users as uq
 from shared.resources import Resources
 from shared.services.connect import create_connect_link
+from shared.services.linking import LinkDecision, decide_link
 from tests.fakes.google import CALENDAR_APP_CREATED_SCOPE, CALENDAR_SCOPE, FakeGoogle
 
 PUBLIC_BASE = "http://127.0.0.1:8080"
@@ -56,9 +59,24 @@ class Browser:
             self.pages.append(page)
         return page
 
-    async def open_link(self, link_url: str) -> Page:
+    async def post(self, url: str) -> Page:
+        async with self.session.post(url, allow_redirects=False) as resp:
+            page = Page(resp.status, await resp.text(), resp.headers)
+        self.pages.append(page)
+        return page
+
+    async def view_link(self, link_url: str) -> Page:
+        """GET the link: the page that names the asking chat (uses nothing up)."""
         assert link_url.startswith(f"{PUBLIC_BASE}/connect/")
         return await self.get(self.ours(link_url.removeprefix(PUBLIC_BASE)))
+
+    async def open_link(self, link_url: str) -> Page:
+        """View the link, then press "Continue to Google" (a POST): the redirect to Google."""
+        page = await self.view_link(link_url)
+        if page.status != 200:
+            return page
+        assert "<form method='post'>" in page.text
+        return await self.post(self.ours(link_url.removeprefix(PUBLIC_BASE)))
 
     async def consent(self, consent_url: str) -> str:
         """Visit the fake consent page; the callback URL it sends us to, on our test server."""
@@ -71,7 +89,7 @@ class Browser:
     async def walk(self, link_url: str) -> tuple[str, Page]:
         """The whole flow: (callback URL, callback page)."""
         start = await self.open_link(link_url)
-        assert start.status == 302, start.text
+        assert start.status == 303, start.text
         callback = await self.consent(start.headers["Location"])
         return callback, await self.get(callback)
 
@@ -205,7 +223,7 @@ async def test_consent_request_asks_for_least_privilege_offline_access_with_pkce
 ) -> None:
     link = await create_connect_link(res, "telegram", "111", "111")
     start = await browser.open_link(link.url)
-    assert start.status == 302
+    assert start.status == 303
     assert_safe_headers(start)
 
     await browser.consent(start.headers["Location"])
@@ -223,31 +241,52 @@ async def test_consent_request_asks_for_least_privilege_offline_access_with_pkce
     assert len(request.query["state"]) >= 43
 
 
-async def test_same_google_account_from_telegram_and_discord_is_one_user(
-    res: Resources, browser: Browser
+async def test_same_google_account_from_a_second_chat_waits_for_the_first_chats_approval(
+    res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    telegram = await create_connect_link(res, "telegram", "111", "111")
+    telegram = await create_connect_link(res, "telegram", "111", "111", "ada")
     _, page = await browser.walk(telegram.url)
     assert page.status == 200, page.text
-    discord = await create_connect_link(res, "discord", "999", "dm-999")
-    assert await user_of(res, "discord", "999") != await user_of(res, "telegram", "111")
+    discord = await create_connect_link(res, "discord", "999", "dm-999", "ada_dc")
+    owner = await user_of(res, "telegram", "111")
+    before = await google_state(res)
 
     _, page = await browser.walk(discord.url)
 
     assert page.status == 200, page.text
-    user_id = await user_of(res, "telegram", "111")
-    identities = await uq.list_identities(res.db.write, user_id)
+    assert "Waiting for approval" in page.text and "nothing is linked" in page.text
+    assert await user_of(res, "discord", "999") != owner  # not joined
+    assert await google_state(res) == before
+    request = await res.db.write.fetchrow("SELECT id, target_user_id, decision FROM link_approvals")
+    assert request is not None and request["target_user_id"] == owner
+    asked = await res.db.write.fetchrow(
+        "SELECT chat_id, body, buttons FROM notices WHERE kind = 'link_request'"
+    )
+    assert asked is not None and asked["chat_id"] == "111"
+    assert "Discord user @ada_dc" in asked["body"]
+    assert json.loads(asked["buttons"]) == [
+        [["Approve", f"la:y:{request['id']}"], ["Deny", f"la:n:{request['id']}"]]
+    ]
+    # The second consent's grant is not kept: it is given back to Google.
+    cleanup = await res.db.write.fetchrow("SELECT reason FROM google_cleanups")
+    assert cleanup is not None and cleanup["reason"] == "needs_approval"
+
+    decided = await decide_link(res, request["id"], "telegram", "111", approve=True)
+
+    assert decided.decision is LinkDecision.APPROVED
+    assert await user_of(res, "discord", "999") == owner
+    identities = await uq.list_identities(res.db.write, owner)
     assert [(i.chat_platform, i.external_user_id) for i in identities] == [
         ("discord", "999"),
         ("telegram", "111"),
     ]
     assert await res.db.write.fetchval("SELECT count(*) FROM users") == 1
-    user = await uq.get_user(res.db.write, user_id)
+    user = await uq.get_user(res.db.write, owner)
     assert user is not None and user.connected
-    assert res.cipher.decrypt(user.refresh_token_enc or "", user_id)
+    assert res.cipher.decrypt(user.refresh_token_enc or "", owner)
 
 
-async def test_same_google_account_linked_at_once_from_two_chats_is_one_user(
+async def test_same_google_account_linked_at_once_from_two_chats_asks_the_winner(
     res: Resources, browser: Browser, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
@@ -259,7 +298,8 @@ async def test_same_google_account_linked_at_once_from_two_chats_is_one_user(
     telegram_user = await user_of(res, "telegram", "111")
 
     # Hold the Telegram user's row so its link stalls before claiming the Google account, let
-    # the Discord link commit meanwhile, then release: the Telegram link must join that user.
+    # the Discord link commit meanwhile, then release: the Telegram link must not join that
+    # user but ask it for approval.
     async with res.db.write.acquire() as blocker, blocker.transaction():
         await blocker.execute("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", telegram_user)
         first = asyncio.create_task(browser.get(callbacks[0]))
@@ -278,9 +318,11 @@ async def test_same_google_account_linked_at_once_from_two_chats_is_one_user(
     page = await first
 
     assert page.status == 200, page.text
-    assert "linked concurrently" in caplog.text
-    assert await res.db.write.fetchval("SELECT count(*) FROM users") == 1
-    assert await user_of(res, "telegram", "111") == await user_of(res, "discord", "999")
+    assert "Waiting for approval" in page.text
+    assert "asking its owner instead" in caplog.text
+    assert await user_of(res, "telegram", "111") != await user_of(res, "discord", "999")
+    target = await res.db.write.fetchval("SELECT target_user_id FROM link_approvals")
+    assert target == await user_of(res, "discord", "999")
 
 
 async def test_connection_stands_when_the_calendar_cannot_be_created(
@@ -311,7 +353,7 @@ async def test_reused_link_gets_a_friendly_page_and_stores_nothing(
 ) -> None:
     link = await create_connect_link(res, "telegram", "111", "111")
     first = await browser.open_link(link.url)
-    assert first.status == 302
+    assert first.status == 303
     before = await google_state(res)
 
     again = await browser.open_link(link.url)
@@ -348,22 +390,28 @@ async def test_unknown_and_oversized_links_get_a_page(browser: Browser) -> None:
         assert_safe_headers(page)
 
 
-async def test_chat_link_preview_does_not_use_up_the_link(res: Resources, browser: Browser) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+async def test_opening_the_link_uses_nothing_up_and_names_the_asking_chat(
+    res: Resources, browser: Browser
+) -> None:
+    link = await create_connect_link(res, "telegram", "111", "111", "ada")
     path = link.url.removeprefix(PUBLIC_BASE)
     preview = await browser.get(
         browser.ours(path), headers={"User-Agent": "TelegramBot (like TwitterBot)"}
     )
     assert preview.status == 200
+    assert "Connect Google Calendar to Telegram user @ada?" in preview.text
+    assert_safe_headers(preview)
+    assert "form-action 'self' http://127.0.0.1:" in preview.headers["Content-Security-Policy"]
+    scanner = await browser.get(browser.ours(path))  # a link scanner's GET
+    assert scanner.status == 200
     async with browser.session.head(browser.ours(path), allow_redirects=False) as head:
         assert head.status == 405
+    assert await res.db.write.fetchval("SELECT count(*) FROM oauth_states") == 0
 
     page = await browser.open_link(link.url)
 
-    assert page.status == 302
-
-
-# --- callback failures ----------------------------------------------------------------------------
+    assert page.status == 303
+    assert await res.db.write.fetchval("SELECT count(*) FROM oauth_states") == 1
 
 
 async def test_forged_state_is_refused_and_stores_nothing(
