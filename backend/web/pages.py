@@ -76,10 +76,23 @@ def render_index(
             state = f"<span class='ok'>ok</span> · {h.contests_seen} listed"
         else:
             state = f"<span class='bad'>failing</span> ({h.consecutive_failures}×)"
-        parts.append(f"<div class='h'><strong>{escape(label)}</strong><br>{state}</div>")
+        parts.append(
+            f"<div class='h'><strong>{escape(label)}</strong><br>{state}{_skips(h)}</div>"
+        )
     parts.append("</div>")
     parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
     return "".join(parts)
+
+
+def _skips(health: PlatformHealth) -> str:
+    """Entries the last scrape skipped and the commonest reason: a changed format shows here."""
+    if not health.entries_skipped:
+        return ""
+    text = f"{health.entries_skipped} of {health.entries_seen} entries skipped"
+    if health.skip_reasons:
+        reason, count = health.skip_reasons[0]
+        text += f" ({count} {reason})"
+    return f"<br><span class='bad skips'>{escape(text)}</span>"
 
 
 def _duration(contest: StoredContest) -> str:
