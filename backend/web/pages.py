@@ -76,9 +76,7 @@ def render_index(
             state = f"<span class='ok'>ok</span> · {h.contests_seen} listed"
         else:
             state = f"<span class='bad'>failing</span> ({h.consecutive_failures}×)"
-        parts.append(
-            f"<div class='h'><strong>{escape(label)}</strong><br>{state}{_skips(h)}</div>"
-        )
+        parts.append(f"<div class='h'><strong>{escape(label)}</strong><br>{state}{_skips(h)}</div>")
     parts.append("</div>")
     parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
     return "".join(parts)

@@ -108,7 +108,9 @@ def test_codechef_unparseable_iso_date_skips_the_entry() -> None:
 
 
 def test_codechef_list_whose_every_date_is_unreadable_is_an_error() -> None:
-    with pytest.raises(ParseError, match="1 of 1 entries have an unreadable contest_start_date_iso"):
+    with pytest.raises(
+        ParseError, match="1 of 1 entries have an unreadable contest_start_date_iso"
+    ):
         _parse(_entry(contest_start_date_iso="next Wednesday"))
 
 
