@@ -146,11 +146,19 @@ def cmd_parse(platform_name: str, file: Path, now_text: str | None) -> int:
         print(f"contestsync parse: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     try:
-        contests = platform.parse(payload, now)
+        parsed = platform.read(payload, now)
     except ParseError as exc:
+        # Includes "every entry skipped" ("23 of 23 entries lack startTime"): never exit 0 then.
         print(f"contestsync parse: {exc}", file=sys.stderr)
         return 1
-    for c in sorted(contests, key=lambda c: (c.start, c.id)):
+    if parsed.skipped:
+        reasons = "; ".join(f"{n} {reason}" for reason, n in sorted(parsed.skipped.items()))
+        print(
+            f"contestsync parse: skipped {parsed.skipped_count} of {parsed.entries} entries: "
+            f"{reasons}",
+            file=sys.stderr,
+        )
+    for c in sorted(parsed.contests, key=lambda c: (c.start, c.id)):
         line = {
             "platform": c.platform,
             "id": c.id,

@@ -74,6 +74,11 @@ class PlatformHealth:
     last_error: str | None
     consecutive_failures: int
     contests_seen: int
+    # Of the last scrape: entries the platform listed, how many were skipped, and why (commonest
+    # reason first), e.g. (("lack startTime", 23),).
+    entries_seen: int = 0
+    entries_skipped: int = 0
+    skip_reasons: tuple[tuple[str, int], ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -50,6 +50,42 @@ def test_parse_api_failure_prints_one_line_and_exits_non_zero(
     assert len(err.strip().splitlines()) == 1 and "codeforces" in err
 
 
+def test_parse_list_whose_every_entry_is_skipped_exits_1_naming_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    renamed = tmp_path / "renamed.json"
+    nodes = [
+        {
+            "title": f"Weekly Contest {n}",
+            "titleSlug": f"weekly-contest-{n}",
+            "begins": 1,
+            "duration": 5400,
+        }
+        for n in (530, 531, 532)
+    ]
+    renamed.write_text(json.dumps({"data": {"allContests": nodes}}))
+    code = main(["parse", "leetcode", str(renamed), "--now", EXPECTED["now"]])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err == "contestsync parse: leetcode: 3 of 3 entries lack startTime\n"
+
+
+def test_parse_reports_skipped_entries_on_stderr_and_prints_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.fromisoformat(EXPECTED["now"])
+    start = now + timedelta(days=2)
+    payload = json.loads(codeforces_payload((2300, "A", start, 7200), (2301, "B", start, 7200)))
+    del payload["result"][1]["durationSeconds"]
+    file = tmp_path / "cf.json"
+    file.write_text(json.dumps(payload))
+    code = main(["parse", "codeforces", str(file), "--now", EXPECTED["now"]])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["2300"]
+    assert err == "contestsync parse: skipped 1 of 2 entries: 1 lack durationSeconds\n"
+
+
 def test_parse_unreadable_file_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -124,7 +124,7 @@ def _health_card(h: PlatformHealth, now: datetime) -> str:
             f"<span class='bad'>failing</span> ({tries}): {escape(h.last_error or 'unknown')}"
             f"<br><span class='none'>{last_ok}</span>"
         )
-    return f"<div class='h'><strong>{escape(label)}</strong><br>{state}</div>"
+    return f"<div class='h'><strong>{escape(label)}</strong><br>{state}{_skips(h)}</div>"
 
 
 def _next_steps(setup: Setup) -> str:
@@ -164,6 +164,17 @@ def _ago(now: datetime, then: datetime) -> str:
     if seconds < 36 * 3600:
         return f"{round(seconds / 3600)} h ago"
     return f"{then:%Y-%m-%d %H:%M} UTC ({(now - then) // timedelta(days=1)} days ago)"
+
+
+def _skips(health: PlatformHealth) -> str:
+    """Entries the last scrape skipped and the commonest reason: a changed format shows here."""
+    if not health.entries_skipped:
+        return ""
+    text = f"{health.entries_skipped} of {health.entries_seen} entries skipped"
+    if health.skip_reasons:
+        reason, count = health.skip_reasons[0]
+        text += f" ({count} {reason})"
+    return f"<br><span class='bad skips'>{escape(text)}</span>"
 
 
 def _duration(contest: StoredContest) -> str:

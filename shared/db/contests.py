@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeAlias
@@ -183,47 +184,91 @@ async def get_contest(conn: Conn, platform: str, external_id: str) -> StoredCont
 
 
 async def record_success(
-    conn: Conn, platform: str, now: datetime, seen: int, duration_ms: int
+    conn: Conn,
+    platform: str,
+    now: datetime,
+    seen: int,
+    duration_ms: int,
+    entries: int = 0,
+    skipped: Mapping[str, int] | None = None,
 ) -> None:
-    """Mark a successful scrape in platform_health."""
+    """Mark a successful scrape in platform_health, with its entry count and skip reasons."""
+    skipped = skipped or {}
     await conn.execute(
         """
         INSERT INTO platform_health AS h (platform, last_attempt_at, last_success_at, last_error,
-                                          consecutive_failures, contests_seen, last_duration_ms)
-        VALUES ($1, $2, $2, NULL, 0, $3, $4)
+                                          consecutive_failures, contests_seen, last_duration_ms,
+                                          entries_seen, entries_skipped, skip_reasons)
+        VALUES ($1, $2, $2, NULL, 0, $3, $4, $5, $6, $7::jsonb)
         ON CONFLICT (platform) DO UPDATE SET
             last_attempt_at = EXCLUDED.last_attempt_at, last_success_at = EXCLUDED.last_success_at,
             last_error = NULL, consecutive_failures = 0, contests_seen = EXCLUDED.contests_seen,
-            last_duration_ms = EXCLUDED.last_duration_ms
+            last_duration_ms = EXCLUDED.last_duration_ms, entries_seen = EXCLUDED.entries_seen,
+            entries_skipped = EXCLUDED.entries_skipped, skip_reasons = EXCLUDED.skip_reasons
         """,
         platform,
         now,
         seen,
         duration_ms,
+        entries,
+        sum(skipped.values()),
+        _reasons_json(skipped),
     )
 
 
 async def record_failure(
-    conn: Conn, platform: str, now: datetime, error: str, duration_ms: int
+    conn: Conn,
+    platform: str,
+    now: datetime,
+    error: str,
+    duration_ms: int,
+    entries: int | None = None,
+    skipped: Mapping[str, int] | None = None,
 ) -> int:
-    """Mark a failed scrape; returns the number of failures in a row."""
+    """Mark a failed scrape; returns the number of failures in a row.
+
+    `entries`/`skipped` are given when the payload was read but every entry was skipped; a
+    failure before that (fetch, envelope) keeps the counts of the last read.
+    """
     value = await conn.fetchval(
         """
         INSERT INTO platform_health AS h (platform, last_attempt_at, last_error,
-                                          consecutive_failures, last_duration_ms)
-        VALUES ($1, $2, $3, 1, $4)
+                                          consecutive_failures, last_duration_ms,
+                                          entries_seen, entries_skipped, skip_reasons)
+        VALUES ($1, $2, $3, 1, $4, COALESCE($5, 0), COALESCE($6, 0),
+                COALESCE($7::jsonb, '{}'::jsonb))
         ON CONFLICT (platform) DO UPDATE SET
             last_attempt_at = EXCLUDED.last_attempt_at, last_error = EXCLUDED.last_error,
             consecutive_failures = h.consecutive_failures + 1,
-            last_duration_ms = EXCLUDED.last_duration_ms
+            last_duration_ms = EXCLUDED.last_duration_ms,
+            entries_seen = COALESCE($5, h.entries_seen),
+            entries_skipped = COALESCE($6, h.entries_skipped),
+            skip_reasons = COALESCE($7::jsonb, h.skip_reasons)
         RETURNING consecutive_failures
         """,
         platform,
         now,
         error[:500],
         duration_ms,
+        entries,
+        None if skipped is None else sum(skipped.values()),
+        None if skipped is None else _reasons_json(skipped),
     )
     return int(value)
+
+
+def _reasons_json(skipped: Mapping[str, int]) -> str:
+    # Reasons are bounded text from our parsers; keep the ten commonest so a row stays small.
+    top = sorted(skipped.items(), key=lambda item: (-item[1], item[0]))[:10]
+    return json.dumps({reason[:120]: count for reason, count in top})
+
+
+def _reasons(raw: object) -> tuple[tuple[str, int], ...]:
+    data = json.loads(raw) if isinstance(raw, str) else raw
+    if not isinstance(data, dict):
+        return ()
+    pairs = [(str(k), int(v)) for k, v in data.items() if isinstance(v, int)]
+    return tuple(sorted(pairs, key=lambda item: (-item[1], item[0])))
 
 
 async def list_platform_health(conn: Conn) -> list[PlatformHealth]:
@@ -231,7 +276,7 @@ async def list_platform_health(conn: Conn) -> list[PlatformHealth]:
     rows = await conn.fetch(
         """
         SELECT platform, last_attempt_at, last_success_at, last_error, consecutive_failures,
-               contests_seen
+               contests_seen, entries_seen, entries_skipped, skip_reasons
         FROM platform_health ORDER BY platform
         """
     )
@@ -243,6 +288,9 @@ async def list_platform_health(conn: Conn) -> list[PlatformHealth]:
             last_error=r["last_error"],
             consecutive_failures=r["consecutive_failures"],
             contests_seen=r["contests_seen"],
+            entries_seen=r["entries_seen"],
+            entries_skipped=r["entries_skipped"],
+            skip_reasons=_reasons(r["skip_reasons"]),
         )
         for r in rows
     ]

@@ -10,15 +10,20 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from shared.errors import ParseError
 from shared.models import Contest
-from shared.platforms.base import ENTRY_ERRORS, as_text, finalize, make_contest
+from shared.platforms.base import EntryError, Parsed, as_text, make_contest, read_entries
 from shared.platforms.http import PlatformClient
 
 NAME = "atcoder"
 LABEL = "AtCoder"
 DEFAULT_URL = "https://atcoder.jp/contests/?lang=en"
 
-# Only these two sections hold contests that are running or still to come; permanent, daily
-# and recent tables are ignored (daily can repeat an action row, recent has ended).
+# Only these two sections hold contests that are running or still to come. Left out:
+# - "permanent": practice sets with no end, nothing to put in a calendar;
+# - "recent": already ended;
+# - "daily" (AtCoder Daily Training EASY/MEDIUM/HARD/ALL, the Weekday Contest beta series):
+#   several rounds a day, every day, which would flood every subscriber's calendar. It can
+#   also repeat a row of the action table. It stays out until contest filters exist; then it
+#   becomes a kind people opt in to.
 _SECTIONS = ("contest-table-action", "contest-table-upcoming")
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S%z"
 _DURATION = re.compile(r"([0-9]+):([0-5][0-9])")
@@ -33,30 +38,34 @@ async def fetch_atcoder(client: PlatformClient, url: str) -> bytes:
 
 def parse_atcoder(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests from AtCoder's active and upcoming tables that have not ended at `now`."""
+    return read_atcoder(payload, now).contests
+
+
+def read_atcoder(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_atcoder, with the count of rows and the reasons any were skipped."""
     tree = LexborHTMLParser(as_text(payload))
     # Every real contests page, in any language, carries at least one contest-table-* section;
     # without one this is an error or challenge page, not "no contests".
     if tree.css_first('div[id^="contest-table-"]') is None:
         raise ParseError(NAME, "no contest-table section found: not an AtCoder contests page")
-    contests: list[Contest] = []
-    for section in _SECTIONS:
-        for row in tree.css(f"div#{section} tbody > tr"):
-            try:
-                contests.append(_parse_row(row))
-            except ENTRY_ERRORS:
-                continue
-    return finalize(contests, now)
+    rows = [row for section in _SECTIONS for row in tree.css(f"div#{section} tbody > tr")]
+    return read_entries(NAME, rows, _parse_row, now)
 
 
 def _parse_row(row: LexborNode) -> Contest:
     time_node = row.css_first("time")
     if time_node is None:
-        raise ValueError("row has no start time")
-    start = datetime.strptime(time_node.text(strip=True), _TIME_FORMAT)
+        raise EntryError("lack a <time> start")
+    try:
+        start = datetime.strptime(time_node.text(strip=True), _TIME_FORMAT)
+    except ValueError:
+        raise EntryError("have an unreadable <time> start") from None
     cells = [child for child in row.iter() if child.tag == "td"]
     index, anchor = _name_cell(cells)
     slug = _slug(anchor.attributes.get("href") or "")
     # The duration sits in the cell right after the contest name.
+    if index + 1 >= len(cells):
+        raise EntryError("lack a duration cell")
     end = start + _duration(cells[index + 1].text(strip=True))
     # The parser already decoded entities; re-escape so make_contest's decoding is a no-op and a
     # literal "&amp;" in a name is not decoded twice.
@@ -70,19 +79,19 @@ def _name_cell(cells: list[LexborNode]) -> tuple[int, LexborNode]:
         anchor = cell.css_first(f'a[href^="{_CONTEST_HREF}"]')
         if anchor is not None:
             return index, anchor
-    raise ValueError("row has no contest link")
+    raise EntryError("lack a /contests/ link")
 
 
 def _slug(href: str) -> str:
     path = href[len(_CONTEST_HREF) :].split("?", 1)[0].split("#", 1)[0]
     slug = path.split("/", 1)[0]
     if not _SLUG.fullmatch(slug):
-        raise ValueError("contest link has no usable slug")
+        raise EntryError("have a contest link with no usable slug")
     return slug
 
 
 def _duration(text: str) -> timedelta:
     match = _DURATION.fullmatch(text)
     if match is None:
-        raise ValueError("duration is not H:MM")
+        raise EntryError("have a duration that is not H:MM")
     return timedelta(hours=int(match[1]), minutes=int(match[2]))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -19,6 +21,89 @@ _SPACES = re.compile(r"\s+")
 
 # Errors that mean "this one entry is malformed": the entry is skipped, the rest are kept.
 ENTRY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, OSError)
+
+
+class EntryError(ValueError):
+    """One list entry cannot be read; `reason` completes "N of M entries <reason>"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class EntryLeftOutError(Exception):
+    """An entry left out on purpose (say, a permanent contest with no end): not a skip."""
+
+
+class EntriesUnreadableError(ParseError):
+    """The list held entries but every one was skipped: a changed format, never "no contests"."""
+
+    def __init__(self, platform: str, entries: int, skipped: dict[str, int]) -> None:
+        reason, count = max(skipped.items(), key=lambda item: (item[1], item[0]))
+        super().__init__(platform, f"{count} of {entries} entries {reason}")
+        self.entries = entries
+        self.skipped = skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One payload read: the contests kept, how many entries it listed, why any were skipped."""
+
+    contests: list[Contest]
+    entries: int
+    skipped: dict[str, int]
+
+    @property
+    def skipped_count(self) -> int:
+        """How many entries were skipped, all reasons together."""
+        return sum(self.skipped.values())
+
+
+def skip_reason(exc: BaseException) -> str:
+    """Why an entry was skipped, worded to follow "N of M entries …"."""
+    if isinstance(exc, EntryError):
+        return exc.reason
+    if isinstance(exc, KeyError) and exc.args:
+        return f"lack {exc.args[0]}"
+    detail = " ".join(str(exc).split())[:80]
+    return f"are malformed ({detail or exc.__class__.__name__})"
+
+
+def field(entry: Any, key: str, read: Callable[[Any], Any] | None = None) -> Any:
+    """`entry[key]` (through `read`); EntryError names the key when absent, null or unreadable."""
+    if not isinstance(entry, dict):
+        raise EntryError("are not JSON objects")
+    value = entry.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise EntryError(f"lack {key}")
+    if read is None:
+        return value
+    try:
+        return read(value)
+    except ENTRY_ERRORS:
+        raise EntryError(f"have an unreadable {key}") from None
+
+
+def read_entries(
+    platform: str, entries: Iterable[Any], build: Callable[[Any], Contest], now: datetime
+) -> Parsed:
+    """Build a contest from each entry, skipping malformed ones; all skipped is an error."""
+    contests: list[Contest] = []
+    skipped: Counter[str] = Counter()
+    total = 0
+    for entry in entries:
+        total += 1
+        try:
+            contests.append(build(entry))
+        except EntryLeftOutError:
+            continue
+        except ENTRY_ERRORS as exc:
+            skipped[skip_reason(exc)] += 1
+    # Entries left out on purpose do not count as skipped; but when nothing was built and
+    # something was skipped, the format has changed: that must never read as "no contests".
+    if skipped and not contests:
+        raise EntriesUnreadableError(platform, total, dict(skipped))
+    return Parsed(finalize(contests, now), total, dict(skipped))
 
 
 def clean_title(raw: object) -> str:
@@ -105,12 +190,18 @@ def make_contest(
     platform: str, id: object, title: object, url: str, start: datetime, end: datetime
 ) -> Contest:
     """Build a contest with a validated id and a cleaned title; raises ValueError if malformed."""
-    ident = require_text(id)
-    name = clean_title(title)
+    try:
+        ident = require_text(id)
+    except ValueError:
+        raise EntryError("have an empty id") from None
+    try:
+        name = clean_title(title)
+    except ValueError:
+        raise EntryError("have no title text") from None
     if not name:
-        raise ValueError("empty title")
+        raise EntryError("have an empty title")
     if end < start:
-        raise ValueError("ends before it starts")
+        raise EntryError("end before they start")
     return Contest(
         platform=platform,
         id=ident,

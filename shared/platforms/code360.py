@@ -9,11 +9,12 @@ from urllib.parse import quote
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
-    finalize,
+    Parsed,
+    field,
     from_epoch,
     load_json,
     make_contest,
+    read_entries,
     require_text,
 )
 from shared.platforms.http import PlatformClient
@@ -30,6 +31,11 @@ async def fetch_code360(client: PlatformClient, url: str) -> bytes:
 
 def parse_code360(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests from a Code360 `contest_list` payload that have not ended at `now`."""
+    return read_code360(payload, now).contests
+
+
+def read_code360(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_code360, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
@@ -37,19 +43,13 @@ def parse_code360(payload: str | bytes, now: datetime) -> list[Contest]:
     events = body.get("events") if isinstance(body, dict) else None
     if not isinstance(events, list):
         raise ParseError(NAME, "'data.events' is missing or not a list")
-    contests: list[Contest] = []
-    for event in events:
-        try:
-            contests.append(_contest(event))
-        except ENTRY_ERRORS:
-            continue
-    return finalize(contests, now)
+    return read_entries(NAME, events, _contest, now)
 
 
 def _contest(event: Any) -> Contest:
-    slug = require_text(event["slug"])
-    start = from_epoch(event["event_start_time"])
+    slug = field(event, "slug", require_text)
+    start = field(event, "event_start_time", from_epoch)
     # Inverted windows happen; clist clamps the end to the start the same way.
-    end = max(start, from_epoch(event["event_end_time"]))
+    end = max(start, field(event, "event_end_time", from_epoch))
     url = f"https://www.naukri.com/code360/contests/{quote(slug, safe='')}"
-    return make_contest(NAME, slug, event["name"], url, start, end)
+    return make_contest(NAME, slug, field(event, "name"), url, start, end)

@@ -9,12 +9,14 @@ from urllib.parse import quote
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
     IST,
-    finalize,
+    EntryError,
+    Parsed,
+    field,
     load_json,
     make_contest,
     parse_iso,
+    read_entries,
     require_text,
 )
 from shared.platforms.http import PlatformClient
@@ -37,18 +39,17 @@ async def fetch_codechef(client: PlatformClient, url: str) -> bytes:
 
 def parse_codechef(payload: str | bytes, now: datetime) -> list[Contest]:
     """Running and future contests from a `list/contests/all` payload not ended at `now`."""
+    return read_codechef(payload, now).contests
+
+
+def read_codechef(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_codechef, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
     if data.get("status") != "success":
         raise ParseError(NAME, f"API status is not success: {_reason(data.get('message'))}")
-    contests: list[Contest] = []
-    for entry in _entries(data):
-        try:
-            contests.append(_contest(entry))
-        except ENTRY_ERRORS:
-            continue
-    return finalize(contests, now)
+    return read_entries(NAME, _entries(data), _contest, now)
 
 
 def _entries(data: dict[str, Any]) -> list[Any]:
@@ -66,18 +67,23 @@ def _entries(data: dict[str, Any]) -> list[Any]:
 
 
 def _contest(entry: Any) -> Contest:
-    code = require_text(entry["contest_code"])
+    code = field(entry, "contest_code", require_text)
     start = _time(entry, "contest_start_date")
     end = _time(entry, "contest_end_date")
     url = f"https://www.codechef.com/{quote(code, safe='')}"
-    return make_contest(NAME, code, entry["contest_name"], url, start, end)
+    return make_contest(NAME, code, field(entry, "contest_name"), url, start, end)
 
 
-def _time(entry: Any, field: str) -> datetime:
-    iso = entry.get(f"{field}_iso")
+def _time(entry: Any, key: str) -> datetime:
+    iso = entry.get(f"{key}_iso")
     if iso is not None and not (isinstance(iso, str) and not iso.strip()):
-        return parse_iso(iso, naive_tz=IST)
-    legacy = entry[field]
+        return field(entry, f"{key}_iso", lambda value: parse_iso(value, naive_tz=IST))
+    if entry.get(key) is None:
+        raise EntryError(f"lack {key}_iso and {key}")
+    return field(entry, key, _legacy_time)
+
+
+def _legacy_time(legacy: object) -> datetime:
     if not isinstance(legacy, str):
         raise TypeError("legacy date is not a string")
     # The legacy string has two spaces between date and time; strptime wants one.

@@ -8,12 +8,14 @@ from typing import Any
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
+    EntryError,
+    Parsed,
     as_seconds,
-    finalize,
+    field,
     from_epoch,
     load_json,
     make_contest,
+    read_entries,
 )
 from shared.platforms.http import PlatformClient
 
@@ -32,6 +34,11 @@ async def fetch_codeforces(client: PlatformClient, url: str) -> bytes:
 
 def parse_codeforces(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests and Gym contests from a `contest.list` payload that have not ended at `now`."""
+    return read_codeforces(payload, now).contests
+
+
+def read_codeforces(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_codeforces, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
@@ -40,24 +47,18 @@ def parse_codeforces(payload: str | bytes, now: datetime) -> list[Contest]:
     entries = data.get("result")
     if not isinstance(entries, list):
         raise ParseError(NAME, "'result' is missing or not a list")
-    contests: list[Contest] = []
-    for entry in entries:
-        try:
-            contests.append(_contest(entry))
-        except ENTRY_ERRORS:
-            continue
-    return finalize(contests, now)
+    return read_entries(NAME, entries, _contest, now)
 
 
 def _contest(entry: Any) -> Contest:
-    ident = entry["id"]
+    ident = field(entry, "id")
     if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:
-        raise ValueError("id is not a positive integer")
-    start = from_epoch(entry["startTimeSeconds"])
-    end = start + timedelta(seconds=as_seconds(entry["durationSeconds"]))
+        raise EntryError("have an id that is not a positive integer")
+    start = field(entry, "startTimeSeconds", from_epoch)
+    end = start + timedelta(seconds=field(entry, "durationSeconds", as_seconds))
     section = "gym" if ident >= _FIRST_GYM_ID else "contest"
     url = f"https://codeforces.com/{section}/{ident}"
-    return make_contest(NAME, ident, entry["name"], url, start, end)
+    return make_contest(NAME, ident, field(entry, "name"), url, start, end)
 
 
 def _reason(value: object) -> str:

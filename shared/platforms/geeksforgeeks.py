@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
     IST,
-    finalize,
+    EntryError,
+    Parsed,
+    field,
     load_json,
     make_contest,
     parse_iso,
+    read_entries,
     require_text,
 )
 from shared.platforms.http import PlatformClient
@@ -34,6 +37,11 @@ async def fetch_geeksforgeeks(client: PlatformClient, url: str) -> bytes:
 
 def parse_geeksforgeeks(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests from `results.upcoming` that have not ended at `now`; naive times are IST."""
+    return read_geeksforgeeks(payload, now).contests
+
+
+def read_geeksforgeeks(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_geeksforgeeks, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
@@ -41,20 +49,24 @@ def parse_geeksforgeeks(payload: str | bytes, now: datetime) -> list[Contest]:
     upcoming = results.get("upcoming") if isinstance(results, dict) else None
     if not isinstance(upcoming, list):
         raise ParseError(NAME, "'results.upcoming' is missing or not a list")
-    contests: list[Contest] = []
-    for event in upcoming:
-        try:
-            slug = _slug(event["slug"])
-            name = event.get("name")
-            if name is None or (isinstance(name, str) and not name.strip()):
-                name = event.get("title")
-            start = parse_iso(event.get("start_time"), IST)
-            end = parse_iso(event.get("end_time"), IST)
-            url = f"https://practice.geeksforgeeks.org/contest/{slug}"
-            contests.append(make_contest(NAME, slug, name, url, start, end))
-        except ENTRY_ERRORS:
-            continue
-    return finalize(contests, now)
+    return read_entries(NAME, upcoming, _contest, now)
+
+
+def _contest(event: Any) -> Contest:
+    slug = field(event, "slug", _slug)
+    name = event.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        name = event.get("title")
+    if name is None:
+        raise EntryError("lack name and title")
+    start = field(event, "start_time", _ist)
+    end = field(event, "end_time", _ist)
+    url = f"https://practice.geeksforgeeks.org/contest/{slug}"
+    return make_contest(NAME, slug, name, url, start, end)
+
+
+def _ist(value: object) -> datetime:
+    return parse_iso(value, IST)
 
 
 def _slug(value: object) -> str:

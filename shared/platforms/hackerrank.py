@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
-    finalize,
+    EntryError,
+    EntryLeftOutError,
+    Parsed,
+    field,
     from_epoch,
     load_json,
     make_contest,
     parse_iso,
+    read_entries,
     require_text,
 )
 from shared.platforms.http import PlatformClient
@@ -37,50 +41,46 @@ async def fetch_hackerrank(client: PlatformClient, url: str) -> bytes:
 
 def parse_hackerrank(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests from a REST `models` list or an engage `ongoing_events` list not ended at `now`."""
+    return read_hackerrank(payload, now).contests
+
+
+def read_hackerrank(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_hackerrank, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
     if "models" in data:
-        return finalize(_parse_models(data["models"]), now)
+        models = data["models"]
+        if not isinstance(models, list):
+            raise ParseError(NAME, "'models' is not a list")
+        return read_entries(NAME, models, _model_contest, now)
     if "data" in data:
-        return finalize(_parse_events(data["data"]), now)
+        return read_entries(NAME, _ongoing_events(data["data"]), _event_contest, now)
     raise ParseError(NAME, "payload has neither 'models' nor 'data'")
 
 
-def _parse_models(models: object) -> list[Contest]:
-    if not isinstance(models, list):
-        raise ParseError(NAME, "'models' is not a list")
-    contests: list[Contest] = []
-    for model in models:
-        try:
-            slug = _slug(model["slug"])
-            start = _time(model.get("get_starttimeiso"), model.get("epoch_starttime"))
-            end = _time(model.get("get_endtimeiso"), model.get("epoch_endtime"))
-            url = f"https://www.hackerrank.com/contests/{slug}"
-            contests.append(make_contest(NAME, slug, model.get("name"), url, start, end))
-        except ENTRY_ERRORS:
-            continue
-    return contests
+def _model_contest(model: Any) -> Contest:
+    slug = field(model, "slug", _slug)
+    start = _time(model, "get_starttimeiso", "epoch_starttime")
+    end = _time(model, "get_endtimeiso", "epoch_endtime")
+    url = f"https://www.hackerrank.com/contests/{slug}"
+    return make_contest(NAME, slug, field(model, "name"), url, start, end)
 
 
-def _parse_events(data: object) -> list[Contest]:
+def _ongoing_events(data: object) -> list[Any]:
     events = data.get("events") if isinstance(data, dict) else None
     ongoing = events.get("ongoing_events") if isinstance(events, dict) else None
     if not isinstance(ongoing, list):
         raise ParseError(NAME, "'data.events.ongoing_events' is missing or not a list")
-    contests: list[Contest] = []
-    for event in ongoing:
-        try:
-            attributes = event["attributes"]
-            url = _hackerrank_url(attributes["microsite_url"])
-            start = parse_iso(attributes.get("start_time"))
-            end = parse_iso(attributes.get("end_time"))
-            contests.append(
-                make_contest(NAME, event.get("id"), attributes.get("name"), url, start, end)
-            )
-        except ENTRY_ERRORS:
-            continue
-    return contests
+    return ongoing
+
+
+def _event_contest(event: Any) -> Contest:
+    attributes = field(event, "attributes")
+    url = field(attributes, "microsite_url", _hackerrank_url)
+    start = field(attributes, "start_time", parse_iso)
+    end = field(attributes, "end_time", parse_iso)
+    return make_contest(NAME, field(event, "id"), field(attributes, "name"), url, start, end)
 
 
 def _slug(value: object) -> str:
@@ -90,15 +90,23 @@ def _slug(value: object) -> str:
     return slug
 
 
-def _time(iso: object, epoch: object) -> datetime:
-    # The ISO field is preferred; the epoch field covers an absent or unreadable one. Both null
-    # (permanent contests such as ProjectEuler+) makes from_epoch raise, which skips the entry.
+def _time(model: dict[str, Any], iso_key: str, epoch_key: str) -> datetime:
+    # The ISO field is preferred; the epoch field covers an absent or unreadable one.
+    iso = model.get(iso_key)
     if iso is not None:
         try:
             return parse_iso(iso)
         except (ValueError, OverflowError):
             pass
-    return from_epoch(epoch)
+    if iso is None and model.get(epoch_key) is None and epoch_key in model:
+        # Both present and null: a permanent contest such as ProjectEuler+, never in a calendar.
+        # Both absent would be a changed format, and is skipped as such.
+        raise EntryLeftOutError(f"{model.get('slug')!r} has no {epoch_key}: permanent contest")
+    if epoch_key not in model:
+        if iso is not None:
+            raise EntryError(f"have an unreadable {iso_key}")
+        raise EntryError(f"lack {iso_key} and {epoch_key}")
+    return field(model, epoch_key, from_epoch)
 
 
 def _hackerrank_url(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,13 +11,15 @@ from urllib.parse import quote
 from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
-    ENTRY_ERRORS,
+    EntryError,
+    Parsed,
     as_seconds,
-    finalize,
+    clean_title,
+    field,
     from_epoch,
     load_json,
     make_contest,
-    require_text,
+    read_entries,
 )
 from shared.platforms.http import PlatformClient
 
@@ -32,6 +35,7 @@ _HEADERS: Mapping[str, str] = {
     "Referer": "https://leetcode.com/contest/",
 }
 _LIST_KEYS = ("allContests", "upcomingContests", "topTwoContests")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 async def fetch_leetcode(client: PlatformClient, url: str) -> bytes:
@@ -41,16 +45,15 @@ async def fetch_leetcode(client: PlatformClient, url: str) -> bytes:
 
 def parse_leetcode(payload: str | bytes, now: datetime) -> list[Contest]:
     """Contests from any of the three GraphQL contest lists that have not ended at `now`."""
+    return read_leetcode(payload, now).contests
+
+
+def read_leetcode(payload: str | bytes, now: datetime) -> Parsed:
+    """Like parse_leetcode, with the count of entries and the reasons any were skipped."""
     data = load_json(NAME, payload)
     if not isinstance(data, dict):
         raise ParseError(NAME, "payload is not a JSON object")
-    contests: list[Contest] = []
-    for node in _nodes(data):
-        try:
-            contests.append(_contest(node))
-        except ENTRY_ERRORS:
-            continue
-    return finalize(contests, now)
+    return read_entries(NAME, _nodes(data), _contest, now)
 
 
 def _nodes(data: dict[str, Any]) -> list[Any]:
@@ -75,11 +78,25 @@ def _failure(data: dict[str, Any], cause: str) -> ParseError:
 
 
 def _contest(node: Any) -> Contest:
-    slug = require_text(node["titleSlug"])
-    start = from_epoch(node["startTime"])
-    end = start + timedelta(seconds=as_seconds(node["duration"]))
+    title = field(node, "title")
+    start = field(node, "startTime", from_epoch)
+    end = start + timedelta(seconds=field(node, "duration", as_seconds))
+    slug = _slug(node, title)
     url = f"https://leetcode.com/contest/{quote(slug, safe='')}"
-    return make_contest(NAME, slug, node["title"], url, start, end)
+    return make_contest(NAME, slug, title, url, start, end)
+
+
+def _slug(node: dict[str, Any], title: object) -> str:
+    # `titleSlug` is only there when the GraphQL query asks for it (topTwoContests is often
+    # queried without it). LeetCode forms it from the title ("Weekly Contest 308" ->
+    # "weekly-contest-308"), so the same contest keeps the same id whichever query listed it.
+    given = node.get("titleSlug")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    formed = _NOT_SLUG.sub("-", clean_title(title).lower()).strip("-")
+    if not formed:
+        raise EntryError("lack titleSlug and have no title to form it from")
+    return formed
 
 
 def _first_error(errors: object) -> str:

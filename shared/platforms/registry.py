@@ -16,23 +16,29 @@ from shared.platforms import (
     hackerrank,
     leetcode,
 )
+from shared.platforms.base import Parsed
 from shared.platforms.http import PlatformClient
 
 Fetch = Callable[[PlatformClient, str], Awaitable[bytes]]
 Parse = Callable[[str | bytes, datetime], list[Contest]]
+Read = Callable[[str | bytes, datetime], Parsed]
 
 
 @dataclass(frozen=True, slots=True)
 class Platform:
-    """A contest site: its key, display name, how to fetch and parse, and how politely."""
+    """A contest site: its key, display name, how to fetch and read, and how politely."""
 
     name: str
     label: str
     default_url: str
     fetch: Fetch
-    parse: Parse
+    read: Read
     # (requests, per seconds): Codeforces asks for at most one call every 2 s.
     rate: tuple[float, float] = (1.0, 1.0)
+
+    def parse(self, payload: str | bytes, now: datetime) -> list[Contest]:
+        """The contests of a payload not ended at `now` (what `read` gives, without the counts)."""
+        return self.read(payload, now).contests
 
 
 PLATFORMS: dict[str, Platform] = {
@@ -43,14 +49,14 @@ PLATFORMS: dict[str, Platform] = {
             leetcode.LABEL,
             leetcode.DEFAULT_URL,
             leetcode.fetch_leetcode,
-            leetcode.parse_leetcode,
+            leetcode.read_leetcode,
         ),
         Platform(
             codeforces.NAME,
             codeforces.LABEL,
             codeforces.DEFAULT_URL,
             codeforces.fetch_codeforces,
-            codeforces.parse_codeforces,
+            codeforces.read_codeforces,
             rate=(1.0, 2.0),
         ),
         Platform(
@@ -58,35 +64,35 @@ PLATFORMS: dict[str, Platform] = {
             codechef.LABEL,
             codechef.DEFAULT_URL,
             codechef.fetch_codechef,
-            codechef.parse_codechef,
+            codechef.read_codechef,
         ),
         Platform(
             atcoder.NAME,
             atcoder.LABEL,
             atcoder.DEFAULT_URL,
             atcoder.fetch_atcoder,
-            atcoder.parse_atcoder,
+            atcoder.read_atcoder,
         ),
         Platform(
             hackerrank.NAME,
             hackerrank.LABEL,
             hackerrank.DEFAULT_URL,
             hackerrank.fetch_hackerrank,
-            hackerrank.parse_hackerrank,
+            hackerrank.read_hackerrank,
         ),
         Platform(
             geeksforgeeks.NAME,
             geeksforgeeks.LABEL,
             geeksforgeeks.DEFAULT_URL,
             geeksforgeeks.fetch_geeksforgeeks,
-            geeksforgeeks.parse_geeksforgeeks,
+            geeksforgeeks.read_geeksforgeeks,
         ),
         Platform(
             code360.NAME,
             code360.LABEL,
             code360.DEFAULT_URL,
             code360.fetch_code360,
-            code360.parse_code360,
+            code360.read_code360,
         ),
     )
 }

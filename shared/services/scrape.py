@@ -12,6 +12,7 @@ from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
 from shared.errors import PlatformError
+from shared.platforms.base import EntriesUnreadableError
 from shared.platforms.registry import Platform
 from shared.resources import Resources
 
@@ -35,6 +36,8 @@ class ScrapeResult:
     platform: str
     status: ScrapeStatus
     listed: int = 0
+    entries: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
     created: list[int] = field(default_factory=list)
     changed: list[int] = field(default_factory=list)
     cancelled: list[int] = field(default_factory=list)
@@ -47,6 +50,8 @@ class ScrapeResult:
             "platform": self.platform,
             "status": self.status.value,
             "listed": self.listed,
+            "entries": self.entries,
+            "skipped": self.skipped,
             "created": self.created,
             "changed": self.changed,
             "cancelled": self.cancelled,
@@ -64,9 +69,29 @@ async def scrape_platform(
     try:
         payload = await platform.fetch(res.platforms, url)
         now = now or datetime.now(UTC)
-        contests = platform.parse(payload, now)
+        parsed = platform.read(payload, now)
+    except EntriesUnreadableError as exc:
+        # Recorded with the health: the page shows "23 of 23 entries skipped" beside the error.
+        return await _fail(
+            res,
+            platform.name,
+            now or datetime.now(UTC),
+            exc.cause,
+            started,
+            entries=exc.entries,
+            skipped=exc.skipped,
+        )
     except PlatformError as exc:
         return await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+    contests = parsed.contests
+    if parsed.skipped:
+        log.warning(
+            "%s: skipped %d of %d entries: %s",
+            platform.name,
+            parsed.skipped_count,
+            parsed.entries,
+            "; ".join(f"{n} {reason}" for reason, n in parsed.skipped.items()),
+        )
 
     upcoming_listed = sum(1 for c in contests if c.start > now)
     async with res.db.write.acquire() as conn, conn.transaction():
@@ -80,7 +105,15 @@ async def scrape_platform(
             cancelled = await q.count_misses(
                 conn, platform.name, [c.id for c in contests], now, res.settings.PRUNE_AFTER_MISSES
             )
-            await q.record_success(conn, platform.name, now, len(contests), _ms(started))
+            await q.record_success(
+                conn,
+                platform.name,
+                now,
+                len(contests),
+                _ms(started),
+                entries=parsed.entries,
+                skipped=parsed.skipped,
+            )
     if guard:
         cause = f"listed no upcoming contests where {known_upcoming} were known; nothing changed"
         return await _fail(res, platform.name, now, cause, started)
@@ -90,6 +123,8 @@ async def scrape_platform(
         platform=platform.name,
         status=ScrapeStatus.OK,
         listed=len(contests),
+        entries=parsed.entries,
+        skipped=parsed.skipped,
         created=outcome.created,
         changed=outcome.changed,
         cancelled=cancelled,
@@ -107,13 +142,26 @@ async def scrape_platform(
 
 
 async def _fail(
-    res: Resources, platform: str, now: datetime, cause: str, started: float
+    res: Resources,
+    platform: str,
+    now: datetime,
+    cause: str,
+    started: float,
+    entries: int | None = None,
+    skipped: dict[str, int] | None = None,
 ) -> ScrapeResult:
-    failures = await q.record_failure(res.db.write, platform, now, cause, _ms(started))
+    failures = await q.record_failure(
+        res.db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
+    )
     await drop(res.valkey, cache_keys.platforms())
     log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
     return ScrapeResult(
-        platform=platform, status=ScrapeStatus.FAILED, error=cause, duration_ms=_ms(started)
+        platform=platform,
+        status=ScrapeStatus.FAILED,
+        entries=entries or 0,
+        skipped=skipped or {},
+        error=cause,
+        duration_ms=_ms(started),
     )
 
 

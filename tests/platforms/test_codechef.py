@@ -103,7 +103,15 @@ def test_codechef_naive_iso_date_is_read_as_ist() -> None:
 
 
 def test_codechef_unparseable_iso_date_skips_the_entry() -> None:
-    assert _parse(_entry(contest_start_date_iso="next Wednesday")) == []
+    bad = _entry(contest_code="START268", contest_start_date_iso="next Wednesday")
+    assert [c.id for c in _parse(bad, _entry())] == ["START267"]
+
+
+def test_codechef_list_whose_every_date_is_unreadable_is_an_error() -> None:
+    with pytest.raises(
+        ParseError, match="1 of 1 entries have an unreadable contest_start_date_iso"
+    ):
+        _parse(_entry(contest_start_date_iso="next Wednesday"))
 
 
 def test_codechef_ignores_contest_duration() -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aiohttp.test_utils import TestClient, TestServer
+
+from backend.web.app import build_app
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
 from shared.platforms.registry import PLATFORMS, get_platform
@@ -232,3 +235,75 @@ async def test_scrape_drops_that_platforms_contest_cache(
     await scrape_platform(res, CF, now=NOW)
     assert await res.valkey.exists(cache_keys.contests("codeforces")) == 0
     assert await res.valkey.exists(cache_keys.contests("leetcode")) == 1
+
+
+def _without(payload: str, index: int, key: str) -> str:
+    data = json.loads(payload)
+    del data["result"][index][key]
+    return json.dumps(data)
+
+
+async def test_skipped_entries_are_recorded_with_the_health_and_shown_on_the_page(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    payload = codeforces_payload(
+        (2300, "Round A", NOW + days(1), 7200),
+        (2301, "Round B", NOW + days(2), 7200),
+        (2302, "Round C", NOW + days(3), 7200),
+    )
+    fake_platforms.serve("codeforces", _without(payload, 1, "startTimeSeconds"))
+
+    result = await scrape_platform(res, CF, now=NOW)
+
+    assert result.status is ScrapeStatus.OK
+    assert set(await contest_rows(res)) == {"2300", "2302"}
+    [health] = [h for h in await q.list_platform_health(res.db.write) if h.platform == CF.name]
+    assert (health.entries_seen, health.entries_skipped) == (3, 1)
+    assert health.skip_reasons == (("lack startTimeSeconds", 1),)
+    async with TestClient(TestServer(build_app(res))) as client:
+        page = await (await client.get("/")).text()
+    assert "1 of 3 entries skipped (1 lack startTimeSeconds)" in page
+
+
+async def test_every_entry_skipped_fails_the_scrape_naming_the_reason_and_keeps_contests(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    fake_platforms.serve("codeforces", codeforces_payload((2300, "Round A", NOW + days(1), 7200)))
+    await scrape_platform(res, CF, now=NOW)
+    payload = codeforces_payload(
+        (2300, "Round A", NOW + days(1), 7200), (2301, "Round B", NOW + days(2), 7200)
+    )
+    fake_platforms.serve(
+        "codeforces", _without(_without(payload, 0, "startTimeSeconds"), 1, "startTimeSeconds")
+    )
+
+    result = await scrape_platform(res, CF, now=NOW + days(0.01))
+
+    assert result.status is ScrapeStatus.FAILED
+    assert result.error == "2 of 2 entries lack startTimeSeconds"
+    rows = await contest_rows(res)
+    assert list(rows) == ["2300"] and rows["2300"]["missing_runs"] == 0
+    [health] = [h for h in await q.list_platform_health(res.db.write) if h.platform == CF.name]
+    assert health.last_error == "2 of 2 entries lack startTimeSeconds"
+    assert (health.entries_seen, health.entries_skipped, health.consecutive_failures) == (2, 2, 1)
+    async with TestClient(TestServer(build_app(res))) as client:
+        page = await (await client.get("/")).text()
+    assert "2 of 2 entries skipped (2 lack startTimeSeconds)" in page
+
+
+async def test_a_clean_scrape_clears_the_skips_of_the_last_one(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    payload = codeforces_payload(
+        (2300, "Round A", NOW + days(1), 7200), (2301, "Round B", NOW + days(2), 7200)
+    )
+    fake_platforms.serve("codeforces", _without(payload, 1, "name"))
+    await scrape_platform(res, CF, now=NOW)
+    fake_platforms.serve("codeforces", payload)
+    await scrape_platform(res, CF, now=NOW)
+
+    [health] = [h for h in await q.list_platform_health(res.db.write) if h.platform == CF.name]
+    assert (health.entries_seen, health.entries_skipped, health.skip_reasons) == (2, 0, ())
+    async with TestClient(TestServer(build_app(res))) as client:
+        page = await (await client.get("/")).text()
+    assert "entries skipped" not in page
