@@ -166,10 +166,14 @@ def stop_event() -> asyncio.Event:
 
 async def start_site(app: web.Application, host: str, port: int, stack: AsyncExitStack) -> None:
     """Serve an aiohttp app with header limits and keep-alive timeouts; stopped by `stack`."""
+    from backend.web.access import ACCESS_LOGGER, RedactingAccessLogger
+
     runner = web.AppRunner(
         app,
         handle_signals=False,
-        access_log=None,  # request paths can carry one-time tokens
+        # Request paths carry feed tokens and one-time links: log route patterns only.
+        access_log_class=RedactingAccessLogger,
+        access_log=logging.getLogger(ACCESS_LOGGER),
         keepalive_timeout=15,
         max_line_size=8190,
         max_field_size=8190,

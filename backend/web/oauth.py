@@ -13,7 +13,7 @@ from html import escape
 from aiohttp import web
 
 from backend.web.keys import RES
-from backend.web.pages import STYLE
+from backend.web.pages import FAVICON_LINKS, STYLE, render_footer
 from shared.errors import UserError
 from shared.services.connect import (
     MAX_CODE_LENGTH,
@@ -52,14 +52,14 @@ def render_message_page(title: str, message: str, *, ok: bool, detail: str | Non
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width,initial-scale=1'>",
         "<meta name='referrer' content='no-referrer'>",
-        f"<title>{escape(title)} — ContestSync</title>",
+        f"<title>{escape(title)} — ContestSync</title>{FAVICON_LINKS}",
         f"<style>{STYLE}</style></head><body><main>",
         f"<h1 class='{mark}'>{escape(title)}</h1>",
         f"<div class='card'><p>{escape(message)}</p>",
     ]
     if detail:
         parts.append(f"<p class='none'>{escape(detail)}</p>")
-    parts.append("</div></main></body></html>")
+    parts.append(f"</div>{render_footer()}</main></body></html>")
     return "".join(parts)
 
 

@@ -14,6 +14,7 @@ from shared.db import contests as q
 from shared.errors import PlatformError
 from shared.platforms.registry import Platform
 from shared.resources import Resources
+from shared.services.feeds import bump_feeds_generation
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ async def scrape_platform(
         return await _fail(res, platform.name, now, cause, started)
 
     await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
+    if outcome.created or outcome.changed or cancelled:
+        await bump_feeds_generation(res.valkey)
     result = ScrapeResult(
         platform=platform.name,
         status=ScrapeStatus.OK,
