@@ -24,7 +24,7 @@ a{color:#3b5bdb;text-decoration:none}a:hover{text-decoration:underline}
 .h{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 10px}
 .ok{color:var(--ok)}.bad{color:var(--bad)}.none{color:var(--muted)}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid var(--line);background:var(--card);cursor:pointer}
-.feeds{display:flex;flex-wrap:wrap;gap:6px 14px;padding:10px 14px}footer{margin:32px 0 8px;color:var(--muted);font-size:13px}
+li a,code{overflow-wrap:anywhere}.feeds{display:flex;flex-wrap:wrap;gap:6px 14px;padding:10px 14px}footer{margin:32px 0 8px;color:var(--muted);font-size:13px}
 .prose p,.prose li{max-width:70ch}.prose ul{list-style:disc;padding-left:22px}.prose li{display:list-item;border:0;padding:3px 0}
 @media (max-width:600px){li{flex-wrap:wrap;gap:2px 10px}.time,.plat{min-width:0}li a{flex-basis:100%}h1{font-size:22px}main{padding:16px 12px}}
 """
