@@ -25,8 +25,12 @@ from shared.services.feeds import (
 MAX_QUERY_LENGTH = 200
 
 
+FEED_RENDERS = web.AppKey("feed_renders", dict)
+
+
 def add_feed_routes(app: web.Application) -> None:
     """Register the personal and public feed routes (GET, and HEAD)."""
+    app[FEED_RENDERS] = {}
     app.router.add_get("/feed/{token}.ics", personal_feed)
     app.router.add_get("/feeds/{name}.ics", public_feed)
 
@@ -37,7 +41,7 @@ async def personal_feed(request: web.Request) -> web.StreamResponse:
     owner = await find_feed_owner(res, request.match_info["token"])
     if owner is None:
         raise web.HTTPNotFound()
-    doc = await load_feed(res, personal_spec(owner), datetime.now(UTC))
+    doc = await load_feed(res, personal_spec(owner), datetime.now(UTC), request.app[FEED_RENDERS])
     # A change of platforms or reminders is a change of this address's content.
     modified = max(doc.last_modified, owner.updated_at.astimezone(UTC).replace(microsecond=0))
     return _feed_response(request, doc, modified, "private, max-age=300")
@@ -57,7 +61,7 @@ async def public_feed(request: web.Request) -> web.StreamResponse:
     else:
         chosen = [name, *(extra or [])]
     res = request.app[RES]
-    doc = await load_feed(res, public_spec(chosen), datetime.now(UTC))
+    doc = await load_feed(res, public_spec(chosen), datetime.now(UTC), request.app[FEED_RENDERS])
     return _feed_response(request, doc, doc.last_modified, "public, max-age=300")
 
 

@@ -12,12 +12,14 @@ reminders, not once per request; when Valkey is unreachable it is rendered from 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import logging
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -130,8 +132,15 @@ def public_spec(platforms: list[str] | None) -> FeedSpec:
     return FeedSpec(name=f"{names} contests (ContestSync)", platforms=chosen)
 
 
-async def load_feed(res: Resources, spec: FeedSpec, now: datetime) -> FeedDocument:
-    """The feed for a spec: from Valkey when rendered in this generation, else rendered now."""
+Renders = dict[str, "asyncio.Future[FeedDocument]"]
+"""Renderings under way in this process, by cache key: concurrent misses share one."""
+
+
+async def load_feed(
+    res: Resources, spec: FeedSpec, now: datetime, renders: Renders | None = None
+) -> FeedDocument:
+    """The feed for a spec: from Valkey when rendered in this generation, else rendered now
+    (once, however many requests ask at the same time, when `renders` is given)."""
     key: str | None = None
     try:
         generation = int(await res.valkey.get(cache_keys.feeds_generation()) or 0)
@@ -145,6 +154,31 @@ async def load_feed(res: Resources, spec: FeedSpec, now: datetime) -> FeedDocume
             return FeedDocument.decode(raw)
         except ValueError:
             log.warning("cached feed %s is unreadable, rendering again", spec.variant)
+    if renders is None:
+        return await _render(res, spec, now, key)
+    flight = key or spec.variant
+    pending = renders.get(flight)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    future: asyncio.Future[FeedDocument] = asyncio.get_running_loop().create_future()
+    renders[flight] = future
+    try:
+        doc = await _render(res, spec, now, key)
+    except asyncio.CancelledError:
+        future.cancel()
+        raise
+    except Exception as exc:
+        future.set_exception(exc)
+        future.exception()  # waiters (if any) get it; nobody else must be told it was missed
+        raise
+    finally:
+        renders.pop(flight, None)
+    future.set_result(doc)
+    return doc
+
+
+async def _render(res: Resources, spec: FeedSpec, now: datetime, key: str | None) -> FeedDocument:
+    started = time.perf_counter()
     start, end, cancelled_since = feed_window(now)
     # The write pool: a rendering is kept for the whole generation, so it must not lag.
     contests = await fq.list_feed_contests(
@@ -157,6 +191,13 @@ async def load_feed(res: Resources, spec: FeedSpec, now: datetime) -> FeedDocume
             await res.valkey.set(key, doc.encode(), ex=cache_keys.FEED_TTL)
         except (RedisError, OSError) as exc:
             log.warning("feed cache write failed: %s", type(exc).__name__)
+    log.info(
+        "rendered feed %s: %d events, %d bytes in %.0f ms",
+        spec.variant[:8],
+        len(contests),
+        len(doc.body),
+        (time.perf_counter() - started) * 1000,
+    )
     return doc
 
 

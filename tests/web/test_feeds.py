@@ -444,3 +444,19 @@ async def test_the_access_log_shows_the_route_never_the_token(
     assert any(line.startswith("GET /feed/{token}.ics 404 ") for line in access)
     assert token not in caplog.text
     assert "s3cret" not in caplog.text
+
+
+async def test_concurrent_requests_on_a_cold_cache_share_one_rendering(
+    client: TestClient, res: Resources, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = utc_now()
+    await put_contests(res, "codeforces", [cf(str(i), now + timedelta(hours=i)) for i in range(50)])
+    with caplog.at_level(logging.INFO, logger="shared.services.feeds"):
+        answers = await asyncio.gather(*(get_feed(client, "/feeds/all.ics") for _ in range(20)))
+        assert {status for status, _, _ in answers} == {200}
+        assert len({body for _, body, _ in answers}) == 1
+        assert len(read_feed(answers[0][1])) == 50
+        await get_feed(client, "/feeds/all.ics")
+    renders = [r for r in caplog.records if r.getMessage().startswith("rendered feed ")]
+    assert len(renders) == 1
+    assert "50 events" in renders[0].getMessage()
