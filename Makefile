@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/bot.py
+	$(BIN)/python bench/feeds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

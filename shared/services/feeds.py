@@ -185,7 +185,10 @@ async def _render(res: Resources, spec: FeedSpec, now: datetime, key: str | None
         res.db.write, spec.platforms, start, end, cancelled_since
     )
     labels = {name: p.label for name, p in PLATFORMS.items()}
-    doc = render_feed(spec, contests, public_host(res.settings), labels, now)
+    # icalendar takes about a millisecond per new event: keep the event loop answering meanwhile.
+    doc = await asyncio.to_thread(
+        render_feed, spec, contests, public_host(res.settings), labels, now
+    )
     if key is not None:
         try:
             await res.valkey.set(key, doc.encode(), ex=cache_keys.FEED_TTL)
