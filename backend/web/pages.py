@@ -34,7 +34,9 @@ FAVICON_LINKS = "<link rel='icon' href='/favicon.svg' type='image/svg+xml'><link
 SCRIPT = """
 (function(){var local=false,b=document.getElementById('tz');function fmt(e){var d=new Date(e.dataset.utc);
 e.textContent=local?d.toLocaleString([], {weekday:'short',hour:'2-digit',minute:'2-digit'}):e.dataset.label;}
+var z=document.getElementById('zone');
 b.addEventListener('click',function(){local=!local;b.textContent=local?'Show UTC':'Show my local time';
+z.textContent=local?'your time zone ('+Intl.DateTimeFormat().resolvedOptions().timeZone+')':'UTC';
 document.querySelectorAll('time[data-utc]').forEach(fmt);});})();
 """
 
@@ -87,7 +89,7 @@ def render_index(
     parts = [
         render_head("ContestSync — upcoming programming contests", nonce),
         "<h1>ContestSync</h1>",
-        "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in UTC. ",
+        "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in <span id='zone'>UTC</span>. ",
         "<button id='tz' type='button'>Show my local time</button></p>",
     ]
     if not contests:

@@ -195,9 +195,12 @@ async def test_landing_page_shows_contests_and_switches_to_the_browsers_time_zon
     assert re.search(r"\b(20:05|08:05\sPM)\b", local), local
     assert "UTC" not in local
     assert await browser.texts("#tz") == ["Show UTC"]
+    [zone] = await browser.texts("#zone")
+    assert zone in ("your time zone (Asia/Kolkata)", "your time zone (Asia/Calcutta)")
     await browser.screenshot("index-local")
     await browser.call(button.click)
     assert await browser.texts("time[data-utc]") == ["14:35 UTC"]
+    assert await browser.texts("#zone") == ["UTC"]
     assert await browser.console_problems() == []
 
 
