@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install run test lint format bench clean
+.PHONY: install browser run test lint format bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,10 @@ install: $(BIN)/.installed
 run: install  ## run everything on embedded PostgreSQL + Valkey (or POSTGRES_DB / VALKEY_URI)
 	$(BIN)/contestsync run
 
-test: install  ## the test suite against real PostgreSQL + Valkey (started here when not given)
+browser:  ## Debian's headless chromium + chromium-driver for the browser tests, when missing
+	.ci/chromium
+
+test: install browser  ## the test suite against real PostgreSQL + Valkey (started here when not given)
 	$(BIN)/pytest
 
 lint: install
@@ -32,6 +35,7 @@ bench: install
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/bot.py
+	$(BIN)/python bench/feeds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

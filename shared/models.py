@@ -162,3 +162,28 @@ class CalendarEventRecord:
     event_id: str
     calendar_id: str
     content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedContest:
+    """A contest as a calendar feed shows it: times, change stamp and iCalendar SEQUENCE."""
+
+    platform: str
+    external_id: str
+    title: str
+    url: str
+    starts_at: datetime
+    ends_at: datetime
+    updated_at: datetime
+    sequence: int
+    cancelled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOwner:
+    """The user behind a feed token: what their feed holds and when their choices last changed."""
+
+    user_id: int
+    platforms: list[str]
+    reminder_minutes: list[int]
+    updated_at: datetime

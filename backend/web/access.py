@@ -36,6 +36,11 @@ class AccessLogger(AbstractAccessLogger):
             request.get(REQUEST_ID, "-"),
         )
 
+    @property
+    def enabled(self) -> bool:
+        """Only format lines someone will read."""
+        return self.logger.isEnabledFor(logging.INFO)
+
 
 def logged_path(request: web.BaseRequest) -> str:
     """The route pattern when a route matched; else the path, shortened and made printable."""

@@ -11,9 +11,10 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from backend.web import pages
+from backend.web.feeds import add_feed_routes
 from backend.web.keys import RES
+from backend.web.legal import add_legal_routes
 from backend.web.middleware import (
-    CSP,
     MAX_BODY,
     VALKEY_KEY,
     Handler,
@@ -52,6 +53,8 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     app.router.add_get("/", index)
     app.router.add_get("/api/contests", api_contests)
     add_oauth_routes(app)
+    add_feed_routes(app)
+    add_legal_routes(app)
     if telegram_webhook is not None:
         app.router.add_routes([telegram_webhook])
     return app
@@ -107,9 +110,7 @@ async def index(request: web.Request) -> web.Response:
         content_type="text/html",
         charset="utf-8",
     )
-    response.headers["Content-Security-Policy"] = CSP.replace(
-        "script-src 'self'", f"script-src 'nonce-{nonce}'"
-    )
+    response.headers["Content-Security-Policy"] = pages.build_csp(nonce)
     return response
 
 

@@ -15,7 +15,7 @@ from aiohttp import web
 
 from backend.web.keys import RES
 from backend.web.middleware import CSP
-from backend.web.pages import STYLE
+from backend.web.pages import FAVICON_LINKS, STYLE, render_footer
 from shared.errors import UserError
 from shared.services.connect import (
     MAX_CODE_LENGTH,
@@ -55,14 +55,14 @@ def render_message_page(title: str, message: str, *, ok: bool, detail: str | Non
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width,initial-scale=1'>",
         "<meta name='referrer' content='no-referrer'>",
-        f"<title>{escape(title)} — ContestSync</title>",
+        f"<title>{escape(title)} — ContestSync</title>{FAVICON_LINKS}",
         f"<style>{STYLE}</style></head><body><main>",
         f"<h1 class='{mark}'>{escape(title)}</h1>",
         f"<div class='card'><p>{escape(message)}</p>",
     ]
     if detail:
         parts.append(f"<p class='none'>{escape(detail)}</p>")
-    parts.append("</div></main></body></html>")
+    parts.append(f"</div>{render_footer()}</main></body></html>")
     return "".join(parts)
 
 
@@ -109,7 +109,7 @@ async def connect_page(request: web.Request) -> web.Response:
             "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
             "<meta name='viewport' content='width=device-width,initial-scale=1'>",
             "<meta name='referrer' content='no-referrer'>",
-            "<title>Connect Google Calendar — ContestSync</title>",
+            f"<title>Connect Google Calendar — ContestSync</title>{FAVICON_LINKS}",
             f"<style>{STYLE}</style></head><body><main>",
             f"<h1>Connect Google Calendar to {escape(label)}?</h1>",
             "<div class='card'><p>Continuing lets you choose a Google account; ContestSync then "
@@ -118,7 +118,7 @@ async def connect_page(request: web.Request) -> web.Response:
             "page.</strong> Someone may have forwarded their link to get access to your "
             "calendar.</p>",
             "<form method='post'><button type='submit'>Continue to Google</button></form>",
-            "</div></main></body></html>",
+            f"</div>{render_footer()}</main></body></html>",
         ]
     )
     google = urlsplit(res.settings.GOOGLE_AUTH_URL)

@@ -26,14 +26,62 @@ a{color:#3b5bdb;text-decoration:none}a:hover{text-decoration:underline}
 .ok{color:var(--ok)}.bad{color:var(--bad)}.none{color:var(--muted)}
 code{font-size:13px;background:#eef;padding:1px 4px;border-radius:4px}.steps li{display:list-item;margin-left:18px;list-style:disc}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid var(--line);background:var(--card);cursor:pointer}
+li a,code{overflow-wrap:anywhere}.feeds{display:flex;flex-wrap:wrap;gap:6px 14px;padding:10px 14px}footer{margin:32px 0 8px;color:var(--muted);font-size:13px}
+.prose p,.prose li{max-width:70ch}.prose ul{list-style:disc;padding-left:22px}.prose li{display:list-item;border:0;padding:3px 0}
+@media (max-width:600px){li{flex-wrap:wrap;gap:2px 10px}.time,.plat{min-width:0}li a{flex-basis:100%}h1{font-size:22px}main{padding:16px 12px}}
 """
+
+FAVICON_LINKS = "<link rel='icon' href='/favicon.svg' type='image/svg+xml'><link rel='alternate icon' href='/favicon.ico'>"
 
 SCRIPT = """
 (function(){var local=false,b=document.getElementById('tz');function fmt(e){var d=new Date(e.dataset.utc);
 e.textContent=local?d.toLocaleString([], {weekday:'short',hour:'2-digit',minute:'2-digit'}):e.dataset.label;}
+var z=document.getElementById('zone');
 b.addEventListener('click',function(){local=!local;b.textContent=local?'Show UTC':'Show my local time';
+z.textContent=local?'your time zone ('+Intl.DateTimeFormat().resolvedOptions().timeZone+')':'UTC';
 document.querySelectorAll('time[data-utc]').forEach(fmt);});})();
 """
+
+
+def build_csp(nonce: str) -> str:
+    """The Content-Security-Policy of a page whose only inline style and script carry `nonce`."""
+    return (
+        f"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
+        "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+
+
+def render_head(title: str, nonce: str) -> str:
+    """Everything up to <main>: viewport, title, icons and the nonce-carrying stylesheet."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        f"<title>{escape(title)}</title>{FAVICON_LINKS}"
+        f"<style nonce='{nonce}'>{STYLE}</style></head><body><main>"
+    )
+
+
+def render_footer() -> str:
+    """Links every page ends with."""
+    return (
+        "<footer><a href='/'>ContestSync</a> · <a href='/privacy'>Privacy</a> · "
+        "<a href='/terms'>Terms</a> · <a href='/feeds/all.ics'>Calendar feed</a></footer>"
+    )
+
+
+def render_feed_links() -> str:
+    """Public calendar feeds: every platform, then one per platform."""
+    links = ["<a href='/feeds/all.ics'>All platforms</a>"]
+    links += [f"<a href='/feeds/{name}.ics'>{escape(p.label)}</a>" for name, p in PLATFORMS.items()]
+    return (
+        "<h2>Calendar feeds</h2><div class='card feeds'>"
+        + "".join(links)
+        + "</div><p class='lead'>Subscribe in Apple Calendar, Google Calendar (“From URL”), "
+        "Outlook or Thunderbird with one of these addresses; combine platforms with "
+        "<code>/feeds/all.ics?platforms=codeforces,atcoder</code>. For your own platforms and "
+        "reminders, send /feed to the bot.</p>"
+    )
 
 
 @dataclass(frozen=True)
@@ -54,12 +102,9 @@ def render_index(
 ) -> str:
     """The landing page: contests of the next 14 days grouped by UTC day, then platform health."""
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width,initial-scale=1'>",
-        "<title>ContestSync — upcoming programming contests</title>",
-        f"<style>{STYLE}</style></head><body><main>",
+        render_head("ContestSync — upcoming programming contests", nonce),
         "<h1>ContestSync</h1>",
-        "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in UTC. ",
+        "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in <span id='zone'>UTC</span>. ",
         "<button id='tz' type='button'>Show my local time</button></p>",
     ]
     every = _every(setup.scrape_interval_minutes)
@@ -94,6 +139,8 @@ def render_index(
         parts.append(_health_card(h, now))
     parts.append("</div>")
     parts.append(_next_steps(setup))
+    parts.append(render_feed_links())
+    parts.append(render_footer())
     parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
     return "".join(parts)
 

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from redis.exceptions import RedisError
 
 from bot.core.dispatch import run_command
+from bot.core.feed import FEED_USAGE, cmd_feed
 from bot.core.linking import (
     cmd_link,
     cmd_unlink,
@@ -36,6 +37,7 @@ from bot.core.registry import Registry
 from bot.core.render import (
     render_contest_page,
     render_echo,
+    render_legal_links,
     render_list,
     render_minutes,
 )
@@ -828,12 +830,16 @@ def build_registry() -> Registry:
         cmd_disconnect
     )
     registry.command("deleteme", "Delete all your data", private_only=True)(cmd_deleteme)
+    registry.command(
+        "feed", "Your calendar feed for any calendar app", usage=FEED_USAGE, private_only=True
+    )(cmd_feed)
     registry.command("link", "Approve or deny a chat joining your account", hidden=True)(cmd_link)
     registry.command("unlink", "Remove a linked chat", private_only=True, hidden=True)(cmd_unlink)
 
     @registry.command("help", "List the commands")
     async def cmd_help(ctx: Context, inv: Invocation) -> Reply:
         """The command list, generated from the registry."""
-        return Reply(registry.render_help(private=inv.is_private))
+        links = render_legal_links(ctx.res.settings.PUBLIC_BASE_URL)
+        return Reply(f"{registry.render_help(private=inv.is_private)}\n\n{links}")
 
     return registry

@@ -113,3 +113,9 @@ def render_contest_page(
     if footer:
         lines.extend(["", footer])
     return render_clamped("\n".join(lines), PAGE_TEXT_LIMIT)
+
+
+def render_legal_links(base_url: str) -> str:
+    """The /help footer pointing at the privacy notice and the terms."""
+    base = base_url.rstrip("/")
+    return f"Privacy: {base}/privacy\nTerms: {base}/terms"

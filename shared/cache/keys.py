@@ -47,3 +47,19 @@ SYNC_LIMIT_WINDOW = 60
 def sync_limit(user_id: int, window_start: int) -> str:
     """The fixed-window counter of manual /sync requests of one user."""
     return limit("sync", str(user_id), window_start)
+
+
+# Calendar feeds: a rendered feed lives under the current feeds generation, which every scrape
+# that changed contests raises; a new generation makes every older rendering unreachable.
+FEED_TTL = 3600
+FEEDS_GENERATION_TTL = 7 * 24 * 3600
+
+
+def feeds_generation() -> str:
+    """A counter raised whenever contests change, naming the current generation of feeds."""
+    return "cache:feeds:generation"
+
+
+def feed(generation: int, variant: str) -> str:
+    """One rendered feed (ETag, Last-Modified and iCalendar body) of a generation."""
+    return f"cache:feed:{generation}:{variant}"

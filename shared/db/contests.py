@@ -88,6 +88,11 @@ async def upsert_contests(
             last_seen_at = EXCLUDED.last_seen_at,
             missing_runs = 0,
             cancelled_at = NULL,
+            sequence = CASE
+                WHEN (c.title, c.starts_at, c.ends_at) IS DISTINCT FROM
+                     (EXCLUDED.title, EXCLUDED.starts_at, EXCLUDED.ends_at)
+                     OR c.cancelled_at IS NOT NULL
+                THEN c.sequence + 1 ELSE c.sequence END,
             updated_at = CASE
                 WHEN (c.title, c.url, c.starts_at, c.ends_at) IS DISTINCT FROM
                      (EXCLUDED.title, EXCLUDED.url, EXCLUDED.starts_at, EXCLUDED.ends_at)
@@ -136,6 +141,7 @@ async def count_misses(
         UPDATE contests SET
             missing_runs = missing_runs + 1,
             cancelled_at = CASE WHEN missing_runs + 1 >= $4 THEN $3 ELSE NULL END,
+            sequence = CASE WHEN missing_runs + 1 >= $4 THEN sequence + 1 ELSE sequence END,
             updated_at = CASE WHEN missing_runs + 1 >= $4 THEN $3 ELSE updated_at END
         WHERE platform = $1
           AND cancelled_at IS NULL

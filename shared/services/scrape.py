@@ -15,6 +15,7 @@ from shared.errors import PlatformError
 from shared.platforms.base import EntriesUnreadableError
 from shared.platforms.registry import Platform
 from shared.resources import Resources
+from shared.services.feeds import bump_feeds_generation
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,8 @@ async def scrape_platform(
         return await _fail(res, platform.name, now, cause, started)
 
     await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
+    if outcome.created or outcome.changed or cancelled:
+        await bump_feeds_generation(res.valkey)
     result = ScrapeResult(
         platform=platform.name,
         status=ScrapeStatus.OK,
