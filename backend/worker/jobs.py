@@ -115,6 +115,23 @@ async def sync_user_calendar(
     return result.to_json()
 
 
+# A user whose last sync failed is left to the failed-sync retries for this long.
+SWEEP_FAILED_PAUSE = timedelta(minutes=5)
+
+
+async def sweep_sync_marks(ctx: dict[str, Any]) -> int:
+    """Cron, every 10 s: queue a sync for every user marked as needing one (the durable path;
+    queueing right after a scrape's commit is only the fast path)."""
+    res = resources(ctx)
+    queued = 0
+    for user_id in await uq.list_sync_wanted(res.db.write, datetime.now(UTC) - SWEEP_FAILED_PAUSE):
+        if await enqueue_sync(res.arq, user_id) is not None:
+            queued += 1
+    if queued:
+        log.info("queued %d calendar syncs for marked users", queued)
+    return queued
+
+
 async def clean_up_google(ctx: dict[str, Any], cleanup_id: int) -> str:
     """One attempt at a recorded Google cleanup (revoke a grant, delete our calendar)."""
     attempt = await grants.carry_out_cleanup(resources(ctx), cleanup_id)

@@ -11,7 +11,7 @@ from arq.cron import CronJob
 from arq.worker import Worker, func
 
 from backend.worker import jobs
-from shared.jobs import CLEAN_UP_GOOGLE, SWEEP_CLEANUPS
+from shared.jobs import CLEAN_UP_GOOGLE, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
 from shared.resources import Resources, redis_settings
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             # and the sweeper queues it again (under a new id) when it is due.
             func(jobs.clean_up_google, name=CLEAN_UP_GOOGLE, keep_result=0, timeout=120),
             func(jobs.sweep_cleanups, name=SWEEP_CLEANUPS, keep_result=0),
+            func(jobs.sweep_sync_marks, name=SWEEP_SYNC_MARKS, keep_result=0),
         ],
         "cron_jobs": [
             scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES),
@@ -71,6 +72,13 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 jobs.schedule_syncs, name="cron:schedule_syncs", hour={3}, minute={17}, unique=True
             ),
             cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
+            cron(
+                jobs.sweep_sync_marks,
+                name="cron:sweep_sync_marks",
+                second=set(range(0, 60, 10)),
+                run_at_startup=True,
+                unique=True,
+            ),
             cron(
                 jobs.sweep_cleanups,
                 name="cron:sweep_cleanups",

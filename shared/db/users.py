@@ -147,7 +147,7 @@ async def link_google_account(
         UPDATE users SET
             calendar_id = CASE WHEN google_sub IS DISTINCT FROM $2 THEN NULL ELSE calendar_id END,
             google_sub = $2, google_email = $3, refresh_token_enc = $4,
-            google_status = 'active', updated_at = now()
+            google_status = 'active', updated_at = now(), sync_wanted_at = clock_timestamp()
         WHERE id = $1
         """,
         user_id,
@@ -305,7 +305,7 @@ async def update_preferences(
             platforms = COALESCE($2::text[], platforms),
             timezone = COALESCE($3, timezone),
             reminder_minutes = COALESCE($4::int[], reminder_minutes),
-            updated_at = now()
+            updated_at = now(), sync_wanted_at = clock_timestamp()
         WHERE id = $1
         """,
         user_id,
@@ -360,26 +360,81 @@ async def list_active_user_ids(conn: Conn) -> list[int]:
     return [r["id"] for r in rows]
 
 
+_AFFECTED = """
+    u.google_status = 'active' AND u.refresh_token_enc IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM calendar_events e
+                WHERE e.user_id = u.id AND e.contest_id = ANY($1::bigint[]))
+        OR u.platforms && $2::text[]
+        OR (cardinality(u.platforms) = 0 AND cardinality($2::text[]) > 0)
+    )
+"""
+
+
 async def list_users_affected_by(
     conn: Conn, changed_or_cancelled: Sequence[int], created_platforms: Sequence[str]
 ) -> list[int]:
     """Active users with an event for a changed/cancelled contest, or following a platform with
     new contests."""
     rows = await conn.fetch(
-        """
-        SELECT DISTINCT u.id FROM users u
-        WHERE u.google_status = 'active' AND u.refresh_token_enc IS NOT NULL AND (
-            EXISTS (SELECT 1 FROM calendar_events e
-                    WHERE e.user_id = u.id AND e.contest_id = ANY($1::bigint[]))
-            OR u.platforms && $2::text[]
-            OR (cardinality(u.platforms) = 0 AND cardinality($2::text[]) > 0)
-        )
-        ORDER BY u.id
-        """,
+        f"SELECT DISTINCT u.id FROM users u WHERE {_AFFECTED} ORDER BY u.id",
         list(changed_or_cancelled),
         list(created_platforms),
     )
     return [r["id"] for r in rows]
+
+
+async def mark_users_affected_by(
+    conn: Conn, changed_or_cancelled: Sequence[int], created_platforms: Sequence[str]
+) -> int:
+    """In the scrape's transaction: mark every affected user as needing a sync; how many."""
+    status = await conn.execute(
+        f"UPDATE users u SET sync_wanted_at = clock_timestamp() WHERE {_AFFECTED}",
+        list(changed_or_cancelled),
+        list(created_platforms),
+    )
+    return int(status.split()[-1])
+
+
+async def mark_sync_wanted(conn: Conn, user_id: int) -> None:
+    """Mark one user as needing a sync (in the caller's transaction)."""
+    await conn.execute("UPDATE users SET sync_wanted_at = clock_timestamp() WHERE id = $1", user_id)
+
+
+async def get_sync_wanted(conn: Conn, user_id: int) -> datetime | None:
+    """The user's mark as it is now (read when a sync begins)."""
+    value = await conn.fetchval("SELECT sync_wanted_at FROM users WHERE id = $1", user_id)
+    return value if isinstance(value, datetime) else None
+
+
+async def clear_sync_wanted(conn: Conn, user_id: int, seen: datetime | None) -> bool:
+    """After a good sync: clear the mark only if it is still the one the sync began with."""
+    if seen is None:
+        return False
+    status = await conn.execute(
+        "UPDATE users SET sync_wanted_at = NULL WHERE id = $1 AND sync_wanted_at = $2",
+        user_id,
+        seen,
+    )
+    return status.endswith(" 1")
+
+
+async def list_sync_wanted(
+    conn: Conn, retry_failed_after: datetime, limit: int = 1000
+) -> list[int]:
+    """Connected users marked as needing a sync, oldest mark first; a user whose last sync failed
+    waits until `retry_failed_after` (the failed-sync retries run meanwhile)."""
+    rows = await conn.fetch(
+        """
+        SELECT id FROM users
+        WHERE sync_wanted_at IS NOT NULL AND google_status = 'active'
+          AND refresh_token_enc IS NOT NULL
+          AND NOT (sync_status = 'failed' AND last_sync_at > $1)
+        ORDER BY sync_wanted_at LIMIT $2
+        """,
+        retry_failed_after,
+        limit,
+    )
+    return [int(r["id"]) for r in rows]
 
 
 async def delete_user(conn: Conn, user_id: int) -> bool:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
+from shared.db import users as uq
 from shared.errors import PlatformError
 from shared.platforms.base import EntriesUnreadableError
 from shared.platforms.registry import Platform
@@ -106,6 +107,14 @@ async def scrape_platform(
             cancelled = await q.count_misses(
                 conn, platform.name, [c.id for c in contests], now, res.settings.PRUNE_AFTER_MISSES
             )
+            if outcome.created or outcome.changed or cancelled:
+                # Durable: whoever scraped (worker, `contestsync scrape`, an admin), the
+                # affected calendars are marked in this transaction; the sweeper syncs them.
+                await uq.mark_users_affected_by(
+                    conn,
+                    [*outcome.changed, *cancelled],
+                    [platform.name] if outcome.created or outcome.changed else [],
+                )
             await q.record_success(
                 conn,
                 platform.name,

@@ -171,6 +171,8 @@ async def sync_user_calendar(
     if not await lock.acquire():
         log.info("sync of user %d already running elsewhere; skipped", user_id)
         return SyncResult(user_id, "busy", error="a sync is already running")
+    # The mark as it was before this sync read anything: cleared at the end only if unchanged.
+    wanted = await uq.get_sync_wanted(res.db.write, user_id)
     user = await uq.start_sync(res.db.write, user_id)
     if user is None:
         await lock.release()
@@ -192,6 +194,17 @@ async def sync_user_calendar(
         )
         log.warning("sync of user %d failed: %s", user_id, exc)
         return SyncResult(user_id, "failed", error=str(exc)[:300])
+    except BaseException as exc:
+        # A bug, a lost database or a cancelled job: never leave the user "running" for ever.
+        with contextlib.suppress(Exception):
+            await uq.update_sync_state(
+                res.db.write,
+                user_id,
+                "failed",
+                datetime.now(UTC),
+                f"the sync stopped unexpectedly ({type(exc).__name__})",
+            )
+        raise
     finally:
         renewer.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -211,6 +224,8 @@ async def sync_user_calendar(
     await uq.update_sync_state(
         res.db.write, user_id, status, datetime.now(UTC), result.error, counts
     )
+    if status == "ok":
+        await uq.clear_sync_wanted(res.db.write, user_id, wanted)
     log.info(
         "synced user %d: %d created, %d updated, %d deleted, %d failed",
         user_id,

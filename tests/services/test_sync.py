@@ -500,6 +500,8 @@ async def test_scrape_job_queues_syncs_for_exactly_the_affected_users(
     other = await connect_user(
         res, fake_google, sub="bob-sub", chat_user="2002", platforms=["leetcode"]
     )
+    # Both calendars are in step already (their connect-time syncs are done).
+    await res.db.write.execute("UPDATE users SET sync_wanted_at = NULL")
     fake_platforms.serve("codeforces", codeforces_payload((9200, "New Round", soon, 7200)))
     # The worker's start-up fan-out scrapes every platform; LeetCode lists nothing new.
     fake_platforms.serve("leetcode", '{"data": {"allContests": []}}')
