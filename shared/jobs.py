@@ -74,3 +74,11 @@ async def enqueue_disconnect(arq: ArqRedis, user_id: int, delete_calendar: bool)
 async def enqueue_delete_user_data(arq: ArqRedis, user_id: int) -> Job | None:
     """Queue the removal of every trace of a user (grant revoked, calendar deleted)."""
     return await arq.enqueue_job(DELETE_USER_DATA, user_id, _job_id=f"delete:{user_id}")
+
+
+SYNC_ALL_JOB_ID = "syncall"
+
+
+async def enqueue_sync_all(arq: ArqRedis) -> Job | None:
+    """Queue the fan-out that syncs every connected user (admin /syncall, POST /admin/sync)."""
+    return await arq.enqueue_job(SCHEDULE_SYNCS, _job_id=SYNC_ALL_JOB_ID)

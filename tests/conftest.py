@@ -33,6 +33,7 @@ from tests.fakes.telegram import FakeTelegram
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "platforms"
 TABLES = (
+    "alert_outbox, scrape_runs, sync_runs, "
     "notices, deliveries, guilds, oauth_states, link_tokens, calendar_events, identities, users, "
     "platform_health, contests"
 )

@@ -11,6 +11,7 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from backend.web import pages
+from backend.web.admin import add_admin_routes, count_requests
 from backend.web.keys import RES
 from backend.web.middleware import (
     CSP,
@@ -44,6 +45,7 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     if telegram_webhook is not None:
         rate_limit = _except_path(telegram_webhook.path, rate_limit)
     middlewares.insert(3, rate_limit)
+    middlewares.insert(1, count_requests)  # metrics (backend/web/admin.py)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
@@ -52,6 +54,7 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     app.router.add_get("/", index)
     app.router.add_get("/api/contests", api_contests)
     add_oauth_routes(app)
+    add_admin_routes(app)  # /metrics, POST /admin/scrape, /admin/sync, /health
     if telegram_webhook is not None:
         app.router.add_routes([telegram_webhook])
     return app

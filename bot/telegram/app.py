@@ -199,6 +199,10 @@ class TelegramBot:
             except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
                 log.warning("admin command menu not set for one chat: %s", exc.__class__.__name__)
 
+    async def probe(self) -> None:
+        """Ask the Bot API who we are: raises when it cannot be reached (alerts, /health)."""
+        await self.application.bot.get_me()
+
     async def stop(self) -> None:
         """Stop polling, let in-flight updates finish (briefly), close the client."""
         if self.res.messenger.senders.get("telegram") is self.sender:

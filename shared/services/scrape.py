@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from shared.alerts.watch import note_scrape
 from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
@@ -40,6 +41,7 @@ class ScrapeResult:
     cancelled: list[int] = field(default_factory=list)
     error: str | None = None
     duration_ms: int = 0
+    guard: bool = False  # the drop-to-zero guard refused the scrape
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (arq job results are serialised)."""
@@ -52,6 +54,7 @@ class ScrapeResult:
             "cancelled": self.cancelled,
             "error": self.error,
             "duration_ms": self.duration_ms,
+            "guard": self.guard,
         }
 
 
@@ -66,7 +69,9 @@ async def scrape_platform(
         now = now or datetime.now(UTC)
         contests = platform.parse(payload, now)
     except PlatformError as exc:
-        return await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+        failed = await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+        note_scrape(res, failed)  # alerts and metrics (shared/alerts)
+        return failed
 
     upcoming_listed = sum(1 for c in contests if c.start > now)
     async with res.db.write.acquire() as conn, conn.transaction():
@@ -83,7 +88,9 @@ async def scrape_platform(
             await q.record_success(conn, platform.name, now, len(contests), _ms(started))
     if guard:
         cause = f"listed no upcoming contests where {known_upcoming} were known; nothing changed"
-        return await _fail(res, platform.name, now, cause, started)
+        guarded = await _fail(res, platform.name, now, cause, started, guard=True)
+        note_scrape(res, guarded)  # alerts and metrics (shared/alerts)
+        return guarded
 
     await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
     result = ScrapeResult(
@@ -95,6 +102,7 @@ async def scrape_platform(
         cancelled=cancelled,
         duration_ms=_ms(started),
     )
+    note_scrape(res, result)  # alerts and metrics (shared/alerts)
     log.info(
         "scraped %s: %d listed, %d new, %d changed, %d cancelled",
         platform.name,
@@ -107,13 +115,17 @@ async def scrape_platform(
 
 
 async def _fail(
-    res: Resources, platform: str, now: datetime, cause: str, started: float
+    res: Resources, platform: str, now: datetime, cause: str, started: float, guard: bool = False
 ) -> ScrapeResult:
     failures = await q.record_failure(res.db.write, platform, now, cause, _ms(started))
     await drop(res.valkey, cache_keys.platforms())
     log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
     return ScrapeResult(
-        platform=platform, status=ScrapeStatus.FAILED, error=cause, duration_ms=_ms(started)
+        platform=platform,
+        status=ScrapeStatus.FAILED,
+        error=cause,
+        duration_ms=_ms(started),
+        guard=guard,
     )
 
 
