@@ -90,6 +90,7 @@ class Alerts:
         node: str | None = None,
         per_minute: int = DEFAULT_PER_MINUTE,
         retry_first: float = RETRY_FIRST,
+        window: float = WINDOW,
     ) -> None:
         self._db = db
         self._valkey = valkey
@@ -98,6 +99,7 @@ class Alerts:
         self.node = node or socket.gethostname()
         self.per_minute = max(1, per_minute)
         self._retry_first = retry_first
+        self.window = window  # the per-minute limit's window (seconds; shorter in tests)
         self._retry_delay = retry_first
         self._tasks: set[asyncio.Task[Any]] = set()
         self._retry: asyncio.Task[None] | None = None
@@ -165,7 +167,7 @@ class Alerts:
             count_noun=count_noun,
         )
         logger = log.warning if state == FIRING else log.info
-        logger("ALERT %s %s: %s %s", state, name, title, detail.replace("\n", "; "))
+        logger("ALERT %s %s: %s %s", state, name, title, detail.replace("\n", "; ")[:500])
         self._metrics.alerts.labels(state).inc()
         if self.sender is None:
             return True
@@ -279,23 +281,19 @@ class Alerts:
             if not pending:
                 return 0
             now = datetime.now(UTC)
-            used = await aq.count_messages_since(self._db.write, now - timedelta(seconds=WINDOW))
+            since = now - timedelta(seconds=self.window)
+            used = await aq.count_messages_since(self._db.write, since)
         except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as exc:
             log.warning("alert outbox unreadable: %s", type(exc).__name__)
             self._schedule_retry()
             return 0
         budget = self.per_minute - used
         if budget <= 0:
-            self._schedule_retry(WINDOW / 4)
+            self._schedule_retry(self.window / 4)
             return 0
-        alone, folded = (
-            (pending, [])
-            if len(pending) <= budget
-            else (
-                pending[: budget - 1],
-                pending[budget - 1 :],
-            )
-        )
+        # Within the limit each alert goes alone; over it, everything waiting becomes one summary
+        # (so a minute never holds more than `per_minute` messages).
+        alone, folded = (pending, []) if len(pending) <= budget else ([], pending)
         try:
             for alert in alone:
                 await self._send(alert.body)
