@@ -119,7 +119,17 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
     )
     stack.push_async_callback(alerts.close)  # closed before the pools it writes to
     return Resources(
-        settings, db, valkey, arq, http, platforms, Messenger(db), cipher, calendar, metrics, alerts
+        settings,
+        db,
+        valkey,
+        arq,
+        http,
+        platforms,
+        Messenger(db, metrics=metrics),
+        cipher,
+        calendar,
+        metrics,
+        alerts,
     )
 
 

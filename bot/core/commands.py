@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from redis.exceptions import RedisError
 
+from bot.core.admin import register_admin
 from bot.core.dispatch import run_command
 from bot.core.registry import Registry
 from bot.core.render import (
@@ -830,6 +831,8 @@ def build_registry() -> Registry:
         cmd_disconnect
     )
     registry.command("deleteme", "Delete all your data", private_only=True)(cmd_deleteme)
+
+    register_admin(registry)  # maintainers' commands (bot/core/admin.py)
 
     @registry.command("help", "List the commands")
     async def cmd_help(ctx: Context, inv: Invocation) -> Reply:

@@ -188,9 +188,8 @@ class TelegramBot:
         if len(admin_menu) == len(menu):
             return
         settings = self.res.settings
-        chats = [*settings.ADMIN_TELEGRAM_IDS]
-        if settings.TELEGRAM_GROUP_ID is not None:
-            chats.append(settings.TELEGRAM_GROUP_ID)
+        # Admin commands are answered in the maintainers' group only: their menu is shown there.
+        chats = [settings.TELEGRAM_GROUP_ID] if settings.TELEGRAM_GROUP_ID is not None else []
         for chat_id in chats:
             try:
                 await self.application.bot.set_my_commands(

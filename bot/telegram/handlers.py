@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import time
 from collections.abc import Mapping
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.core.dispatch import dispatch
+from bot.core.dispatch import command_name, dispatch
 from bot.core.registry import Registry
 from bot.core.types import Context, Invocation, Memory, Reply
 from bot.telegram.render import render_markup, render_notice
@@ -155,9 +156,11 @@ class TelegramHandlers:
 
     async def answer_command(self, chat_id: int, inv: Invocation) -> None:
         """Dispatch a command and send its reply (then its follow-up, as an edit)."""
+        started = time.monotonic()
         try:
             reply = await dispatch(self.context(), self.registry, inv)
             sent = await self._send(chat_id, reply)
+            self._count(inv, started)  # metrics
         except Forbidden:
             return  # the sender marked the chat blocked; nobody to answer
         except Exception:  # boundary: the user gets an answer whatever failed
@@ -169,6 +172,7 @@ class TelegramHandlers:
         """Dispatch a press, answer the query (with the reply's notice), then render the reply."""
         message = query.message
         chat_id = message.chat.id if message is not None else query.from_user.id
+        started = time.monotonic()
         try:
             reply = await dispatch(self.context(), self.registry, inv)
         except Exception:  # boundary: dispatch should not raise, but the press is answered anyway
@@ -178,6 +182,7 @@ class TelegramHandlers:
         await self._answer_query(query, reply.notice)
         try:
             message_id = await self._render_press(query, chat_id, reply)
+            self._count(inv, started)  # metrics
         except Forbidden:
             return
         except Exception:  # boundary: the user is told, whatever failed
@@ -253,6 +258,14 @@ class TelegramHandlers:
         except TelegramError as exc:
             # Usually a press older than Telegram's answer window; nothing left to do.
             log.info("telegram: button press not answered: %s", exc.__class__.__name__)
+
+    def _count(self, inv: Invocation, started: float) -> None:
+        """Updates and reply latency by command (unknown names share one label)."""
+        name = command_name(inv)
+        label = name if self.registry.get(name) is not None else "other"
+        metrics = self.res.metrics
+        metrics.bot_updates.labels("telegram", label).inc()
+        metrics.bot_reply_seconds.labels("telegram", label).observe(time.monotonic() - started)
 
     def _log_failure(self, inv: Invocation) -> str:
         error_id = secrets.token_hex(4)

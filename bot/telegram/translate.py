@@ -49,10 +49,9 @@ def is_private(chat: Chat | None) -> bool:
 def is_admin(
     user: User, chat: Chat | None, admin_ids: Collection[int], group_id: int | None
 ) -> bool:
-    """A maintainer: listed in ADMIN_TELEGRAM_IDS, or speaking in the maintainers' group."""
-    if user.id in admin_ids:
-        return True
-    return group_id is not None and chat is not None and chat.id == group_id
+    """A maintainer: listed in ADMIN_TELEGRAM_IDS (being in the maintainers' group is not enough;
+    admin commands check the chat themselves, bot/core/admin.py)."""
+    return user.id in admin_ids
 
 
 def build_command_invocation(
