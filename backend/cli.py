@@ -283,6 +283,10 @@ async def run_telegram(settings: Settings) -> int:
                 build_app(res, telegram_webhook=route), res.settings.HOST, res.settings.PORT, stack
             )
             await bot.connect_webhook()
+        else:  # polling: PORT is free, so it serves this process's /metrics
+            from backend.web.admin import build_metrics_app
+
+            await start_site(build_metrics_app(res), res.settings.HOST, res.settings.PORT, stack)
         await _watch(res, stack, "telegram", bot)
         await stop.wait()
     log.info("Telegram bot stopped")

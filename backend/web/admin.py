@@ -20,6 +20,7 @@ from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
 from shared.metrics import CONTENT_TYPE
 from shared.platforms.registry import PLATFORMS
+from shared.resources import Resources
 from shared.services import maintainers
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,14 @@ def add_admin_routes(app: web.Application) -> None:
     app.router.add_post("/admin/scrape", admin_scrape)
     app.router.add_post("/admin/sync", admin_sync)
     app.router.add_post("/health", admin_health)
+
+
+def build_metrics_app(res: Resources) -> web.Application:
+    """/metrics alone, for a process that serves nothing else (the bot while long polling)."""
+    app = web.Application()
+    app[RES] = res
+    app.router.add_get("/metrics", metrics)
+    return app
 
 
 @web.middleware
