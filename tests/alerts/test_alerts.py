@@ -13,6 +13,7 @@ from shared.alerts import watch
 from shared.alerts.render import MESSAGE_LIMIT, split_message
 from shared.config import Settings
 from shared.db import alerts as aq
+from shared.messaging.telegram import build_bot
 from shared.platforms.registry import get_platform
 from shared.services.maintainers import send_daily_report
 from shared.services.scrape import scrape_platform
@@ -316,3 +317,29 @@ async def test_the_daily_report_is_a_chart_and_figures_in_the_topic(
     assert "Codeforces:" in report and "1/1" in report  # one ok and one failed scrape today
     assert "Syncs (24 h): 1" in report
     assert "Slowest jobs" in report
+
+
+async def test_the_monitor_alerts_when_the_bot_cannot_reach_its_api(
+    settings: Settings, open_res: OpenResources, fake_telegram: FakeTelegram
+) -> None:
+    res = await open_res(group_settings(settings, fake_telegram))
+    bot = build_bot(res.settings)
+    await bot.initialize()
+
+    async def probe() -> None:  # what TelegramBot.probe does
+        await bot.get_me()
+
+    try:
+        monitor = watch.Monitor(res, {"telegram": probe})
+        fake_telegram.fail_next("getMe", error_code=502, description="Bad Gateway")
+        await monitor.check_once()
+        await res.alerts.settle()
+        await monitor.check_once()
+        await res.alerts.settle()
+    finally:
+        await bot.shutdown()
+    await fake_telegram.wait_for(lambda: len(group_texts(fake_telegram)) == 2)
+    texts = group_texts(fake_telegram)
+    down = [t for t in texts if "The Telegram bot cannot reach its API" in t]
+    assert len(down) == 1 and "cause: NetworkError" in down[0]
+    assert "The Telegram bot reaches its API again" in texts[-1]
