@@ -347,7 +347,25 @@ class CalendarClient:
 
     async def _run(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        # The calling method's name ("get_calendar") labels the metric; a batch counts its calls.
+        method = fn.__qualname__.split(".<locals>")[0].rsplit(".", 1)[-1].strip("_")
+        method = method.removesuffix("_once")
+        if method == "execute_batch" or self._api.metrics is None:
+            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        status = "200"
+        try:
+            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        except CalendarApiError as exc:
+            status = str(exc.status)
+            raise
+        except GrantRevokedError:
+            status = "invalid_grant"
+            raise
+        except ExternalServiceError:
+            status = "unreachable"
+            raise
+        finally:
+            self._api.metrics.google_calls.labels(method, status).inc()
 
     async def _retrying(self, fn: Callable[[], T]) -> T:
         """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""

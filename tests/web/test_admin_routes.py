@@ -83,6 +83,12 @@ async def test_worker_port_metrics_show_jobs_syncs_and_google_calls(
     assert value(parsed, "contestsync_sync_duration_seconds_count") == 1
     inserts = value(parsed, "contestsync_google_calls_total", method="events.insert", status="200")
     assert inserts > 0
+    assert (
+        value(parsed, "contestsync_google_calls_total", method="find_calendar", status="200") == 1
+    )
+    assert (
+        value(parsed, "contestsync_google_calls_total", method="insert_calendar", status="200") == 1
+    )
     assert value(parsed, "contestsync_google_token_refreshes_total", outcome="ok") >= 1
     assert (
         value(
