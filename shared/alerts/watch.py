@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -201,10 +202,11 @@ def note_bot_api(res: Resources, chat_platform: str, ok: bool, cause: str = "") 
 
 
 def note_node(res: Resources, role: str, started: bool) -> None:
-    """A process started or is stopping (one message per node and role, deduplicated)."""
-    node = res.alerts.node
+    """A process started or is stopping: one message each, per process (its pid names it, so a
+    restart after a crash is told too; a process that died unannounced shows in the heartbeat)."""
+    node, pid = res.alerts.node, os.getpid()
     what = "started" if started else "stopping"
-    res.alerts.event(f"node:{node}:{role}", f"{role} {what} on {node}")
+    res.alerts.event(f"node:{node}:{role}:{pid}", f"{role} {what} on {node}", f"process {pid}")
 
 
 # ---------------------------------------------------------------- heartbeat and monitor

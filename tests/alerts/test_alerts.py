@@ -343,3 +343,13 @@ async def test_the_monitor_alerts_when_the_bot_cannot_reach_its_api(
     down = [t for t in texts if "The Telegram bot cannot reach its API" in t]
     assert len(down) == 1 and "cause: NetworkError" in down[0]
     assert "The Telegram bot reaches its API again" in texts[-1]
+
+
+def test_the_daily_report_runs_at_the_configured_hour_or_not_at_all() -> None:
+    from backend.worker.settings import maintainer_crons
+
+    at_six = {c.name: c for c in maintainer_crons(6)}
+    assert at_six["cron:send_daily_report"].hour == {6}
+    assert at_six["cron:send_daily_report"].minute == {0}
+    assert "cron:send_daily_report" not in {c.name for c in maintainer_crons(-1)}
+    assert "cron:heartbeat" in {c.name for c in maintainer_crons(-1)}
