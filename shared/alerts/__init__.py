@@ -104,6 +104,7 @@ class Alerts:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._retry: asyncio.Task[None] | None = None
         self._local: dict[str, str] = {}  # last states, when Valkey cannot be asked
+        self._last_run: dict[str, float] = {}
         self._closed = False
 
     # ------------------------------------------------------------ the callers' side
@@ -224,6 +225,14 @@ class Alerts:
             except ValueError:
                 continue
         return states
+
+    def due(self, what: str, every: float) -> bool:
+        """True at most once per `every` seconds for `what` in this process (costly checks)."""
+        now = time.monotonic()
+        if now - self._last_run.get(what, -every) < every:
+            return False
+        self._last_run[what] = now
+        return True
 
     # ------------------------------------------------------------ mute
 
