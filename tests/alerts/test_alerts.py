@@ -15,10 +15,12 @@ from shared.config import Settings
 from shared.db import alerts as aq
 from shared.messaging.telegram import build_bot
 from shared.platforms.registry import get_platform
+from shared.services import sync
 from shared.services.maintainers import send_daily_report
 from shared.services.scrape import scrape_platform
 from tests.alerts.conftest import GROUP, TOPIC, OpenResources, group_settings, group_texts
-from tests.factories import NOW
+from tests.factories import NOW, connect_user
+from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms, Reply
 from tests.fakes.relay import FakeRelay
 from tests.fakes.telegram import FakeTelegram
@@ -353,3 +355,26 @@ def test_the_daily_report_runs_at_the_configured_hour_or_not_at_all() -> None:
     assert at_six["cron:send_daily_report"].minute == {0}
     assert "cron:send_daily_report" not in {c.name for c in maintainer_crons(-1)}
     assert "cron:heartbeat" in {c.name for c in maintainer_crons(-1)}
+
+
+async def test_a_sync_that_google_throttles_is_counted_with_its_cause(
+    settings: Settings,
+    open_res: OpenResources,
+    fake_telegram: FakeTelegram,
+    fake_google: FakeGoogle,
+) -> None:
+    """A real sync against the fake Google answering 429, through the hook the worker job calls."""
+    res = await open_res(group_settings(settings, fake_telegram, SYNC_ALERT_MIN_SYNCS=1))
+    res.calendar.backoff_base = 0.01
+    res.calendar.backoff_max = 0.02
+    user_id = await connect_user(res, fake_google)
+    fake_google.set_faults(rate=1.0, statuses=(429,), retry_after=0)
+    result = await sync.sync_user_calendar(res, user_id)
+    assert result.status == "failed"
+    watch.note_sync(res, result, 0.5)
+    await res.alerts.settle()
+    [text] = group_texts(fake_telegram)
+    assert "Calendar syncs are failing" in text
+    assert "1 of 1 syncs failed" in text and "top causes: Google quota (429) ×1" in text
+    row = await res.db.write.fetchrow("SELECT outcome, cause FROM sync_runs")
+    assert row is not None and dict(row) == {"outcome": "failed", "cause": "Google quota (429)"}
