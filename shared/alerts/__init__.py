@@ -311,9 +311,13 @@ class Alerts:
                 )
                 sent += 1
             if folded:
-                await self._send(render_summary([a.body for a in folded], self.node))
+                summary = render_summary([a.body for a in folded], self.node)
+                await self._send(summary)
                 ids = [a.id for a in folded]
-                await aq.mark_alerts_sent(self._db.write, ids, datetime.now(UTC), folded=True)
+                at = datetime.now(UTC)
+                async with self._db.write.acquire() as conn, conn.transaction():
+                    await aq.mark_alerts_sent(conn, ids, at, folded=True)
+                    await aq.insert_sent_summary(conn, summary, at)
                 sent += 1
                 log.info("%d alerts over the per-minute limit folded into one summary", len(ids))
         except AlertDeliveryError as exc:

@@ -35,6 +35,19 @@ async def insert_alert(conn: Conn, name: str, state: str, body: str, *, muted: b
     return int(value)
 
 
+async def insert_sent_summary(conn: Conn, body: str, at: datetime) -> int:
+    """Record a summary message (it counts against the per-minute limit like any message)."""
+    value = await conn.fetchval(
+        """
+        INSERT INTO alert_outbox (name, state, body, sent_at)
+        VALUES ('summary', 'summary', $1, $2) RETURNING id
+        """,
+        body,
+        at,
+    )
+    return int(value)
+
+
 async def list_unsent_alerts(conn: Conn, limit: int = 200) -> list[OutboxAlert]:
     """Alerts not delivered yet, oldest first."""
     rows = await conn.fetch(
@@ -218,7 +231,8 @@ async def get_figures(conn: Conn, since: datetime, now: datetime) -> Figures:
         """
         SELECT (SELECT count(*) FROM notices WHERE sent_at >= $1) AS notices_sent,
                (SELECT count(*) FROM notices WHERE sent_at IS NULL) AS notices_pending,
-               (SELECT count(*) FROM alert_outbox WHERE sent_at >= $1 AND NOT muted)
+               (SELECT count(*) FROM alert_outbox
+                WHERE sent_at >= $1 AND NOT muted AND state <> 'summary')
                    AS alerts_sent,
                (SELECT count(*) FROM alert_outbox WHERE sent_at IS NULL) AS alerts_pending
         """,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -137,6 +138,8 @@ async def test_a_flapping_state_does_not_flood_the_group(
     assert len(group_texts(fake_telegram)) == 4
     pending = await aq.list_unsent_alerts(res.db.write)
     assert pending == []
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    assert await aq.count_messages_since(res.db.write, since) == 4  # the summary counts too
 
 
 async def test_alerts_wait_while_telegram_is_down_and_arrive_after(
