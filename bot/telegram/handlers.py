@@ -99,7 +99,8 @@ class TelegramHandlers:
             return  # in a shared group, an unknown bare /command is probably another bot's
         if inv.is_private:
             self.note_reachable(inv.user_id)
-        await self.answer_command(message.chat.id, inv)
+        thread = message.message_thread_id if message.is_topic_message else None
+        await self.answer_command(message.chat.id, inv, thread)
 
     async def on_button(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         """A press on one of our inline buttons."""
@@ -154,12 +155,15 @@ class TelegramHandlers:
 
     # ------------------------------------------------------------ answering
 
-    async def answer_command(self, chat_id: int, inv: Invocation) -> None:
-        """Dispatch a command and send its reply (then its follow-up, as an edit)."""
+    async def answer_command(
+        self, chat_id: int, inv: Invocation, thread_id: int | None = None
+    ) -> None:
+        """Dispatch a command and send its reply (then its follow-up, as an edit); in a forum
+        group the reply stays in the command's topic."""
         started = time.monotonic()
         try:
             reply = await dispatch(self.context(), self.registry, inv)
-            sent = await self._send(chat_id, reply)
+            sent = await self._send(chat_id, reply, thread_id)
             self._count(inv, started)  # metrics
         except Forbidden:
             return  # the sender marked the chat blocked; nobody to answer
@@ -235,12 +239,13 @@ class TelegramHandlers:
 
     # ------------------------------------------------------------ sending
 
-    async def _send(self, chat_id: int, reply: Reply) -> Message:
+    async def _send(self, chat_id: int, reply: Reply, thread_id: int | None = None) -> Message:
         return await self.sender.send_message(
             chat_id,
             reply.text,
             reply_markup=render_markup(reply.buttons),
             disable_preview=reply.disable_preview,
+            thread_id=thread_id,
         )
 
     async def _send_plain(self, chat_id: int, text: str) -> None:

@@ -179,6 +179,15 @@ async def test_health_checks_each_part(bot: TelegramBot, fake_telegram: FakeTele
     assert "Codeforces: not scraped yet" in text
 
 
+async def test_an_admin_in_a_topic_is_answered_in_that_topic(
+    bot: TelegramBot, fake_telegram: FakeTelegram
+) -> None:
+    fake_telegram.user_message(ADMIN, "/stats", chat_id=GROUP, thread_id=42)
+    await fake_telegram.wait_for(lambda: len(fake_telegram.sent(GROUP)) == 1, timeout=10)
+    [answer] = fake_telegram.sent(GROUP)
+    assert answer["text"].startswith("Stats") and answer["message_thread_id"] == 42
+
+
 async def test_syncall_queues_the_fan_out_once(
     bot: TelegramBot, fake_telegram: FakeTelegram
 ) -> None:

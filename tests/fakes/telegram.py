@@ -310,11 +310,13 @@ class FakeTelegram(LocalServer):
         username: str | None = None,
         first_name: str = "Test",
         chat_title: str | None = None,
+        thread_id: int | None = None,
     ) -> Json:
         """Queue a Message update from a user, with a ``bot_command`` entity for ``/commands``.
 
         A negative ``chat_id`` with the default ``chat_type`` means a group (``-100…``: a
         supergroup); a group without ``chat_id`` gets ``-user_id`` (supergroup: ``-10**12 - id``).
+        ``thread_id`` posts it in that forum topic of a supergroup.
         """
         if not text:
             raise ValueError("Telegram users cannot send an empty text message")
@@ -347,6 +349,13 @@ class FakeTelegram(LocalServer):
             "date": int(time.time()),
             "text": text,
         }
+        if thread_id is not None:  # a message in a forum topic of a supergroup
+            if chat.get("type") != "supergroup":
+                raise ValueError("forum topics exist in supergroups only")
+            self._chats[chat_id]["is_forum"] = True
+            message["chat"]["is_forum"] = True
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         command = _LEADING_COMMAND_RE.match(text)
         if command:
             message["entities"] = [
