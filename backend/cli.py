@@ -305,7 +305,7 @@ async def run_all(settings: Settings) -> int:
             await telegram.connect_webhook()
         worker = build_worker(res, handle_signals=False)
         await start_site(
-            build_health_app(worker),
+            build_health_app(worker, res),
             res.settings.HOST,
             res.settings.WORKER_PORT,
             stack,
@@ -314,6 +314,7 @@ async def run_all(settings: Settings) -> int:
         )
         worker_task = asyncio.create_task(worker.main())
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
+        await _watch(res, stack, "+".join(parts), telegram)
         embedded = [
             name
             for name, value in (
@@ -350,6 +351,7 @@ async def run_web(settings: Settings) -> int:
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
+        await _watch(res, stack, "web", None)
         log.info(
             "web backend running at %s (listening on %s:%d)",
             res.settings.PUBLIC_BASE_URL,
@@ -371,7 +373,7 @@ async def run_worker(settings: Settings) -> int:
         await _telegram_notices(res, stack)
         worker = build_worker(res, handle_signals=False)
         await start_site(
-            build_health_app(worker),
+            build_health_app(worker, res),
             res.settings.HOST,
             res.settings.WORKER_PORT,
             stack,
@@ -379,6 +381,7 @@ async def run_worker(settings: Settings) -> int:
             setting="WORKER_PORT",
         )
         worker_task = asyncio.create_task(worker.main())
+        await _watch(res, stack, "worker", None)
         log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
         await _wait(stop, worker_task)
         await _stop_worker(worker, worker_task)
@@ -403,6 +406,11 @@ async def run_telegram(settings: Settings) -> int:
                 build_app(res, telegram_webhook=route), res.settings.HOST, res.settings.PORT, stack
             )
             await bot.connect_webhook()
+        else:  # polling: PORT is free, so it serves this process's /metrics
+            from backend.web.admin import build_metrics_app
+
+            await start_site(build_metrics_app(res), res.settings.HOST, res.settings.PORT, stack)
+        await _watch(res, stack, "telegram", bot)
         await stop.wait()
     log.info("Telegram bot stopped")
     return 0
@@ -427,6 +435,28 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
     sender = await open_telegram_sender(res.settings, res.db, stack)
     if sender is not None:
         res.messenger.senders["telegram"] = sender
+
+
+async def _watch(
+    res: Resources, stack: AsyncExitStack, role: str, telegram: TelegramBot | None
+) -> None:
+    """Maintainers' alerts for this process: node started now, stopping on the way out, and the
+    periodic checks (with a probe of the Telegram Bot API where the bot runs)."""
+    from shared.alerts.watch import Monitor, Probe, note_node
+
+    probes: dict[str, Probe] = {}
+    if telegram is not None:
+        probes["telegram"] = telegram.probe
+    monitor = Monitor(res, probes)
+    note_node(res, role, started=True)
+    monitor.start()
+
+    async def stopping() -> None:
+        await monitor.stop()
+        note_node(res, role, started=False)
+        await res.alerts.settle()
+
+    stack.push_async_callback(stopping)
 
 
 async def _wait(stop: Stop, worker_task: asyncio.Task[None]) -> None:

@@ -114,6 +114,15 @@ class Settings(BaseSettings):
     SCRAPE_INTERVAL_MINUTES: int = Field(30, ge=1, le=1440)
     PRUNE_AFTER_MISSES: int = Field(3, ge=1, le=100)
 
+    # Maintainers' alerts (shared/alerts) and daily report
+    ALERTS_PER_MINUTE: int = Field(10, ge=1, le=100)
+    ALERT_CHECK_SECONDS: float = Field(60, gt=0, le=3600)
+    SYNC_ALERT_WINDOW_MINUTES: int = Field(30, ge=1, le=1440)
+    SYNC_ALERT_MIN_SYNCS: int = Field(5, ge=1, le=100000)
+    SYNC_ALERT_SHARE: float = Field(0.5, gt=0, le=1)
+    WORKER_HEARTBEAT_MAX_SECONDS: int = Field(300, ge=30, le=86400)
+    DAILY_REPORT_HOUR: int = Field(8, ge=-1, le=23)  # UTC hour; -1 turns the report off
+
     # Proxies
     TRUST_PROXY: bool = False
     TRUSTED_PROXIES: Annotated[list[str], NoDecode] = Field(default_factory=list)

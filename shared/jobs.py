@@ -74,3 +74,11 @@ async def enqueue_cleanup(arq: ArqRedis, cleanup_id: int, attempts: int) -> Job 
     return await arq.enqueue_job(
         CLEAN_UP_GOOGLE, cleanup_id, _job_id=f"cleanup:{cleanup_id}:{attempts}"
     )
+
+
+SYNC_ALL_JOB_ID = "syncall"
+
+
+async def enqueue_sync_all(arq: ArqRedis) -> Job | None:
+    """Queue the fan-out that syncs every connected user (admin /syncall, POST /admin/sync)."""
+    return await arq.enqueue_job(SCHEDULE_SYNCS, _job_id=SYNC_ALL_JOB_ID)

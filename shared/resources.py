@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from shared.alerts import Alerts
 from shared.cache import open_valkey
 from shared.calendar.client import CalendarApi
 from shared.config import Settings
@@ -21,6 +22,8 @@ from shared.db.pools import Database, open_database
 from shared.embedded import EmbeddedPostgres, EmbeddedValkey
 from shared.errors import ConfigError
 from shared.messaging import Messenger
+from shared.messaging.alerts import open_group_sender
+from shared.metrics import Metrics
 from shared.platforms.http import PlatformClient
 from shared.platforms.registry import rate_limits
 
@@ -40,6 +43,8 @@ class Resources:
     messenger: Messenger
     cipher: TokenCipher
     calendar: CalendarApi
+    metrics: Metrics
+    alerts: Alerts
 
 
 async def with_embedded_services(settings: Settings, stack: AsyncExitStack) -> Settings:
@@ -102,7 +107,30 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
     cipher = build_cipher(settings)
     calendar = CalendarApi(settings)
     stack.callback(calendar.close)
-    return Resources(settings, db, valkey, arq, http, platforms, Messenger(db), cipher, calendar)
+    metrics = Metrics()
+    calendar.metrics = metrics
+    alerts = Alerts(
+        db,
+        valkey,
+        metrics,
+        open_group_sender(settings, http, stack),
+        node=settings.FROM_ENV,
+        per_minute=settings.ALERTS_PER_MINUTE,
+    )
+    stack.push_async_callback(alerts.close)  # closed before the pools it writes to
+    return Resources(
+        settings,
+        db,
+        valkey,
+        arq,
+        http,
+        platforms,
+        Messenger(db, metrics=metrics),
+        cipher,
+        calendar,
+        metrics,
+        alerts,
+    )
 
 
 def build_cipher(settings: Settings) -> TokenCipher:

@@ -11,6 +11,7 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from backend.web import pages
+from backend.web.admin import add_admin_routes, count_requests
 from backend.web.feeds import add_feed_routes
 from backend.web.keys import RES
 from backend.web.legal import add_legal_routes
@@ -45,6 +46,7 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     if telegram_webhook is not None:
         rate_limit = _except_path(telegram_webhook.path, rate_limit)
     middlewares.insert(3, rate_limit)
+    middlewares.insert(1, count_requests)  # metrics (backend/web/admin.py)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
@@ -55,6 +57,7 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     add_oauth_routes(app)
     add_feed_routes(app)
     add_legal_routes(app)
+    add_admin_routes(app)  # /metrics, POST /admin/scrape, /admin/sync, /health
     if telegram_webhook is not None:
         app.router.add_routes([telegram_webhook])
     return app

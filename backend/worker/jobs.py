@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from arq.worker import Retry
 
+from shared.alerts import watch
 from shared.cache import keys as cache_keys
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
-from shared.services import grants, sync
+from shared.services import grants, maintainers, sync
 from shared.services.scrape import ScrapeStatus
 from shared.services.scrape import scrape_platform as run_scrape
 
@@ -105,7 +107,9 @@ async def sync_user_calendar(
     `attempt` counts the later tries of a sync that Google failed (0 for a first sync).
     """
     res = resources(ctx)
+    started = time.monotonic()
     result = await sync.sync_user_calendar(res, user_id)
+    watch.note_sync(res, result, time.monotonic() - started)  # alerts and metrics
     if result.status == "busy":  # another sync of this user holds the lock: run after it
         raise Retry(defer=BUSY_RETRY_SECONDS)
     if result.status in ("failed", "partial") and attempt < len(FAILED_SYNC_RETRY_SECONDS):
@@ -168,3 +172,27 @@ async def prune_expired(ctx: dict[str, Any]) -> int:
     )
     removed += await cleanups.delete_finished_cleanups(db, now - FINISHED_CLEANUP_RETENTION)
     return removed
+
+
+# ---- maintainers (shared/alerts)
+
+
+async def heartbeat(ctx: dict[str, Any]) -> int:
+    """Cron every minute: record that cron runs, refresh gauges, deliver alerts kept for retry."""
+    res = resources(ctx)
+    await watch.beat(res)
+    await maintainers.refresh_gauges(res)
+    return await res.alerts.drain()
+
+
+async def send_daily_report(ctx: dict[str, Any]) -> bool:
+    """Cron at DAILY_REPORT_HOUR: the daily report with its 7-day chart."""
+    return await maintainers.send_daily_report(resources(ctx))
+
+
+async def prune_runs(ctx: dict[str, Any]) -> int:
+    """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
+    from shared.db import alerts as aq
+
+    cutoff = datetime.now(UTC) - timedelta(days=30)
+    return await aq.delete_old_runs(resources(ctx).db.write, cutoff)

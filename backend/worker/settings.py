@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
+import time
 from typing import Any
 
 from aiohttp import web
 from arq import cron
 from arq.cron import CronJob
-from arq.worker import Worker, func
+from arq.worker import Function, Retry, Worker, func
 
 from backend.worker import jobs
 from shared.jobs import CLEAN_UP_GOOGLE, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
+from shared.metrics import CONTENT_TYPE
 from shared.resources import Resources, redis_settings
+from shared.services.maintainers import refresh_gauges
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +70,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             func(jobs.clean_up_google, name=CLEAN_UP_GOOGLE, keep_result=0, timeout=120),
             func(jobs.sweep_cleanups, name=SWEEP_CLEANUPS, keep_result=0),
             func(jobs.sweep_sync_marks, name=SWEEP_SYNC_MARKS, keep_result=0),
+            *maintainer_functions(),
         ],
         "cron_jobs": [
             scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES),
@@ -86,6 +92,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 run_at_startup=True,
                 unique=True,
             ),
+            *maintainer_crons(res.settings.DAILY_REPORT_HOUR),
         ],
         "on_startup": on_startup,
         "redis_settings": redis_settings(res.settings),
@@ -100,11 +107,75 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
 
 def build_worker(res: Resources, *, burst: bool = False, handle_signals: bool = True) -> Worker:
     """An arq Worker on the process's resources."""
-    return Worker(**build_worker_settings(res), burst=burst, handle_signals=handle_signals)
+    settings = build_worker_settings(res)
+    settings["functions"] = [timed(f, res) for f in settings["functions"]]
+    settings["cron_jobs"] = [timed_cron(c, res) for c in settings["cron_jobs"]]
+    return Worker(**settings, burst=burst, handle_signals=handle_signals)
 
 
-def build_health_app(worker: Worker) -> web.Application:
-    """The worker's health server: /healthz with job counters (200 while the worker runs)."""
+# ---- maintainers: alert jobs, job durations and /metrics
+
+
+def maintainer_functions() -> list[Function]:
+    """The jobs of shared/alerts: heartbeat (also delivers kept alerts) and the daily report."""
+    return [
+        func(jobs.heartbeat, name="heartbeat", keep_result=0, max_tries=1),
+        func(jobs.send_daily_report, name="send_daily_report", keep_result=0, max_tries=2),
+        func(jobs.prune_runs, name="prune_runs", keep_result=0),
+    ]
+
+
+def maintainer_crons(report_hour: int) -> list[CronJob]:
+    """Heartbeat every minute, runs pruned daily, the report at `report_hour` UTC (-1: none)."""
+    crons = [
+        cron(jobs.heartbeat, name="cron:heartbeat", run_at_startup=True, unique=True),
+        cron(jobs.prune_runs, name="cron:prune_runs", hour={4}, minute={23}, unique=True),
+    ]
+    if report_hour >= 0:
+        crons.append(
+            cron(
+                jobs.send_daily_report,
+                name="cron:send_daily_report",
+                hour={report_hour},
+                minute={0},
+                unique=True,
+            )
+        )
+    return crons
+
+
+def _timed_coroutine(name: str, coroutine: Any, res: Resources) -> Any:
+    @functools.wraps(coroutine)
+    async def run(ctx: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        started = time.monotonic()
+        outcome = "failed"
+        try:
+            result = await coroutine(ctx, *args, **kwargs)
+            outcome = "ok"
+            return result
+        except Retry:
+            outcome = "retry"
+            raise
+        finally:
+            res.metrics.job_duration.labels(name, outcome).observe(time.monotonic() - started)
+
+    return run
+
+
+def timed(function: Function, res: Resources) -> Function:
+    """The same job, its duration observed by outcome (contestsync_job_duration_seconds)."""
+    return dataclasses.replace(
+        function, coroutine=_timed_coroutine(function.name, function.coroutine, res)
+    )
+
+
+def timed_cron(job: CronJob, res: Resources) -> CronJob:
+    """The same cron job, timed like `timed`."""
+    return dataclasses.replace(job, coroutine=_timed_coroutine(job.name, job.coroutine, res))
+
+
+def build_health_app(worker: Worker, res: Resources) -> web.Application:
+    """The worker's health server: /healthz with job counters, /metrics (this process's)."""
 
     async def healthz(request: web.Request) -> web.Response:
         # A failed scrape ends its job normally, so arq does not count it; we do.
@@ -122,6 +193,11 @@ def build_health_app(worker: Worker) -> web.Application:
             }
         )
 
+    async def metrics(request: web.Request) -> web.Response:
+        await refresh_gauges(res)
+        return web.Response(body=res.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
     app = web.Application()
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
     return app

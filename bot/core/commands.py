@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from redis.exceptions import RedisError
 
+from bot.core.admin import register_admin
 from bot.core.dispatch import run_command
 from bot.core.feed import FEED_USAGE, cmd_feed
 from bot.core.linking import (
@@ -835,6 +836,8 @@ def build_registry() -> Registry:
     )(cmd_feed)
     registry.command("link", "Approve or deny a chat joining your account", hidden=True)(cmd_link)
     registry.command("unlink", "Remove a linked chat", private_only=True, hidden=True)(cmd_unlink)
+
+    register_admin(registry)  # maintainers' commands (bot/core/admin.py)
 
     @registry.command("help", "List the commands")
     async def cmd_help(ctx: Context, inv: Invocation) -> Reply:

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 UNKNOWN_COMMAND = "Unknown command, see /help."
 EXPIRED_BUTTON = "This button is no longer valid, see /help."
+ADMIN_ONLY = "Sorry, this command is for ContestSync's maintainers only."
 
 # Button data is "<prefix>" or "<prefix>:<details>"; short prefixes keep it under 64 bytes.
 # A prefix not listed here is taken as the owning command's own name ("connect", "upcoming", …).
@@ -136,6 +137,11 @@ async def dispatch(ctx: Context, registry: Registry, inv: Invocation) -> Reply:
     """Answer one command or button press; always returns a reply, never raises."""
     name = command_name(inv)
     command = registry.get(name) if name else None
-    if command is None or (command.admin_only and not inv.is_admin):
+    if command is None:
         return Reply(text=EXPIRED_BUTTON if inv.callback is not None else UNKNOWN_COMMAND)
+    if command.admin_only and not inv.is_admin:
+        log.warning(
+            "/%s refused: a %s user who is not an admin", command.name, inv.chat_platform.value
+        )
+        return Reply(text=ADMIN_ONLY)
     return await run_command(ctx, command, inv)

@@ -188,9 +188,8 @@ class TelegramBot:
         if len(admin_menu) == len(menu):
             return
         settings = self.res.settings
-        chats = [*settings.ADMIN_TELEGRAM_IDS]
-        if settings.TELEGRAM_GROUP_ID is not None:
-            chats.append(settings.TELEGRAM_GROUP_ID)
+        # Admin commands are answered in the maintainers' group only: their menu is shown there.
+        chats = [settings.TELEGRAM_GROUP_ID] if settings.TELEGRAM_GROUP_ID is not None else []
         for chat_id in chats:
             try:
                 await self.application.bot.set_my_commands(
@@ -198,6 +197,10 @@ class TelegramBot:
                 )
             except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
                 log.warning("admin command menu not set for one chat: %s", exc.__class__.__name__)
+
+    async def probe(self) -> None:
+        """Ask the Bot API who we are: raises when it cannot be reached (alerts, /health)."""
+        await self.application.bot.get_me()
 
     async def stop(self) -> None:
         """Stop polling, let in-flight updates finish (briefly), close the client."""

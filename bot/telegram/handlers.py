@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import time
 from collections.abc import Mapping
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.core.dispatch import dispatch
+from bot.core.dispatch import command_name, dispatch
 from bot.core.registry import Registry
 from bot.core.types import Context, Invocation, Memory, Reply
 from bot.telegram.render import render_markup, render_notice
@@ -95,7 +96,8 @@ class TelegramHandlers:
             return  # in a shared group, an unknown bare /command is probably another bot's
         if inv.is_private:
             self.note_reachable(inv.user_id)
-        await self.answer_command(message.chat.id, inv)
+        thread = message.message_thread_id if message.is_topic_message else None
+        await self.answer_command(message.chat.id, inv, thread)
 
     async def on_button(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         """A press on one of our inline buttons."""
@@ -150,11 +152,16 @@ class TelegramHandlers:
 
     # ------------------------------------------------------------ answering
 
-    async def answer_command(self, chat_id: int, inv: Invocation) -> None:
-        """Dispatch a command and send its reply (then its follow-up, as an edit)."""
+    async def answer_command(
+        self, chat_id: int, inv: Invocation, thread_id: int | None = None
+    ) -> None:
+        """Dispatch a command and send its reply (then its follow-up, as an edit); in a forum
+        group the reply stays in the command's topic."""
+        started = time.monotonic()
         try:
             reply = await dispatch(self.context(), self.registry, inv)
-            sent = await self._send(chat_id, reply)
+            sent = await self._send(chat_id, reply, thread_id)
+            self._count(inv, started)  # metrics
         except Forbidden:
             return  # the sender marked the chat blocked; nobody to answer
         except Exception:  # boundary: the user gets an answer whatever failed
@@ -166,6 +173,7 @@ class TelegramHandlers:
         """Dispatch a press, answer the query (with the reply's notice), then render the reply."""
         message = query.message
         chat_id = message.chat.id if message is not None else query.from_user.id
+        started = time.monotonic()
         try:
             reply = await dispatch(self.context(), self.registry, inv)
         except Exception:  # boundary: dispatch should not raise, but the press is answered anyway
@@ -175,6 +183,7 @@ class TelegramHandlers:
         await self._answer_query(query, reply.notice)
         try:
             message_id = await self._render_press(query, chat_id, reply)
+            self._count(inv, started)  # metrics
         except Forbidden:
             return
         except Exception:  # boundary: the user is told, whatever failed
@@ -227,12 +236,13 @@ class TelegramHandlers:
 
     # ------------------------------------------------------------ sending
 
-    async def _send(self, chat_id: int, reply: Reply) -> Message:
+    async def _send(self, chat_id: int, reply: Reply, thread_id: int | None = None) -> Message:
         return await self.sender.send_message(
             chat_id,
             reply.text,
             reply_markup=render_markup(reply.buttons),
             disable_preview=reply.disable_preview,
+            thread_id=thread_id,
         )
 
     async def _send_plain(self, chat_id: int, text: str) -> None:
@@ -250,6 +260,14 @@ class TelegramHandlers:
         except TelegramError as exc:
             # Usually a press older than Telegram's answer window; nothing left to do.
             log.info("telegram: button press not answered: %s", exc.__class__.__name__)
+
+    def _count(self, inv: Invocation, started: float) -> None:
+        """Updates and reply latency by command (unknown names share one label)."""
+        name = command_name(inv)
+        label = name if self.registry.get(name) is not None else "other"
+        metrics = self.res.metrics
+        metrics.bot_updates.labels("telegram", label).inc()
+        metrics.bot_reply_seconds.labels("telegram", label).observe(time.monotonic() - started)
 
     def _log_failure(self, inv: Invocation) -> str:
         error_id = secrets.token_hex(4)

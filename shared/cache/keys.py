@@ -63,3 +63,29 @@ def feeds_generation() -> str:
 def feed(generation: int, variant: str) -> str:
     """One rendered feed (ETag, Last-Modified and iCalendar body) of a generation."""
     return f"cache:feed:{generation}:{variant}"
+
+
+# ---- maintainers' alerts (shared/alerts)
+
+ALERT_MUTE_ALL = "*"
+HEARTBEAT_TTL = 7 * 24 * 3600
+ALERT_DRAIN_LOCK_TTL = 60
+
+
+def alert_mute(name: str) -> str:
+    """Present while alerts named `name` (or every alert, for ALERT_MUTE_ALL) are muted."""
+    return f"alert:mute:{name}"
+
+
+ALERT_MUTE_PATTERN = "alert:mute:*"
+ALERT_STATE_PATTERN = "alert:state:*"
+
+
+def alert_drain_lock() -> str:
+    """The owned lock held by the one process delivering the alert outbox at a time."""
+    return "lock:alerts:drain"
+
+
+def worker_heartbeat() -> str:
+    """When a worker last ran its cron (epoch seconds); missing or old means no worker runs."""
+    return "heartbeat:worker"

@@ -39,6 +39,7 @@ from tenacity import (
 
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
+from shared.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -288,6 +289,8 @@ class CalendarApi:
         self.attempts = attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
+        # Set by the composition root: Google calls and token refreshes are counted there.
+        self.metrics: Metrics | None = None
 
     def thread_http(self) -> httplib2.Http:
         """This thread's connection object, kept across users so connections are reused.
@@ -344,7 +347,25 @@ class CalendarClient:
 
     async def _run(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        # The calling method's name ("get_calendar") labels the metric; a batch counts its calls.
+        method = fn.__qualname__.split(".<locals>")[0].rsplit(".", 1)[-1].strip("_")
+        method = method.removesuffix("_once")
+        if method == "execute_batch" or self._api.metrics is None:
+            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        status = "200"
+        try:
+            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        except CalendarApiError as exc:
+            status = str(exc.status)
+            raise
+        except GrantRevokedError:
+            status = "invalid_grant"
+            raise
+        except ExternalServiceError:
+            status = "unreachable"
+            raise
+        finally:
+            self._api.metrics.google_calls.labels(method, status).inc()
 
     async def _retrying(self, fn: Callable[[], T]) -> T:
         """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
@@ -374,7 +395,14 @@ class CalendarClient:
         try:
             with self._lock:
                 if not self.credentials.valid:
-                    self.credentials.refresh(google_auth_httplib2.Request(self._api.thread_http()))
+                    try:
+                        self.credentials.refresh(
+                            google_auth_httplib2.Request(self._api.thread_http())
+                        )
+                    except Exception:
+                        self._count_refresh("failed")
+                        raise
+                    self._count_refresh("ok")
             return fn()
         except RefreshError as exc:
             if "invalid_grant" in str(exc):
@@ -384,6 +412,16 @@ class CalendarClient:
             raise ExternalServiceError("Google token refresh failed") from None
         except (TransportError, OSError, httplib2.HttpLib2Error) as exc:
             raise GoogleUnavailableError(f"cannot reach Google: {exc.__class__.__name__}") from None
+
+    def _count_refresh(self, outcome: str) -> None:
+        if self._api.metrics is not None:
+            self._api.metrics.token_refreshes.labels(outcome).inc()
+
+    def _count_calls(self, calls: Sequence[EventCall], results: list[CallResult]) -> None:
+        metrics = self._api.metrics
+        if metrics is not None:
+            for item, result in zip(calls, results, strict=True):
+                metrics.google_calls.labels(f"events.{item.kind}", str(result.status)).inc()
 
     async def get_calendar(self, calendar_id: str) -> dict[str, Any] | None:
         """The calendar resource, or None when it no longer exists."""
@@ -506,10 +544,13 @@ class CalendarClient:
                 batch.execute(http=self._http())
             except HttpError as exc:
                 failed = result_from_error(exc)
-                return [failed for _ in calls]
-            return [
-                results.get(str(i), CallResult(599, None, "missing")) for i in range(len(calls))
-            ]
+                answers = [failed for _ in calls]
+            else:
+                answers = [
+                    results.get(str(i), CallResult(599, None, "missing")) for i in range(len(calls))
+                ]
+            self._count_calls(calls, answers)
+            return answers
 
         return await self._run(call)
 

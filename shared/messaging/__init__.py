@@ -15,6 +15,7 @@ from typing import Protocol
 from shared.db import notices as nq
 from shared.db import users as uq
 from shared.db.pools import Database
+from shared.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +35,15 @@ class ChatSender(Protocol):
 class Messenger:
     """Notifies every reachable chat of a user."""
 
-    def __init__(self, db: Database, senders: Mapping[str, ChatSender] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        senders: Mapping[str, ChatSender] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
         self._db = db
         self.senders: dict[str, ChatSender] = dict(senders or {})
+        self.metrics = metrics  # deliveries by chat platform and outcome, when set
 
     async def notify_user(
         self, user_id: int, kind: str, text: str, buttons: NoticeButtons = ()
@@ -84,6 +91,12 @@ class Messenger:
                 exc.__class__.__name__,
             )
             await nq.mark_notice_failed(self._db.write, notice_id, exc.__class__.__name__)
+            self._count(chat_platform, "failed")
         else:
             await nq.mark_notice_sent(self._db.write, notice_id, datetime.now(UTC))
+            self._count(chat_platform, "sent")
         return notice_id
+
+    def _count(self, channel: str, outcome: str) -> None:
+        if self.metrics is not None:
+            self.metrics.deliveries.labels(channel, outcome).inc()

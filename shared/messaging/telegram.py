@@ -224,8 +224,10 @@ class TelegramSender:
         *,
         reply_markup: InlineKeyboardMarkup | None = None,
         disable_preview: bool = True,
+        thread_id: int | None = None,
     ) -> Message:
-        """sendMessage with plain text (no parse mode, so nothing in it can break formatting)."""
+        """sendMessage with plain text (no parse mode, so nothing in it can break formatting);
+        `thread_id` keeps an answer in the forum topic the command came from."""
 
         def send(target: int) -> Awaitable[Message]:
             return self.bot.send_message(
@@ -233,6 +235,7 @@ class TelegramSender:
                 _clamped(text),
                 reply_markup=reply_markup,
                 link_preview_options=_preview(disable_preview),
+                message_thread_id=thread_id,
             )
 
         return await self._deliver(chat_id, send)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from shared.alerts.watch import note_scrape
 from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
@@ -45,6 +46,7 @@ class ScrapeResult:
     cancelled: list[int] = field(default_factory=list)
     error: str | None = None
     duration_ms: int = 0
+    guard: bool = False  # the drop-to-zero guard refused the scrape
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (arq job results are serialised)."""
@@ -59,6 +61,7 @@ class ScrapeResult:
             "cancelled": self.cancelled,
             "error": self.error,
             "duration_ms": self.duration_ms,
+            "guard": self.guard,
         }
 
 
@@ -74,7 +77,7 @@ async def scrape_platform(
         parsed = platform.read(payload, now)
     except EntriesUnreadableError as exc:
         # Recorded with the health: the page shows "23 of 23 entries skipped" beside the error.
-        return await _fail(
+        unreadable = await _fail(
             res,
             platform.name,
             now or datetime.now(UTC),
@@ -83,8 +86,12 @@ async def scrape_platform(
             entries=exc.entries,
             skipped=exc.skipped,
         )
+        note_scrape(res, unreadable)  # alerts and metrics (shared/alerts)
+        return unreadable
     except PlatformError as exc:
-        return await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+        failed = await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
+        note_scrape(res, failed)  # alerts and metrics (shared/alerts)
+        return failed
     contests = parsed.contests
     if parsed.skipped:
         log.warning(
@@ -126,7 +133,9 @@ async def scrape_platform(
             )
     if guard:
         cause = f"listed no upcoming contests where {known_upcoming} were known; nothing changed"
-        return await _fail(res, platform.name, now, cause, started)
+        guarded = await _fail(res, platform.name, now, cause, started, guard=True)
+        note_scrape(res, guarded)  # alerts and metrics (shared/alerts)
+        return guarded
 
     await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
     if outcome.created or outcome.changed or cancelled:
@@ -142,6 +151,7 @@ async def scrape_platform(
         cancelled=cancelled,
         duration_ms=_ms(started),
     )
+    note_scrape(res, result)  # alerts and metrics (shared/alerts)
     log.info(
         "scraped %s: %d listed, %d new, %d changed, %d cancelled",
         platform.name,
@@ -161,6 +171,7 @@ async def _fail(
     started: float,
     entries: int | None = None,
     skipped: dict[str, int] | None = None,
+    guard: bool = False,
 ) -> ScrapeResult:
     failures = await q.record_failure(
         res.db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
@@ -174,6 +185,7 @@ async def _fail(
         skipped=skipped or {},
         error=cause,
         duration_ms=_ms(started),
+        guard=guard,
     )
 
 

@@ -16,6 +16,7 @@ from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.calendar.client import (
     BATCH_LIMIT,
+    RATE_LIMIT_REASONS,
     CalendarClient,
     CallResult,
     EventCall,
@@ -72,6 +73,7 @@ class SyncResult:
     failed: int = 0
     error: str | None = None
     calendar_recreated: bool = False
+    throttled: int = 0  # calls Google answered 429 / rate limit (for the quota alert)
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (arq results, bot messages)."""
@@ -84,6 +86,7 @@ class SyncResult:
             "failed": self.failed,
             "error": self.error,
             "calendar_recreated": self.calendar_recreated,
+            "throttled": self.throttled,
         }
 
 
@@ -352,6 +355,8 @@ async def _settle(
         elif is_retryable(answer.status, answer.reason):
             nxt.retry.append(_Pending(op, pending.tries + 1, pending.converted))
             nxt.later = True
+            if answer.status == 429 or answer.reason in RATE_LIMIT_REASONS:
+                result.throttled += 1  # counted for the quota alert (shared/alerts)
             if answer.retry_after is not None:
                 nxt.retry_after = max(nxt.retry_after or 0.0, answer.retry_after)
         else:

@@ -58,6 +58,7 @@ from tests.fakes.server import LocalServer
 Json = dict[str, Any]
 
 MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_COMMANDS = 100
@@ -243,6 +244,7 @@ class FakeTelegram(LocalServer):
         self.calls: list[TgCall] = []
         self.latency = 0.0
         self.commands: list[dict[str, str]] = []
+        self.photos: dict[tuple[int, int], bytes] = {}  # (chat, message id) → uploaded bytes
         self.webhook: Json | None = None
         # Telegram rejects URL buttons pointing at localhost; off by default so local tests can
         # follow the links they get.
@@ -270,6 +272,7 @@ class FakeTelegram(LocalServer):
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "sendMessage": self._send_message,
+            "sendPhoto": self._send_photo,
             "editMessageText": self._edit_message_text,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
             "deleteMessage": self._delete_message,
@@ -307,11 +310,13 @@ class FakeTelegram(LocalServer):
         username: str | None = None,
         first_name: str = "Test",
         chat_title: str | None = None,
+        thread_id: int | None = None,
     ) -> Json:
         """Queue a Message update from a user, with a ``bot_command`` entity for ``/commands``.
 
         A negative ``chat_id`` with the default ``chat_type`` means a group (``-100…``: a
         supergroup); a group without ``chat_id`` gets ``-user_id`` (supergroup: ``-10**12 - id``).
+        ``thread_id`` posts it in that forum topic of a supergroup.
         """
         if not text:
             raise ValueError("Telegram users cannot send an empty text message")
@@ -344,6 +349,13 @@ class FakeTelegram(LocalServer):
             "date": int(time.time()),
             "text": text,
         }
+        if thread_id is not None:  # a message in a forum topic of a supergroup
+            if chat.get("type") != "supergroup":
+                raise ValueError("forum topics exist in supergroups only")
+            self._chats[chat_id]["is_forum"] = True
+            message["chat"]["is_forum"] = True
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         command = _LEADING_COMMAND_RE.match(text)
         if command:
             message["entities"] = [
@@ -668,6 +680,54 @@ class FakeTelegram(LocalServer):
         self._bot_sent.append(key)
         return copy.deepcopy(message)
 
+    async def _send_photo(self, params: Json) -> Json:
+        """sendPhoto with an uploaded file (multipart) or a file id/URL; caption ≤ 1024."""
+        chat_id = self._target_chat(params)
+        photo = params.get("photo")
+        if isinstance(photo, str) and photo.startswith("attach://"):
+            photo = params.get(photo.removeprefix("attach://"))
+        if isinstance(photo, dict):
+            data = photo.get("data", b"")
+            if not data:
+                raise _bad_request("file must be non-empty")
+            if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+                raise _bad_request("IMAGE_PROCESS_FAILED")
+            size = len(data)
+        elif isinstance(photo, str) and photo:
+            data, size = b"", 0
+        else:
+            raise _bad_request("there is no photo in the request")
+        message: Json = {
+            "message_id": self._new_message_id(chat_id),
+            "from": self._bot_user(),
+            "chat": self._chat(chat_id),
+            "date": int(time.time()),
+            "photo": [
+                {
+                    "file_id": f"photo-{len(self._bot_sent) + 1}",
+                    "file_unique_id": f"u{len(self._bot_sent) + 1}",
+                    "width": 1000,
+                    "height": 700,
+                    "file_size": size,
+                }
+            ],
+        }
+        thread_id = params.get("message_thread_id")
+        if isinstance(thread_id, int):
+            message["message_thread_id"] = thread_id
+        if params.get("caption"):
+            caption, entities = _formatted_text({**params, "text": params["caption"]})
+            if len(caption) > MAX_CAPTION_LENGTH:
+                raise _bad_request("message caption is too long")
+            message["caption"] = caption
+            if entities:
+                message["caption_entities"] = entities
+        key = (chat_id, message["message_id"])
+        self._messages[key] = message
+        self._bot_sent.append(key)
+        self.photos[key] = data
+        return copy.deepcopy(message)
+
     async def _edit_message_text(self, params: Json) -> Json:
         stored = self._editable(params)
         text, entities = _formatted_text(params)
@@ -866,6 +926,7 @@ async def _read_params(request: web.Request) -> Json:
                         "filename": value.filename,
                         "content_type": value.content_type,
                         "size": len(data),
+                        "data": data,
                     }
                 elif isinstance(value, bytes):
                     params[key] = value.decode("utf-8", errors="replace")

@@ -1,0 +1,334 @@
+"""What maintainers are alerted about: the hooks the scrape, sync and bots call, and the monitor.
+
+Hooks (`note_scrape`, `note_sync`, `note_bot_api`) are synchronous and cheap: they bump metrics and
+hand the rest (rows for the daily report, state checks) to `Alerts.spawn`. The monitor runs in
+every long-running process and checks what no single event reveals: platforms not scraped
+successfully for more than 3 intervals, a worker whose cron stopped (heartbeat), the share of
+failed calendar syncs and Google's 429/quota answers over a window, and each bot's API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import asyncpg
+from redis.exceptions import RedisError
+
+from shared.alerts.render import render_duration
+from shared.cache import keys as cache_keys
+from shared.db import alerts as aq
+from shared.db import contests as cq
+from shared.platforms.registry import PLATFORMS
+
+if TYPE_CHECKING:
+    from shared.resources import Resources
+    from shared.services.scrape import ScrapeResult
+    from shared.services.sync import SyncResult
+
+log = logging.getLogger(__name__)
+
+STALE_INTERVALS = 3
+SYNC_CHECK_EVERY = 5.0  # seconds between sync-window checks triggered by finished syncs
+Probe = Callable[[], Awaitable[None]]
+
+
+def platform_label(name: str) -> str:
+    """The platform's display name."""
+    platform = PLATFORMS.get(name)
+    return platform.label if platform is not None else name
+
+
+# ---------------------------------------------------------------- scrapes
+
+
+def note_scrape(res: Resources, result: ScrapeResult) -> None:
+    """After every scrape: metrics now; the run's row and the platform's alert states off-path."""
+    outcome = "guard" if result.guard else result.status.value
+    res.metrics.scrapes.labels(result.platform, outcome).inc()
+    res.metrics.scrape_duration.labels(result.platform).observe(result.duration_ms / 1000)
+    res.alerts.spawn(_after_scrape(res, result, outcome))
+
+
+async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> None:
+    await aq.insert_scrape_run(
+        res.db.write,
+        result.platform,
+        outcome,
+        listed=result.listed,
+        created=len(result.created),
+        changed=len(result.changed),
+        cancelled=len(result.cancelled),
+        error=result.error,
+        duration_ms=result.duration_ms,
+    )
+    label = platform_label(result.platform)
+    alerts = res.alerts
+    if result.guard:
+        await alerts.report(
+            f"guard:{result.platform}",
+            True,
+            f"{label}: the drop-to-zero guard tripped",
+            f"{result.error}\nContests are kept as they were until it lists some again.",
+        )
+        return
+    if outcome == "failed":
+        await alerts.report(
+            f"platform:{result.platform}",
+            True,
+            f"{label} scrapes are failing",
+            f"cause: {result.error}",
+        )
+        return
+    summary = (
+        f"{result.listed} contests listed now: {len(result.created)} new, "
+        f"{len(result.changed)} changed, {len(result.cancelled)} cancelled"
+    )
+    await alerts.report(
+        f"platform:{result.platform}",
+        False,
+        f"{label} scrapes recovered",
+        summary,
+        count_noun="failed scrapes",
+    )
+    await alerts.report(
+        f"guard:{result.platform}",
+        False,
+        f"{label} lists contests again (drop-to-zero guard cleared)",
+        summary,
+        count_noun="guarded scrapes",
+    )
+    await alerts.report(
+        f"stale:{result.platform}", False, f"{label} is scraped successfully again", summary
+    )
+
+
+# ---------------------------------------------------------------- syncs
+
+_FIVE_XX = re.compile(r"answered 5\d\d")
+
+
+def classify_sync_failure(status: str, error: str | None) -> str:
+    """The cause of a failed sync, in a maintainer's words (pure)."""
+    if status == "revoked":
+        return "revoked grant"
+    text = error or ""
+    if " 429" in text or "RateLimitExceeded" in text or "rateLimitExceeded" in text:
+        return "Google quota (429)"
+    if "quota" in text.lower():
+        return "Google quota (429)"
+    if _FIVE_XX.search(text):
+        return "Google 5xx"
+    if "still failing" in text:
+        return "Google kept failing (retries spent)"
+    if "token refresh" in text:
+        return "Google token endpoint"
+    if "lock lost" in text:
+        return "sync lock lost"
+    return "other"
+
+
+def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:
+    """After every calendar sync: metrics now; the run's row and the sync alerts off-path."""
+    res.metrics.syncs.labels(result.status).inc()
+    if result.status not in ("busy", "skipped", "not_connected"):
+        res.metrics.sync_duration.observe(seconds)
+    res.alerts.spawn(_after_sync(res, result, seconds))
+
+
+async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> None:
+    cause = None if result.status == "ok" else classify_sync_failure(result.status, result.error)
+    counts = {
+        "created": result.created,
+        "updated": result.updated,
+        "deleted": result.deleted,
+        "failed": result.failed,
+        "throttled": result.throttled,
+    }
+    await aq.insert_sync_run(
+        res.db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
+    )
+    # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
+    # a process runs it at most every few seconds (the monitor runs it too).
+    if result.status not in ("busy", "skipped", "not_connected") and res.alerts.due(
+        "check_syncs", SYNC_CHECK_EVERY
+    ):
+        await check_syncs(res)
+
+
+async def check_syncs(res: Resources, now: datetime | None = None) -> None:
+    """Failed syncs above the threshold over the window, and Google's 429s, as alert states."""
+    settings = res.settings
+    now = now or datetime.now(UTC)
+    window = timedelta(minutes=settings.SYNC_ALERT_WINDOW_MINUTES)
+    stats = await aq.get_sync_window(res.db.write, now - window)
+    share = stats.failed / stats.total if stats.total else 0.0
+    failing = stats.total >= settings.SYNC_ALERT_MIN_SYNCS and share >= settings.SYNC_ALERT_SHARE
+    causes = ", ".join(f"{cause} ×{n}" for cause, n in stats.causes[:3]) or "none"
+    span = render_duration(window)
+    await res.alerts.report(
+        "syncs:failing",
+        failing,
+        "Calendar syncs are failing" if failing else "Calendar syncs are healthy again",
+        f"{stats.failed} of {stats.total} syncs failed in the last {span} ({share:.0%})"
+        + (f"\ntop causes: {causes}" if failing else ""),
+        count_noun="checks over the threshold",
+    )
+    throttled = stats.throttled > 0
+    await res.alerts.report(
+        "google:quota",
+        throttled,
+        "Google is answering 429 / quota errors" if throttled else "Google quota errors stopped",
+        f"{stats.throttled} calls throttled in the last {span}" if throttled else "",
+        count_noun="checks with throttled calls",
+    )
+
+
+# ---------------------------------------------------------------- bots
+
+
+def note_bot_api(res: Resources, chat_platform: str, ok: bool, cause: str = "") -> None:
+    """A chat bot reached (or could not reach) its API."""
+    name = chat_platform.capitalize()
+    res.alerts.set_state(
+        f"bot:{chat_platform}",
+        not ok,
+        f"The {name} bot cannot reach its API"
+        if not ok
+        else f"The {name} bot reaches its API again",
+        f"cause: {cause}" if cause and not ok else "",
+    )
+
+
+def note_node(res: Resources, role: str, started: bool) -> None:
+    """A process started or is stopping: one message each, per process (its pid names it, so a
+    restart after a crash is told too; a process that died unannounced shows in the heartbeat)."""
+    node, pid = res.alerts.node, os.getpid()
+    what = "started" if started else "stopping"
+    res.alerts.event(f"node:{node}:{role}:{pid}", f"{role} {what} on {node}", f"process {pid}")
+
+
+# ---------------------------------------------------------------- heartbeat and monitor
+
+
+async def beat(res: Resources) -> None:
+    """The worker's cron ran: record when (the monitor checks it)."""
+    await res.valkey.set(
+        cache_keys.worker_heartbeat(), str(time.time()), ex=cache_keys.HEARTBEAT_TTL
+    )
+
+
+async def heartbeat_age(res: Resources) -> float | None:
+    """Seconds since a worker's cron last ran; None when no heartbeat was ever recorded."""
+    raw = await res.valkey.get(cache_keys.worker_heartbeat())
+    if raw is None:
+        return None
+    try:
+        return max(0.0, time.time() - float(raw))
+    except ValueError:
+        return None
+
+
+async def check_heartbeat(res: Resources, uptime: float) -> None:
+    """Alert when no worker ran its cron for longer than WORKER_HEARTBEAT_MAX_SECONDS."""
+    limit = res.settings.WORKER_HEARTBEAT_MAX_SECONDS
+    age = await heartbeat_age(res)
+    if age is None and uptime < limit:
+        return  # just started: a worker may not have run yet
+    missing = age is None or age > limit
+    await res.alerts.report(
+        "worker:heartbeat",
+        missing,
+        "No worker is running its cron" if missing else "A worker runs its cron again",
+        (
+            "no heartbeat ever recorded"
+            if age is None
+            else f"last heartbeat {render_duration(timedelta(seconds=age))} ago"
+        )
+        if missing
+        else "",
+    )
+
+
+async def check_stale(res: Resources, now: datetime | None = None) -> None:
+    """Platforms not scraped successfully for more than 3 scrape intervals."""
+    now = now or datetime.now(UTC)
+    limit = timedelta(minutes=res.settings.SCRAPE_INTERVAL_MINUTES * STALE_INTERVALS)
+    for health in await cq.list_platform_health(res.db.write):
+        last = health.last_success_at
+        if last is None:
+            if health.last_attempt_at is None or now - health.last_attempt_at <= limit:
+                continue
+            stale, detail = True, "never scraped successfully"
+        else:
+            stale = now - last > limit
+            detail = f"last success {render_duration(now - last)} ago"
+        if not stale:
+            continue  # cleared by the next successful scrape (note_scrape)
+        label = platform_label(health.platform)
+        await res.alerts.report(
+            f"stale:{health.platform}",
+            True,
+            f"{label} has not been scraped successfully for over {STALE_INTERVALS} intervals",
+            f"{detail}; last error: {health.last_error or 'none'}",
+        )
+
+
+async def check_probes(res: Resources, probes: dict[str, Probe]) -> None:
+    """Each bot's API, asked by the process that runs the bot."""
+    for chat_platform, probe in probes.items():
+        try:
+            await probe()
+        except Exception as exc:  # boundary: any failure means the API is out of reach
+            note_bot_api(res, chat_platform, False, type(exc).__name__)
+        else:
+            note_bot_api(res, chat_platform, True)
+
+
+class Monitor:
+    """Runs the periodic checks every ALERT_CHECK_SECONDS until stopped."""
+
+    def __init__(self, res: Resources, probes: dict[str, Probe] | None = None) -> None:
+        self.res = res
+        self.probes = dict(probes or {})
+        self._started = time.monotonic()
+        self._task: asyncio.Task[None] | None = None
+
+    async def check_once(self) -> None:
+        """Every check once; a failing check is logged and the others still run."""
+        checks: list[Awaitable[None]] = [
+            check_stale(self.res),
+            check_heartbeat(self.res, time.monotonic() - self._started),
+            check_syncs(self.res),
+            check_probes(self.res, self.probes),
+        ]
+        for check in checks:
+            try:
+                await check
+            except (asyncpg.PostgresError, asyncpg.InterfaceError, RedisError, OSError) as exc:
+                log.warning("alert check skipped: %s", type(exc).__name__)
+
+    def start(self) -> None:
+        """Start the loop in the background."""
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        interval = self.res.settings.ALERT_CHECK_SECONDS
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.check_once()
+            except Exception:  # boundary: the monitor outlives a bad check
+                log.exception("alert checks failed")
+
+    async def stop(self) -> None:
+        """Stop the loop."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)

@@ -1,0 +1,138 @@
+"""Prometheus metrics: every name in one place, one registry per process (no global registry).
+
+Each process (web, worker, bot, or all of them in `contestsync run`) builds one `Metrics` in its
+composition root and serves it on its own port (`/metrics` on PORT and on WORKER_PORT). Several
+worker processes therefore expose several endpoints, one per process, which Prometheus scrapes
+and sums; no multiprocess mode is needed.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+DURATION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+# Names, so tests and the Grafana dashboard can be checked against them.
+SCRAPES = "contestsync_scrapes"
+SCRAPE_DURATION = "contestsync_scrape_duration_seconds"
+CONTESTS = "contestsync_contests"
+SYNCS = "contestsync_syncs"
+SYNC_DURATION = "contestsync_sync_duration_seconds"
+GOOGLE_CALLS = "contestsync_google_calls"
+TOKEN_REFRESHES = "contestsync_google_token_refreshes"  # noqa: S105 - a metric name
+BOT_UPDATES = "contestsync_bot_updates"
+BOT_REPLY_SECONDS = "contestsync_bot_reply_seconds"
+DELIVERIES = "contestsync_deliveries"
+QUEUE_DEPTH = "contestsync_queue_depth"
+JOB_DURATION = "contestsync_job_duration_seconds"
+HTTP_REQUESTS = "contestsync_http_requests"
+HTTP_DURATION = "contestsync_http_request_duration_seconds"
+ALERTS = "contestsync_alerts"
+
+
+class Metrics:
+    """The process's registry and its metrics."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.scrapes = Counter(
+            SCRAPES,
+            "Platform scrapes by outcome (ok, failed, guard)",
+            ["platform", "outcome"],
+            registry=r,
+        )
+        self.scrape_duration = Histogram(
+            SCRAPE_DURATION,
+            "Time a scrape took",
+            ["platform"],
+            buckets=DURATION_BUCKETS,
+            registry=r,
+        )
+        self.contests = Gauge(
+            CONTESTS, "Contests stored, by platform and state", ["platform", "state"], registry=r
+        )
+        self.syncs = Counter(SYNCS, "Calendar syncs by outcome", ["outcome"], registry=r)
+        self.sync_duration = Histogram(
+            SYNC_DURATION, "Time a calendar sync took", buckets=DURATION_BUCKETS, registry=r
+        )
+        self.google_calls = Counter(
+            GOOGLE_CALLS,
+            "Google Calendar calls by method and HTTP status",
+            ["method", "status"],
+            registry=r,
+        )
+        self.token_refreshes = Counter(
+            TOKEN_REFRESHES, "Google access-token refreshes by outcome", ["outcome"], registry=r
+        )
+        self.bot_updates = Counter(
+            BOT_UPDATES,
+            "Chat commands and button presses handled",
+            ["chat_platform", "command"],
+            registry=r,
+        )
+        self.bot_reply_seconds = Histogram(
+            BOT_REPLY_SECONDS,
+            "Time from a command to its reply",
+            ["chat_platform", "command"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.deliveries = Counter(
+            DELIVERIES,
+            "Messages delivered by channel and outcome",
+            ["channel", "outcome"],
+            registry=r,
+        )
+        self.queue_depth = Gauge(QUEUE_DEPTH, "Jobs waiting in the arq queue", registry=r)
+        self.job_duration = Histogram(
+            JOB_DURATION,
+            "Time a worker job took, by job and outcome",
+            ["job", "outcome"],
+            buckets=DURATION_BUCKETS,
+            registry=r,
+        )
+        self.http_requests = Counter(
+            HTTP_REQUESTS, "HTTP requests by route and status", ["route", "status"], registry=r
+        )
+        self.http_duration = Histogram(
+            HTTP_DURATION,
+            "Time to answer an HTTP request",
+            ["route"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.alerts = Counter(
+            ALERTS, "Maintainers' alerts by state (firing, resolved, info)", ["state"], registry=r
+        )
+
+    def render(self) -> bytes:
+        """The exposition text of every metric."""
+        return generate_latest(self.registry)
+
+
+def metric_names() -> frozenset[str]:
+    """Every series family this module defines (a counter `x` exposes `x_total`)."""
+    return frozenset(
+        {
+            SCRAPES,
+            SCRAPE_DURATION,
+            CONTESTS,
+            SYNCS,
+            SYNC_DURATION,
+            GOOGLE_CALLS,
+            TOKEN_REFRESHES,
+            BOT_UPDATES,
+            BOT_REPLY_SECONDS,
+            DELIVERIES,
+            QUEUE_DEPTH,
+            JOB_DURATION,
+            HTTP_REQUESTS,
+            HTTP_DURATION,
+            ALERTS,
+        }
+    )
