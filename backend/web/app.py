@@ -157,7 +157,8 @@ def _contest_query(
                     raise InvalidArgumentError(
                         f"unknown platform {name.strip()[:40]!r}; known: {', '.join(PLATFORMS)}"
                     )
-                platforms.append(key)
+                if key not in platforms:  # "codeforces,codeforces" asks for it once
+                    platforms.append(key)
     start = _time_param(request, "from")
     end = _time_param(request, "to")
     if start and end:
@@ -176,7 +177,7 @@ def _time_param(request: web.Request, name: str) -> datetime | None:
         if len(raw) == 10:
             return datetime.fromisoformat(raw).replace(tzinfo=UTC)
         return parse_utc(raw)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a zoned time past year 1..9999 in UTC
         raise InvalidArgumentError(
             f"'{name}' must be an ISO-8601 date or time with a zone, e.g. 2026-12-01T00:00:00Z"
         ) from None

@@ -24,7 +24,7 @@ async def list_upcoming_contests(
     end: datetime | None = None,
 ) -> list[StoredContest]:
     """Contests not yet ended (starting before `end`, ending after `start`), ordered by start."""
-    chosen = list(platforms) if platforms else list(PLATFORMS)
+    chosen = list(dict.fromkeys(platforms)) if platforms else list(PLATFORMS)
     lists = await fetch_platform_contests(res, chosen, now)
     return select_window(lists.values(), now, start, end)
 
