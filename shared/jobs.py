@@ -22,6 +22,7 @@ async def enqueue_scrape(arq: ArqRedis, platform: str) -> Job | None:
 SYNC_USER_CALENDAR = "sync_user_calendar"
 SCHEDULE_SYNCS = "schedule_syncs"
 SWEEP_SYNC_MARKS = "sweep_sync_marks"
+DELIVER_NOTICES = "deliver_notices"
 CLEAN_UP_GOOGLE = "clean_up_google"
 SWEEP_CLEANUPS = "sweep_cleanups"
 

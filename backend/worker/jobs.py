@@ -136,6 +136,16 @@ async def sweep_sync_marks(ctx: dict[str, Any]) -> int:
     return queued
 
 
+# Notices older than this are not sent late any more (they would no longer make sense).
+REDELIVER_WINDOW = timedelta(days=1)
+
+
+async def deliver_notices(ctx: dict[str, Any]) -> int:
+    """Cron, every minute: send the notices that were recorded while no chat sender ran."""
+    res = resources(ctx)
+    return await res.messenger.redeliver(datetime.now(UTC) - REDELIVER_WINDOW)
+
+
 async def clean_up_google(ctx: dict[str, Any], cleanup_id: int) -> str:
     """One attempt at a recorded Google cleanup (revoke a grant, delete our calendar)."""
     attempt = await grants.carry_out_cleanup(resources(ctx), cleanup_id)

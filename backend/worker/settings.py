@@ -14,7 +14,7 @@ from arq.cron import CronJob
 from arq.worker import Function, Retry, Worker, func
 
 from backend.worker import jobs
-from shared.jobs import CLEAN_UP_GOOGLE, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
+from shared.jobs import CLEAN_UP_GOOGLE, DELIVER_NOTICES, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
 from shared.metrics import CONTENT_TYPE
 from shared.resources import Resources, redis_settings
 from shared.services.maintainers import refresh_gauges
@@ -70,6 +70,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             func(jobs.clean_up_google, name=CLEAN_UP_GOOGLE, keep_result=0, timeout=120),
             func(jobs.sweep_cleanups, name=SWEEP_CLEANUPS, keep_result=0),
             func(jobs.sweep_sync_marks, name=SWEEP_SYNC_MARKS, keep_result=0),
+            func(jobs.deliver_notices, name=DELIVER_NOTICES, keep_result=0, max_tries=1),
             *maintainer_functions(),
         ],
         "cron_jobs": [
@@ -78,6 +79,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 jobs.schedule_syncs, name="cron:schedule_syncs", hour={3}, minute={17}, unique=True
             ),
             cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
+            cron(jobs.deliver_notices, name="cron:deliver_notices", second={31}, unique=True),
             cron(
                 jobs.sweep_sync_marks,
                 name="cron:sweep_sync_marks",

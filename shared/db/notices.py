@@ -87,3 +87,39 @@ async def delete_old_notices(conn: Conn, sent_before: datetime, unsent_before: d
         unsent_before,
     )
     return int(status.split()[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class PendingNotice:
+    """An unsent notice, with what it takes to send it again."""
+
+    id: int
+    chat_platform: str
+    chat_id: str
+    body: str
+    buttons: tuple[tuple[tuple[str, str], ...], ...]
+
+
+async def list_unsent_notices(
+    conn: Conn, chat_platforms: Sequence[str], since: datetime, max_attempts: int, limit: int
+) -> list[PendingNotice]:
+    """Notices recorded since `since` and not yet delivered (tried fewer than `max_attempts`
+    times) for these chat platforms, oldest first."""
+    rows = await conn.fetch(
+        """
+        SELECT id, chat_platform, chat_id, body, buttons FROM notices
+        WHERE sent_at IS NULL AND created_at >= $2 AND attempts < $3
+          AND chat_platform = ANY($1::text[])
+        ORDER BY id LIMIT $4
+        """,
+        list(chat_platforms),
+        since,
+        max_attempts,
+        limit,
+    )
+    out = []
+    for r in rows:
+        raw = json.loads(r["buttons"]) if isinstance(r["buttons"], str) else r["buttons"]
+        buttons = tuple(tuple((str(b[0]), str(b[1])) for b in row) for row in raw or [])
+        out.append(PendingNotice(r["id"], r["chat_platform"], r["chat_id"], r["body"], buttons))
+    return out

@@ -97,6 +97,30 @@ class Messenger:
             self._count(chat_platform, "sent")
         return notice_id
 
+    async def redeliver(self, since: datetime, max_attempts: int = 10, limit: int = 200) -> int:
+        """Send notices recorded while no sender ran (or that failed), for the chat platforms
+        whose sender runs here; returns how many were delivered now."""
+        if not self.senders:
+            return 0
+        pending = await nq.list_unsent_notices(
+            self._db.write, list(self.senders), since, max_attempts, limit
+        )
+        delivered = 0
+        for notice in pending:
+            sender = self.senders[notice.chat_platform]
+            try:
+                await sender.send_text(notice.chat_id, notice.body, notice.buttons)
+            except Exception as exc:  # boundary: try again on the next round
+                await nq.mark_notice_failed(self._db.write, notice.id, exc.__class__.__name__)
+                self._count(notice.chat_platform, "failed")
+            else:
+                await nq.mark_notice_sent(self._db.write, notice.id, datetime.now(UTC))
+                self._count(notice.chat_platform, "sent")
+                delivered += 1
+        if delivered:
+            log.info("delivered %d notices kept in the outbox", delivered)
+        return delivered
+
     def _count(self, channel: str, outcome: str) -> None:
         if self.metrics is not None:
             self.metrics.deliveries.labels(channel, outcome).inc()

@@ -538,6 +538,30 @@ async def test_worker_side_sender_delivers_notices_and_marks_blocked_chats(
     assert blocked is not None and blocked.blocked_at is not None
 
 
+async def test_notices_recorded_while_no_sender_ran_are_delivered_later_once(
+    tg_res: Resources, fake_telegram: FakeTelegram
+) -> None:
+    async with tg_res.db.write.acquire() as conn, conn.transaction():
+        identity = await uq.upsert_identity(conn, "telegram", str(ALICE), str(ALICE))
+    offline = Messenger(tg_res.db)  # a process with no chat sender records the notice only
+    await offline.notify_user(
+        identity.user_id, "link_request", "Approve?", ((("Approve", "la:y:1"),),)
+    )
+    assert fake_telegram.sent(ALICE) == []
+    since = datetime.now(UTC) - timedelta(days=1)
+    async with AsyncExitStack() as stack:
+        sender = await open_telegram_sender(tg_res.settings, tg_res.db, stack)
+        assert sender is not None
+        worker_side = Messenger(tg_res.db, {"telegram": sender})
+        assert await worker_side.redeliver(since) == 1
+        assert await worker_side.redeliver(since) == 0  # delivered once
+    [message] = fake_telegram.sent(ALICE)
+    assert message["text"] == "Approve?"
+    assert buttons(message) == ["la:y:1"]
+    [notice] = await nq.list_notices(tg_res.db.write, identity.user_id)
+    assert notice.sent_at is not None
+
+
 # ---------------------------------------------------------------- robustness
 
 _COMMANDS = [c.name for c in build_registry()] + ["nope", "START", "x" * 32]
