@@ -12,6 +12,8 @@ from typing import Any, TypeVar, cast
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from shared.cache.breaker import open_guarded_valkey
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -27,15 +29,14 @@ return 0
 """
 
 
+# Every Valkey call on a request path gives up after this long (Valkey answers in well under a
+# millisecond when healthy); a breaker then stops calling it for a while (shared/cache/breaker.py).
+VALKEY_TIMEOUT = 0.25
+
+
 def open_valkey(uri: str) -> Redis:
-    """A Valkey client (redis-py 5) with short timeouts so a dead server fails fast."""
-    return Redis.from_url(
-        uri,
-        decode_responses=False,
-        socket_connect_timeout=2,
-        socket_timeout=5,
-        health_check_interval=30,
-    )
+    """A Valkey client (redis-py 5) that fails fast: short timeouts and a circuit breaker."""
+    return open_guarded_valkey(uri, VALKEY_TIMEOUT)
 
 
 async def get_json(valkey: Redis, key: str) -> Any | None:

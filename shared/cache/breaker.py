@@ -1,0 +1,137 @@
+"""A Valkey client that fails fast: short timeouts and a circuit breaker.
+
+Valkey is a cache, a lock service and a rate limiter here; PostgreSQL is the record. A Valkey
+that is gone, or that accepts connections and never answers, must therefore cost a request a
+fraction of a second at most, not seconds per call queued behind redis-py's pool. After
+`FAILURES_TO_OPEN` failed calls in a row the breaker opens: for `OPEN_SECONDS` every call fails
+at once with `ValkeyUnavailableError` (a redis ConnectionError, which every caller already
+handles), then one call is let through to probe. One WARNING when it opens, one INFO when Valkey
+answers again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+log = logging.getLogger(__name__)
+
+FAILURES_TO_OPEN = 3
+OPEN_SECONDS = 10.0
+# Failures that say "Valkey is not there"; a wrong command or type is the caller's business.
+_OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError, TimeoutError)
+
+
+class ValkeyUnavailableError(RedisConnectionError):
+    """The breaker is open: Valkey failed just now and is not being called for a moment."""
+
+
+class Breaker:
+    """Consecutive-failure circuit breaker with a cool-down (monotonic clock, injectable)."""
+
+    def __init__(
+        self,
+        failures_to_open: int = FAILURES_TO_OPEN,
+        open_seconds: float = OPEN_SECONDS,
+        clock: Any = time.monotonic,
+    ) -> None:
+        self.failures_to_open = failures_to_open
+        self.open_seconds = open_seconds
+        self._clock = clock
+        self.failures = 0
+        self.opened_at: float | None = None
+        self.trips = 0
+
+    @property
+    def is_open(self) -> bool:
+        """True while calls are refused without trying."""
+        if self.opened_at is None:
+            return False
+        return self._clock() - self.opened_at < self.open_seconds
+
+    def before_call(self) -> None:
+        """Refuse at once while open; after the cool-down let calls through to probe."""
+        if self.is_open:
+            raise ValkeyUnavailableError("Valkey is unavailable (circuit open)")
+
+    def succeeded(self) -> None:
+        """A call worked: close the breaker."""
+        if self.opened_at is not None:
+            log.info("Valkey answers again; using it")
+        self.failures = 0
+        self.opened_at = None
+
+    def failed(self) -> None:
+        """A call failed with an outage error: count it, open after enough in a row."""
+        self.failures += 1
+        if self.failures >= self.failures_to_open:
+            if self.opened_at is None:
+                self.trips += 1
+                log.warning(
+                    "Valkey did not answer %d times in a row; serving without it for %.0f s "
+                    "at a time until it does",
+                    self.failures,
+                    self.open_seconds,
+                )
+            self.opened_at = self._clock()
+
+
+class GuardedValkey(Redis):
+    """redis-py's asyncio client behind a `Breaker` (commands, scripts and pipelines)."""
+
+    breaker: Breaker
+
+    async def execute_command(self, *args: Any, **options: Any) -> Any:
+        """Run a command unless the breaker is open; record how it went."""
+        self.breaker.before_call()
+        try:
+            result = await super().execute_command(*args, **options)
+        except _OUTAGE:
+            self.breaker.failed()
+            raise
+        self.breaker.succeeded()
+        return result
+
+    def pipeline(self, transaction: bool = True, shard_hint: Any = None) -> Pipeline:
+        """A pipeline whose `execute` goes through the same breaker."""
+        pipe = GuardedPipeline(
+            self.connection_pool, self.response_callbacks, transaction, shard_hint
+        )
+        pipe.breaker = self.breaker
+        return pipe
+
+
+class GuardedPipeline(Pipeline):
+    """A pipeline behind the client's breaker."""
+
+    breaker: Breaker
+
+    async def execute(self, raise_on_error: bool = True) -> list[Any]:
+        """Send the queued commands unless the breaker is open."""
+        self.breaker.before_call()
+        try:
+            result = await super().execute(raise_on_error)
+        except _OUTAGE:
+            self.breaker.failed()
+            raise
+        self.breaker.succeeded()
+        return result
+
+
+def open_guarded_valkey(uri: str, timeout: float, breaker: Breaker | None = None) -> GuardedValkey:
+    """A breaker-guarded client whose every call gives up after `timeout` seconds."""
+    client = GuardedValkey.from_url(
+        uri,
+        decode_responses=False,
+        socket_connect_timeout=timeout,
+        socket_timeout=timeout,
+        health_check_interval=30,
+    )
+    client.breaker = breaker or Breaker()
+    return client
