@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
 from shared.config import Settings
+from shared.db.pools import is_database_outage
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,20 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
                 route_name(request),
             )
             return _error(request, 504, "The server took too long to answer.")
-        except Exception:
+        except Exception as exc:
+            if is_database_outage(exc):
+                log.warning(
+                    "request %s: PostgreSQL unavailable (%s)",
+                    request.get(REQUEST_ID),
+                    exc.__class__.__name__,
+                )
+                response = _error(
+                    request,
+                    503,
+                    "ContestSync's database is unavailable for a moment. Please try again shortly.",
+                )
+                response.headers["Retry-After"] = "5"
+                return response
             log.exception(
                 "unhandled error in request %s: %s %s",
                 request.get(REQUEST_ID),

@@ -11,12 +11,17 @@ from bot.core.registry import Command, Registry
 from bot.core.render import MESSAGE_LIMIT, render_clamped, render_private_only
 from bot.core.types import Context, Invocation, Reply
 from shared.db import users as uq
+from shared.db.pools import is_database_outage
 from shared.errors import UserError
 
 log = logging.getLogger(__name__)
 
 UNKNOWN_COMMAND = "Unknown command, see /help."
 EXPIRED_BUTTON = "This button is no longer valid, see /help."
+DATABASE_OUTAGE = (
+    "Sorry, ContestSync's database is unavailable for a moment (a restart, probably). "
+    "Please try again in a minute."
+)
 ADMIN_ONLY = "Sorry, this command is for ContestSync's maintainers only."
 
 # Button data is "<prefix>" or "<prefix>:<details>"; short prefixes keep it under 64 bytes.
@@ -126,7 +131,10 @@ async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
             ctx.memory.settings.pop(settings_key, None)
     except UserError as exc:
         return _checked(Reply(text=str(exc)), command.name)
-    except Exception:  # boundary: no command may leave the chat without an answer
+    except Exception as exc:  # boundary: no command may leave the chat without an answer
+        if is_database_outage(exc):
+            log.warning("/%s: PostgreSQL unavailable (%s)", command.name, type(exc).__name__)
+            return Reply(text=DATABASE_OUTAGE)
         return _error_reply(command.name, inv)
     if reply.followup is not None:
         reply = replace(reply, followup=_guarded(reply.followup, command.name, inv))

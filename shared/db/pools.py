@@ -105,3 +105,20 @@ async def open_database(settings: Settings, dsn: str | None = None) -> Database:
             len(settings.POSTGRES_READ_DB),
         )
     return Database(write, reads)
+
+
+# What a lost or restarting PostgreSQL raises on a pooled query: the pool reconnects by itself on
+# the next acquire, so callers answer "try again in a moment" instead of treating it as a bug.
+_OUTAGE_ERRORS: tuple[type[BaseException], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.CrashShutdownError,
+    ConnectionError,
+)
+
+
+def is_database_outage(exc: BaseException) -> bool:
+    """True when `exc` means PostgreSQL is unreachable or restarting (not a bug of ours)."""
+    return isinstance(exc, _OUTAGE_ERRORS) or (isinstance(exc, OSError) and exc.errno is not None)

@@ -1,0 +1,85 @@
+"""PostgreSQL restarted while everything runs: a friendly 503 and a chat apology meanwhile, and
+the same pools work again once it is back (no process restart)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import asyncpg
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
+
+from backend.web.app import build_app
+from bot.core.commands import build_registry
+from bot.core.dispatch import DATABASE_OUTAGE, dispatch
+from bot.core.types import ChatPlatform, Context, Invocation
+from shared.config import Settings
+from shared.db.migrate import migrate
+from shared.embedded import EmbeddedPostgres
+from shared.resources import Resources, open_resources
+
+
+class Restartable:
+    """An embedded PostgreSQL of the test's own, which it can stop and start again."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.server = EmbeddedPostgres(data_dir)
+
+    async def start(self) -> str:
+        return await asyncio.to_thread(self.server.start)
+
+    async def stop(self) -> None:
+        await asyncio.to_thread(self.server.stop)
+
+
+@pytest.fixture
+async def own_postgres(
+    settings: Settings, tmp_path: Path
+) -> AsyncIterator[tuple[Restartable, Resources]]:
+    pg = Restartable(tmp_path / "pg" / "data")
+    (tmp_path / "pg").mkdir()
+    dsn = await pg.start()
+    conn = await asyncpg.connect(dsn)
+    try:
+        await migrate(conn)
+    finally:
+        await conn.close()
+    own = settings.model_copy(update={"POSTGRES_DB": SecretStr(dsn)})
+    async with AsyncExitStack() as stack:
+        res = await open_resources(own, stack)
+        yield pg, res
+    await pg.stop()
+
+
+async def test_a_restarting_database_gets_a_friendly_503_and_an_apology_then_recovers(
+    own_postgres: tuple[Restartable, Resources],
+) -> None:
+    pg, res = own_postgres
+    inv = Invocation(ChatPlatform.TELEGRAM, "1001", "1001", "status")
+    async with TestClient(TestServer(build_app(res))) as client:
+        assert (await client.get("/")).status == 200
+        await pg.stop()
+
+        page = await client.get("/")
+        reply = await dispatch(Context(res), build_registry(), inv)
+
+        assert page.status == 503
+        text = await page.text()
+        assert "database is unavailable for a moment" in text and "Traceback" not in text
+        assert page.headers["Retry-After"] == "5"
+        assert reply.text == DATABASE_OUTAGE
+
+        await pg.start()
+        statuses = []
+        for _ in range(100):  # the pool reconnects on its own
+            statuses.append((await client.get("/")).status)
+            if statuses[-1] == 200:
+                break
+            await asyncio.sleep(0.1)
+        assert statuses[-1] == 200
+        answer = await dispatch(Context(res), build_registry(), inv)
+        assert answer.text.startswith("Your ContestSync status")
