@@ -11,7 +11,7 @@ import secrets
 import signal
 import sys
 from collections.abc import Sequence
-from contextlib import AsyncExitStack, suppress
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from bot.telegram.app import TelegramBot
 
 log = logging.getLogger("contestsync")
-
-SHUTDOWN_GRACE = 8.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,7 +287,8 @@ async def start_site(
 async def run_all(settings: Settings) -> int:
     """Web app and worker in one process, on embedded services unless configured otherwise."""
     from backend.web.app import build_app
-    from backend.worker.settings import build_health_app, build_worker
+    from backend.worker.settings import build_health_app
+    from backend.worker.supervise import WorkerSupervisor
 
     async with AsyncExitStack() as stack:
         stop = stop_event()
@@ -303,16 +302,16 @@ async def run_all(settings: Settings) -> int:
         )
         if telegram is not None:
             await telegram.connect_webhook()
-        worker = build_worker(res, handle_signals=False)
+        supervisor = WorkerSupervisor(res)
         await start_site(
-            build_health_app(worker, res),
+            build_health_app(lambda: supervisor.worker, res),
             res.settings.HOST,
             res.settings.WORKER_PORT,
             stack,
             what="worker health",
             setting="WORKER_PORT",
         )
-        worker_task = asyncio.create_task(worker.main())
+        worker_run = asyncio.create_task(supervisor.run(stop.event))
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
         await _watch(res, stack, "+".join(parts), telegram)
         embedded = [
@@ -336,8 +335,7 @@ async def run_all(settings: Settings) -> int:
             ", ".join(parts),
             where,
         )
-        await _wait(stop, worker_task)
-        await _stop_worker(worker, worker_task)
+        await worker_run
     log.info("ContestSync stopped")
     return 0
 
@@ -365,26 +363,26 @@ async def run_web(settings: Settings) -> int:
 
 async def run_worker(settings: Settings) -> int:
     """The arq worker alone, with its health server on WORKER_PORT."""
-    from backend.worker.settings import build_health_app, build_worker
+    from backend.worker.settings import build_health_app
+    from backend.worker.supervise import WorkerSupervisor
 
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
-        worker = build_worker(res, handle_signals=False)
+        supervisor = WorkerSupervisor(res)
         await start_site(
-            build_health_app(worker, res),
+            build_health_app(lambda: supervisor.worker, res),
             res.settings.HOST,
             res.settings.WORKER_PORT,
             stack,
             what="worker health",
             setting="WORKER_PORT",
         )
-        worker_task = asyncio.create_task(worker.main())
+        worker_run = asyncio.create_task(supervisor.run(stop.event))
         await _watch(res, stack, "worker", None)
         log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
-        await _wait(stop, worker_task)
-        await _stop_worker(worker, worker_task)
+        await worker_run
     log.info("worker stopped")
     return 0
 
@@ -457,56 +455,6 @@ async def _watch(
         await res.alerts.settle()
 
     stack.push_async_callback(stopping)
-
-
-async def _wait(stop: Stop, worker_task: asyncio.Task[None]) -> None:
-    stopper = asyncio.create_task(stop.wait())
-    done, _ = await asyncio.wait({stopper, worker_task}, return_when=asyncio.FIRST_COMPLETED)
-    stopper.cancel()
-    if worker_task in done and not worker_task.cancelled() and worker_task.exception():
-        log.error("worker stopped unexpectedly", exc_info=worker_task.exception())
-
-
-class _QuietArqShutdown(logging.Filter):
-    """arq's close() logs "shutdown on SIGUSR1" whatever stopped us; we log the real reason."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("shutdown on ")
-
-
-async def _stop_worker(worker: object, worker_task: asyncio.Task[None]) -> None:
-    """Stop taking jobs, end the poll loop, let running jobs finish (bounded), then close.
-
-    The order matters: arq's close() drops its Valkey pool while a still-running poll loop
-    would go on picking jobs with it.
-    """
-    from arq.worker import Worker
-
-    assert isinstance(worker, Worker)
-    worker.allow_pick_jobs = False
-    worker_task.cancel()
-    with suppress(asyncio.CancelledError):
-        try:
-            await worker_task
-        except Exception as exc:  # boundary: shutting down regardless
-            log.warning("worker ended with %s during shutdown", exc.__class__.__name__)
-    running = [t for t in worker.tasks.values() if not t.done()]
-    if running:
-        log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))
-        _, pending = await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
-        if pending:
-            log.warning("%d job(s) did not finish in time; they run again later", len(pending))
-    quiet = _QuietArqShutdown()
-    arq_log = logging.getLogger("arq.worker")
-    arq_log.addFilter(quiet)
-    try:
-        await asyncio.wait_for(worker.close(), timeout=SHUTDOWN_GRACE)
-    except (TimeoutError, asyncio.CancelledError):
-        log.warning("worker did not close within %.0f s", SHUTDOWN_GRACE)
-    except Exception as exc:  # boundary: shutting down regardless
-        log.warning("worker close failed with %s", exc.__class__.__name__)
-    finally:
-        arq_log.removeFilter(quiet)
 
 
 # ---- one-shot commands -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from arq.worker import Retry
+from redis.exceptions import RedisError
 
 from shared.alerts import watch
 from shared.cache import keys as cache_keys
@@ -190,7 +191,10 @@ async def prune_expired(ctx: dict[str, Any]) -> int:
 async def heartbeat(ctx: dict[str, Any]) -> int:
     """Cron every minute: record that cron runs, refresh gauges, deliver alerts kept for retry."""
     res = resources(ctx)
-    await watch.beat(res)
+    try:
+        await watch.beat(res)
+    except (RedisError, OSError) as exc:  # the breaker already said Valkey is away
+        log.debug("heartbeat not recorded: %s", type(exc).__name__)
     await maintainers.refresh_gauges(res)
     return await res.alerts.drain()
 

@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -176,10 +177,14 @@ def timed_cron(job: CronJob, res: Resources) -> CronJob:
     return dataclasses.replace(job, coroutine=_timed_coroutine(job.name, job.coroutine, res))
 
 
-def build_health_app(worker: Worker, res: Resources) -> web.Application:
-    """The worker's health server: /healthz with job counters, /metrics (this process's)."""
+def build_health_app(current: Callable[[], Worker], res: Resources) -> web.Application:
+    """The worker's health server: /healthz with job counters, /metrics (this process's).
+
+    `current` gives the running Worker (a supervised worker is replaced when it restarts).
+    """
 
     async def healthz(request: web.Request) -> web.Response:
+        worker = current()
         # A failed scrape ends its job normally, so arq does not count it; we do.
         stats = jobs.job_stats(worker.ctx)
         failing = sorted(stats.failing_platforms)

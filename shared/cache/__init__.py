@@ -29,9 +29,11 @@ return 0
 """
 
 
-# Every Valkey call on a request path gives up after this long (Valkey answers in well under a
-# millisecond when healthy); a breaker then stops calling it for a while (shared/cache/breaker.py).
-VALKEY_TIMEOUT = 0.25
+# Every Valkey call gives up after this long (a healthy Valkey answers in well under a
+# millisecond); a breaker then stops calling it for a while (shared/cache/breaker.py). Not
+# shorter: a process busy parsing or rendering can stall its event loop for a few hundred
+# milliseconds, and that must not look like an outage.
+VALKEY_TIMEOUT = 1.0
 
 
 def open_valkey(uri: str) -> Redis:

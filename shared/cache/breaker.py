@@ -22,7 +22,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 log = logging.getLogger(__name__)
 
-FAILURES_TO_OPEN = 3
+FAILURES_TO_OPEN = 5
 OPEN_SECONDS = 10.0
 # Failures that say "Valkey is not there"; a wrong command or type is the caller's business.
 _OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError, TimeoutError)

@@ -23,13 +23,13 @@ class Clock:
         return self.now
 
 
-def test_the_breaker_opens_after_three_failures_and_probes_after_the_cool_down(
+def test_the_breaker_opens_after_five_failures_and_probes_after_the_cool_down(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO)
     clock = Clock()
     breaker = Breaker(clock=clock)
-    for _ in range(3):
+    for _ in range(5):
         breaker.before_call()
         breaker.failed()
     with pytest.raises(ValkeyUnavailableError):
@@ -48,7 +48,7 @@ def test_the_breaker_opens_after_three_failures_and_probes_after_the_cool_down(
     breaker.before_call()
     assert breaker.trips == 1
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1 and "did not answer 3 times" in warnings[0].getMessage()
+    assert len(warnings) == 1 and "did not answer 5 times" in warnings[0].getMessage()
     assert "Valkey answers again" in caplog.text
 
 

@@ -76,7 +76,7 @@ async def test_worker_port_metrics_show_jobs_syncs_and_google_calls(
     await enqueue_sync(res.arq, user_id)
     worker = build_worker(res, burst=True, handle_signals=False)
     await worker.main()
-    async with TestClient(TestServer(build_health_app(worker, res))) as client:
+    async with TestClient(TestServer(build_health_app(lambda: worker, res))) as client:
         resp = await client.get("/metrics")
         parsed = samples(await resp.text())
     assert value(parsed, "contestsync_syncs_total", outcome="ok") == 1

@@ -1,0 +1,99 @@
+"""The arq worker inside a long-running process: stopped in the right order, restarted with
+backoff when it ends by itself (a lost Valkey ends arq's poll loop) instead of taking the
+process — and the web backend beside it — down."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from contextlib import suppress
+
+from arq.worker import Worker
+
+from backend.worker.settings import build_worker
+from shared.resources import Resources
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE = 8.0
+RESTART_FIRST = 1.0
+RESTART_MAX = 30.0
+# A worker that ran this long before it ended starts the backoff afresh.
+HEALTHY_RUN = 60.0
+
+
+class WorkerSupervisor:
+    """Owns the current arq Worker of a process (`worker`) and its poll-loop task."""
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+        self.worker: Worker = build_worker(res, handle_signals=False)
+        self.restarts = 0
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run the worker until `stop` is set, restarting it whenever it ends on its own."""
+        delay = RESTART_FIRST
+        while True:
+            started = time.monotonic()
+            task = asyncio.create_task(self.worker.main())
+            stopper = asyncio.create_task(stop.wait())
+            await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            stopper.cancel()
+            if stop.is_set():
+                await stop_worker(self.worker, task)
+                return
+            error = task.exception() if not task.cancelled() else None
+            await stop_worker(self.worker, task)
+            if time.monotonic() - started >= HEALTHY_RUN:
+                delay = RESTART_FIRST
+            log.warning(
+                "worker stopped by itself (%s); restarting it in %.0f s",
+                type(error).__name__ if error else "its loop ended",
+                delay,
+            )
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+                return  # asked to stop while waiting
+            delay = min(delay * 2, RESTART_MAX)
+            self.restarts += 1
+            self.worker = build_worker(self.res, handle_signals=False)
+
+
+class _QuietArqShutdown(logging.Filter):
+    """arq's close() logs "shutdown on SIGUSR1" whatever stopped us; we log the real reason."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("shutdown on ")
+
+
+async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
+    """Stop taking jobs, end the poll loop, let running jobs finish (bounded), then close.
+
+    The order matters: arq's close() drops its Valkey pool while a still-running poll loop
+    would go on picking jobs with it.
+    """
+    worker.allow_pick_jobs = False
+    worker_task.cancel()
+    with suppress(asyncio.CancelledError):
+        try:
+            await worker_task
+        except Exception as exc:  # boundary: shutting down regardless
+            log.warning("worker ended with %s", exc.__class__.__name__)
+    running = [t for t in worker.tasks.values() if not t.done()]
+    if running:
+        log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))
+        _, pending = await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+        if pending:
+            log.warning("%d job(s) did not finish in time; they run again later", len(pending))
+    quiet = _QuietArqShutdown()
+    arq_log = logging.getLogger("arq.worker")
+    arq_log.addFilter(quiet)
+    try:
+        await asyncio.wait_for(worker.close(), timeout=SHUTDOWN_GRACE)
+    except (TimeoutError, asyncio.CancelledError):
+        log.warning("worker did not close within %.0f s", SHUTDOWN_GRACE)
+    except Exception as exc:  # boundary: shutting down regardless (Valkey may be gone)
+        log.warning("worker close failed with %s", exc.__class__.__name__)
+    finally:
+        arq_log.removeFilter(quiet)
