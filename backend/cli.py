@@ -31,6 +31,7 @@ from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources, open_resources, with_embedded_services
 
 if TYPE_CHECKING:
+    from backend.worker.supervise import WorkerSupervisor
     from bot.telegram.app import TelegramBot
 
 log = logging.getLogger("contestsync")
@@ -287,8 +288,6 @@ async def start_site(
 async def run_all(settings: Settings) -> int:
     """Web app and worker in one process, on embedded services unless configured otherwise."""
     from backend.web.app import build_app
-    from backend.worker.settings import build_health_app
-    from backend.worker.supervise import WorkerSupervisor
 
     async with AsyncExitStack() as stack:
         stop = stop_event()
@@ -302,15 +301,7 @@ async def run_all(settings: Settings) -> int:
         )
         if telegram is not None:
             await telegram.connect_webhook()
-        supervisor = WorkerSupervisor(res)
-        await start_site(
-            build_health_app(lambda: supervisor.worker, res),
-            res.settings.HOST,
-            res.settings.WORKER_PORT,
-            stack,
-            what="worker health",
-            setting="WORKER_PORT",
-        )
+        supervisor = await _start_worker_health(res, stack)
         worker_run = asyncio.create_task(supervisor.run(stop.event))
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
         await _watch(res, stack, "+".join(parts), telegram)
@@ -363,22 +354,12 @@ async def run_web(settings: Settings) -> int:
 
 async def run_worker(settings: Settings) -> int:
     """The arq worker alone, with its health server on WORKER_PORT."""
-    from backend.worker.settings import build_health_app
-    from backend.worker.supervise import WorkerSupervisor
 
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
-        supervisor = WorkerSupervisor(res)
-        await start_site(
-            build_health_app(lambda: supervisor.worker, res),
-            res.settings.HOST,
-            res.settings.WORKER_PORT,
-            stack,
-            what="worker health",
-            setting="WORKER_PORT",
-        )
+        supervisor = await _start_worker_health(res, stack)
         worker_run = asyncio.create_task(supervisor.run(stop.event))
         await _watch(res, stack, "worker", None)
         log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
@@ -412,6 +393,23 @@ async def run_telegram(settings: Settings) -> int:
         await stop.wait()
     log.info("Telegram bot stopped")
     return 0
+
+
+async def _start_worker_health(res: Resources, stack: AsyncExitStack) -> WorkerSupervisor:
+    """A supervised worker (not started yet) and its health server on WORKER_PORT."""
+    from backend.worker.settings import build_health_app
+    from backend.worker.supervise import WorkerSupervisor
+
+    supervisor = WorkerSupervisor(res)
+    await start_site(
+        build_health_app(lambda: supervisor.worker, res),
+        res.settings.HOST,
+        res.settings.WORKER_PORT,
+        stack,
+        what="worker health",
+        setting="WORKER_PORT",
+    )
+    return supervisor
 
 
 async def _start_telegram(res: Resources, stack: AsyncExitStack) -> TelegramBot | None:

@@ -33,17 +33,23 @@ def sync_job_id(user_id: int) -> str:
 
 
 async def enqueue_sync(
-    arq: ArqRedis, user_id: int, defer_seconds: float | None = None
+    arq: ArqRedis, user_id: int, defer_seconds: float | None = None, *, again: bool = True
 ) -> Job | None:
     """Queue a calendar sync of one user; None when one is already queued and not yet started.
 
     A sync that is already running read the user's settings when it began, so a change made
-    meanwhile queues one more sync (deduped under its own id) to run after it.
+    meanwhile queues one more sync (deduped under its own id) to run after it — unless `again`
+    is false (the sweeper: the user's mark outlives the running sync if a change came in, and
+    the next sweep after it queues the follow-up).
     """
     job = await arq.enqueue_job(
         SYNC_USER_CALENDAR, user_id, _job_id=sync_job_id(user_id), _defer_by=defer_seconds
     )
-    if job is None and await Job(sync_job_id(user_id), arq).status() is JobStatus.in_progress:
+    if (
+        again
+        and job is None
+        and await Job(sync_job_id(user_id), arq).status() is JobStatus.in_progress
+    ):
         job = await arq.enqueue_job(
             SYNC_USER_CALENDAR,
             user_id,

@@ -130,7 +130,7 @@ async def sweep_sync_marks(ctx: dict[str, Any]) -> int:
     res = resources(ctx)
     queued = 0
     for user_id in await uq.list_sync_wanted(res.db.write, datetime.now(UTC) - SWEEP_FAILED_PAUSE):
-        if await enqueue_sync(res.arq, user_id) is not None:
+        if await enqueue_sync(res.arq, user_id, again=False) is not None:
             queued += 1
     if queued:
         log.info("queued %d calendar syncs for marked users", queued)

@@ -394,28 +394,38 @@ class GrantRelease:
     google_pending: bool
 
 
+async def _release_grant(
+    res: Resources, user_id: int, reason: CleanupReason, delete_calendar: bool, now: datetime
+) -> tuple[bool, int | None]:
+    """In one transaction: record the Google cleanup of the user's grant (telling their chats),
+    then forget the link (disconnect) or the whole user (delete). (user found, cleanup id)."""
+    async with res.db.write.acquire() as conn, conn.transaction():
+        user = await uq.get_user_for_update(conn, user_id)
+        if user is None:
+            return False, None
+        identities = await uq.list_identities(conn, user_id)
+        cleanup = await record_cleanup(
+            conn, user, reason, delete_calendar=delete_calendar, notify=identities, now=now
+        )
+        if reason is CleanupReason.DELETE:
+            await uq.delete_user(conn, user_id)
+        else:
+            await uq.clear_google_link(conn, user.id)
+            await eq.delete_calendar_events(conn, user.id)
+    await start_cleanups(res, [cleanup])
+    return True, cleanup
+
+
 async def disconnect_user(
     res: Resources, user_id: int, delete_calendar: bool, now: datetime | None = None
 ) -> GrantRelease:
     """Forget the Google link now (preferences kept); revoking the grant and, if asked, deleting
     the "Contests" calendar are recorded in the same transaction and carried out by the worker."""
-    now = now or datetime.now(UTC)
-    async with res.db.write.acquire() as conn, conn.transaction():
-        user = await uq.get_user_for_update(conn, user_id)
-        if user is None:
-            return GrantRelease(user_id, False, False)
-        identities = await uq.list_identities(conn, user_id)
-        cleanup = await record_cleanup(
-            conn,
-            user,
-            CleanupReason.DISCONNECT,
-            delete_calendar=delete_calendar,
-            notify=identities,
-            now=now,
-        )
-        await uq.clear_google_link(conn, user.id)
-        await eq.delete_calendar_events(conn, user.id)
-    await start_cleanups(res, [cleanup])
+    found, cleanup = await _release_grant(
+        res, user_id, CleanupReason.DISCONNECT, delete_calendar, now or datetime.now(UTC)
+    )
+    if not found:
+        return GrantRelease(user_id, False, False)
     log.info("user %d disconnected (Google cleanup %s)", user_id, cleanup or "not needed")
     return GrantRelease(user_id, True, cleanup is not None)
 
@@ -425,18 +435,12 @@ async def delete_user_data(
 ) -> GrantRelease:
     """Remove the user, identities, events and history now, in one transaction; the revocation
     and the calendar's deletion are recorded with it and carried out by the worker."""
-    now = now or datetime.now(UTC)
-    async with res.db.write.acquire() as conn, conn.transaction():
-        user = await uq.get_user_for_update(conn, user_id)
-        if user is None:
-            return GrantRelease(user_id, False, False)
-        identities = await uq.list_identities(conn, user_id)
-        cleanup = await record_cleanup(
-            conn, user, CleanupReason.DELETE, delete_calendar=True, notify=identities, now=now
-        )
-        await uq.delete_user(conn, user_id)
+    found, cleanup = await _release_grant(
+        res, user_id, CleanupReason.DELETE, True, now or datetime.now(UTC)
+    )
+    if not found:
+        return GrantRelease(user_id, False, False)
     with contextlib.suppress(RedisError, OSError):  # the key expires by itself
         await res.valkey.delete(cache_keys.user(user_id))
-    await start_cleanups(res, [cleanup])
     log.info("user %d deleted (Google cleanup %s)", user_id, cleanup or "not needed")
     return GrantRelease(user_id, True, cleanup is not None)
