@@ -119,6 +119,8 @@ def classify_sync_failure(status: str, error: str | None) -> str:
     if status == "revoked":
         return "revoked grant"
     text = error or ""
+    if "ENCRYPTION_KEY" in text:
+        return "stored grant unreadable (ENCRYPTION_KEY)"
     if " 429" in text or "RateLimitExceeded" in text or "rateLimitExceeded" in text:
         return "Google quota (429)"
     if "quota" in text.lower():
@@ -144,6 +146,20 @@ def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:
 
 async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> None:
     cause = None if result.status == "ok" else classify_sync_failure(result.status, result.error)
+    unreadable = cause == "stored grant unreadable (ENCRYPTION_KEY)"
+    if unreadable or result.status == "ok":
+        # A wrong key never wipes a grant (the sync fails and keeps the row), so say it loudly.
+        res.alerts.set_state(
+            "encryption_key",
+            unreadable,
+            "Stored Google grants do not decrypt"
+            if unreadable
+            else "Stored Google grants decrypt again",
+            "ENCRYPTION_KEY (and ENCRYPTION_OLD_KEYS) open no stored grant of a user being "
+            "synced; those syncs fail and nothing is changed until the right key is set."
+            if unreadable
+            else "",
+        )
     counts = {
         "created": result.created,
         "updated": result.updated,

@@ -381,3 +381,24 @@ async def test_a_sync_that_google_throttles_is_counted_with_its_cause(
     assert "1 of 1 syncs failed" in text and "top causes: Google quota (429) ×1" in text
     row = await res.db.write.fetchrow("SELECT outcome, cause FROM sync_runs")
     assert row is not None and dict(row) == {"outcome": "failed", "cause": "Google quota (429)"}
+
+
+async def test_a_grant_that_does_not_decrypt_alerts_the_maintainers(
+    settings: Settings,
+    open_res: OpenResources,
+    fake_telegram: FakeTelegram,
+    fake_google: FakeGoogle,
+) -> None:
+    res = await open_res(group_settings(settings, fake_telegram))
+    user_id = await connect_user(res, fake_google)
+    await res.db.write.execute(
+        "UPDATE users SET refresh_token_enc = 'v1.deadbeef.AAAA' WHERE id = $1", user_id
+    )
+    result = await sync.sync_user_calendar(res, user_id)
+    watch.note_sync(res, result, 0.1)
+    await res.alerts.settle()
+
+    texts = group_texts(fake_telegram)
+    assert len(texts) == 1 and "Stored Google grants do not decrypt" in texts[0]
+    kept = await res.db.write.fetchval("SELECT refresh_token_enc FROM users WHERE id = $1", user_id)
+    assert kept == "v1.deadbeef.AAAA"
