@@ -262,6 +262,10 @@ class FakeGoogle(LocalServer):
         self._consented.add((sub, grant.client_id))
         return refresh_token
 
+    def issued_secrets(self) -> list[str]:
+        """Every secret the fake handed out: authorization codes, access and refresh tokens."""
+        return [*self._codes, *self._access_tokens, *self.issued_refresh_tokens()]
+
     def issued_refresh_tokens(self) -> list[str]:
         """Every refresh token handed out so far, revoked or not (for leak checks)."""
         return [g.refresh_token for g in self._grants if g.refresh_token]
