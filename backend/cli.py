@@ -22,7 +22,7 @@ from shared.config import Settings, load_settings, with_dev_keys
 from shared.db.migrate import migrate
 from shared.errors import ConfigError, ParseError
 from shared.logs import setup_logging
-from shared.models import format_utc, parse_utc
+from shared.models import ChatPlatform, format_utc, parse_utc
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources, open_resources, with_embedded_services
 
@@ -303,7 +303,7 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
 
     sender = await open_telegram_sender(res.settings, res.db, stack)
     if sender is not None:
-        res.messenger.senders["telegram"] = sender
+        res.messenger.senders[ChatPlatform.TELEGRAM] = sender
 
 
 async def _wait(stop: asyncio.Event, worker_task: asyncio.Task[None]) -> None:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
+
+
+class ChatPlatform(StrEnum):
+    """The chat front ends a person talks to ContestSync through."""
+
+    TELEGRAM = "telegram"
+    DISCORD = "discord"
 
 
 @dataclass(frozen=True, slots=True)
