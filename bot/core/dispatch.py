@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 UNKNOWN_COMMAND = "Unknown command, see /help."
 EXPIRED_BUTTON = "This button is no longer valid, see /help."
+SERVER_ADMINS_ONLY = "/{command} is for the server's admins: it needs the Manage Server permission."
 
 Followup = Callable[[], Awaitable[Reply | None]]
 
@@ -82,6 +83,8 @@ async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
     """Run one resolved command under the chat rules and the error policy."""
     if command.private_only and not inv.personal:
         return render_private_only(ctx, command.name)
+    if command.server_admin and not (inv.server_id and inv.server_admin):
+        return Reply(SERVER_ADMINS_ONLY.format(command=command.name), ephemeral=True)
     inv = replace(inv, command=command.name)
     limit = ctx.capabilities.message_limit
     settings_key = (inv.chat_platform.value, inv.user_id)
@@ -105,6 +108,10 @@ async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
 async def dispatch(ctx: Context, registry: Registry, inv: Invocation) -> Reply:
     """Answer one command or button press; always returns a reply, never raises."""
     command = resolve(registry, inv)
-    if command is None or (command.admin_only and not inv.is_admin):
+    if (
+        command is None
+        or not command.offered_on(inv.chat_platform)
+        or (command.admin_only and not inv.is_admin)
+    ):
         return Reply(text=EXPIRED_BUTTON if inv.callback is not None else UNKNOWN_COMMAND)
     return await run_command(ctx, command, inv)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.core.types import Handler
+from bot.core.types import ChatPlatform, Handler
 
 
 class ArgKind(StrEnum):
@@ -29,6 +29,7 @@ class Arg:
     """One typed argument of a command.
 
     `choices` are (value, label) pairs for CHOICE; `min_value`/`max_value` bound an INTEGER;
+    `suggest` offers completions for a partly typed value (Discord's autocomplete);
     `repeat` lets a platform ask for the argument several times (Telegram takes any number of
     words, Discord offers `repeat` optional slots named `name`, `name2`, …). Arguments reach the
     handler as words in declaration order.
@@ -43,6 +44,7 @@ class Arg:
     max_value: int | None = None
     repeat: int = 1
     usage: str = ""
+    suggest: Callable[[str], list[str]] | None = None
 
     def __post_init__(self) -> None:
         if self.kind is ArgKind.CHOICE and not self.choices:
@@ -61,6 +63,16 @@ class Arg:
 
 
 @dataclass(frozen=True, slots=True)
+class Subcommand:
+    """One subcommand of a command group (`/setup channel <#channel>`): it reaches the group's
+    handler as the first argument, its own arguments after it."""
+
+    name: str
+    description: str
+    args: tuple[Arg, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Command:
     """A command: name, one-line description, typed arguments, where it may run, what it owns.
 
@@ -69,6 +81,10 @@ class Command:
     - read_only: never changes the asker's settings (so the bot's short memory stays valid).
     - button_prefixes: the first part of button data ("pf" in "pf:codeforces") this command
       answers besides its own name.
+    - subcommands: a command group; the chosen subcommand is the first argument.
+    - only_on: the one chat platform that offers the command (None: every one).
+    - server_admin: for people who manage the server it runs in (Discord's Manage Server),
+      checked at run time too.
     """
 
     name: str
@@ -81,12 +97,21 @@ class Command:
     read_only: bool = False
     button_prefixes: tuple[str, ...] = ()
     usage_text: str = ""
+    subcommands: tuple[Subcommand, ...] = ()
+    only_on: ChatPlatform | None = None
+    server_admin: bool = False
+
+    def offered_on(self, chat_platform: ChatPlatform) -> bool:
+        """Whether the command exists on that chat platform."""
+        return self.only_on is None or self.only_on == chat_platform
 
     @property
     def usage(self) -> str:
         """The arguments as /help shows them."""
         if self.usage_text:
             return self.usage_text
+        if self.subcommands:
+            return "<" + "|".join(s.name for s in self.subcommands) + ">"
         return " ".join(a.render_usage() for a in self.args)
 
 
@@ -124,6 +149,9 @@ class Registry:
         hidden: bool = False,
         read_only: bool = False,
         button_prefixes: Sequence[str] = (),
+        subcommands: Sequence[Subcommand] = (),
+        only_on: ChatPlatform | None = None,
+        server_admin: bool = False,
     ) -> Callable[[Handler], Handler]:
         """Decorator registering a handler under a command name."""
 
@@ -140,6 +168,9 @@ class Registry:
                     read_only,
                     tuple(button_prefixes),
                     usage,
+                    tuple(subcommands),
+                    only_on,
+                    server_admin,
                 )
             )
             return handler
@@ -157,18 +188,29 @@ class Registry:
     def __iter__(self) -> Iterator[Command]:
         return iter(self._commands.values())
 
-    def menu(self, *, include_admin: bool = False) -> list[tuple[str, str]]:
+    def offered(self, chat_platform: ChatPlatform) -> list[Command]:
+        """The commands a chat platform offers, in menu order."""
+        return [c for c in self if c.offered_on(chat_platform)]
+
+    def menu(
+        self,
+        *,
+        include_admin: bool = False,
+        chat_platform: ChatPlatform = ChatPlatform.TELEGRAM,
+    ) -> list[tuple[str, str]]:
         """(name, description) pairs for a platform's command menu."""
         return [
             (c.name, c.description)
-            for c in self
+            for c in self.offered(chat_platform)
             if not c.hidden and (include_admin or not c.admin_only)
         ]
 
-    def render_help(self, *, private: bool = True) -> str:
+    def render_help(
+        self, *, private: bool = True, chat_platform: ChatPlatform = ChatPlatform.TELEGRAM
+    ) -> str:
         """The /help text, generated so it cannot drift from the menus."""
         lines = ["Commands:"]
-        for c in self:
+        for c in self.offered(chat_platform):
             if c.hidden or c.admin_only:
                 continue
             usage = f" {c.usage}" if c.usage else ""

@@ -22,7 +22,9 @@ __all__ = [
     "Handler",
     "Invocation",
     "Memory",
+    "Option",
     "Reply",
+    "Select",
 ]
 
 SYNC_WAIT = 120.0  # seconds a /sync answer waits for the worker before saying "still working"
@@ -67,6 +69,31 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """One option of a Select."""
+
+    value: str
+    label: str
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    """A multiple choice. Platforms with select menus show one whose submission arrives as button
+    data `submit` with the chosen values as `args`; the reply's buttons whose data starts with
+    `toggles` (the same choice as one button per option) are then left out."""
+
+    submit: str
+    toggles: str
+    options: tuple[Option, ...]
+    placeholder: str
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.options) <= 25:
+            raise ValueError("a select offers 1-25 options")
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What a command answers: plain text (adapters escape it) and rows of buttons.
 
@@ -82,6 +109,7 @@ class Reply:
     edit: bool = False
     ephemeral: bool = False
     toast: str | None = None
+    select: Select | None = None
     disable_preview: bool = True
     followup: Callable[[], Awaitable[Reply | None]] | None = field(default=None, compare=False)
 
@@ -95,7 +123,8 @@ class Invocation:
     order their command declares them); `callback` is the button data of a press, None for a
     typed command. `chat_id` is the chat that reaches the person privately when `is_private` or
     `private_reply`; `private_reply` says the answer is shown to the asker alone although the
-    chat is shared (a Discord slash command in a guild).
+    chat is shared (a Discord slash command in a guild). `server_id` is the server (Discord
+    guild) it came from; `server_admin` says the person may manage that server.
     """
 
     chat_platform: ChatPlatform
@@ -109,6 +138,8 @@ class Invocation:
     message_id: str | None = None
     is_admin: bool = False
     private_reply: bool = False
+    server_id: str | None = None
+    server_admin: bool = False
 
     @property
     def personal(self) -> bool:

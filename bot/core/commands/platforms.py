@@ -16,7 +16,7 @@ from bot.core.registry import Registry
 from bot.core.render import (
     render_list,
 )
-from bot.core.types import Button, Context, Invocation, Reply
+from bot.core.types import Button, Context, Invocation, Option, Reply, Select
 from shared.db import users as uq
 from shared.platforms.registry import PLATFORMS
 
@@ -35,12 +35,19 @@ def _platforms_reply(platforms: Sequence[str], *, edit: bool, toast: str | None)
     ]
     rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
     rows.append((Button("Done", data="pf:done"),))
+    select = Select(
+        submit="pf:set",
+        toggles="pf:",
+        options=tuple(Option(name, p.label, name in chosen) for name, p in PLATFORMS.items()),
+        placeholder="Platforms you follow (none = all)",
+    )
     return Reply(
         "Choose the platforms whose contests go into your calendar and /upcoming. "
         f"Tap one to switch it on or off; changes are saved at once.\n\n{now}",
         buttons=tuple(rows),
         edit=edit,
         toast=toast,
+        select=select,
     )
 
 
@@ -61,6 +68,16 @@ async def cmd_platforms(ctx: Context, inv: Invocation) -> Reply:
             edit=True,
             toast="Saved",
         )
+    if data == "pf:set":
+        if not set(inv.args) <= set(PLATFORMS):
+            raise button_expired("platforms")
+        user = await asker(ctx, inv)
+        saved = ordered(inv.args)
+        async with res.db.write.acquire() as conn, conn.transaction():
+            await uq.update_preferences(conn, user.id, platforms=saved)
+        log.info("user %d now follows %d platforms", user.id, len(saved))
+        await queue_resync(res, user)
+        return _platforms_reply(saved, edit=True, toast="Saved")
     if not data.startswith("pf:") or action not in PLATFORMS:
         raise button_expired("platforms")
     user = await asker(ctx, inv)

@@ -78,4 +78,4 @@ def register_help(registry: Registry) -> None:
     @registry.command("help", "List the commands", read_only=True)
     async def cmd_help(ctx: Context, inv: Invocation) -> Reply:
         """The command list, generated from the registry."""
-        return Reply(registry.render_help(private=inv.personal))
+        return Reply(registry.render_help(private=inv.personal, chat_platform=inv.chat_platform))

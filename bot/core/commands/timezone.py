@@ -127,6 +127,7 @@ def register(registry: Registry) -> None:
                 ArgKind.TIMEZONE,
                 "An IANA time zone or a city, e.g. Europe/Berlin or Tokyo",
                 usage="<IANA name or city>",
+                suggest=suggest_timezones,
             ),
         ),
         private_only=True,
