@@ -27,6 +27,7 @@ from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources, open_resources, with_embedded_services
 
 if TYPE_CHECKING:
+    from bot.discord.app import DiscordBot
     from bot.telegram.app import TelegramBot
 
 log = logging.getLogger("contestsync")
@@ -51,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "web": lambda: run_web(settings),
         "worker": lambda: run_worker(settings),
         "telegram": lambda: run_telegram(settings),
+        "discord": lambda: run_discord(settings),
         "migrate": lambda: run_migrate(settings),
         "scrape": lambda: run_scrape(settings, args.platform),
     }
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "telegram", help="run the Telegram bot (long polling, or webhook served on PORT)"
     )
+    sub.add_parser("discord", help="run the Discord bot (gateway connection)")
     sub.add_parser("migrate", help="apply pending database migrations")
     scrape = sub.add_parser("scrape", help="scrape platforms once, in the foreground")
     scrape.add_argument("--platform", choices=sorted(PLATFORMS), help="only this platform")
@@ -199,12 +202,14 @@ async def run_all(settings: Settings) -> int:
         )
         if telegram is not None:
             await telegram.connect_webhook()
+        discord_bot = await _start_discord(res, stack)
         worker = build_worker(res, handle_signals=False)
         await start_site(
             build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
         )
         worker_task = asyncio.create_task(worker.main())
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
+        parts += ["discord"] if discord_bot is not None else []
         embedded = [
             name
             for name, value in (
@@ -283,6 +288,31 @@ async def run_telegram(settings: Settings) -> int:
         await stop.wait()
     log.info("Telegram bot stopped")
     return 0
+
+
+async def run_discord(settings: Settings) -> int:
+    """The Discord bot alone: one gateway connection (auto-sharded with DISCORD_SHARD_COUNT)."""
+    from bot.discord.app import start_discord_bot
+
+    if settings.DISCORD_BOT_TOKEN is None:
+        raise ConfigError("DISCORD_BOT_TOKEN is not set")
+    async with AsyncExitStack() as stack:
+        stop = stop_event()
+        res = await prepare(settings, stack)
+        await start_discord_bot(res, stack)
+        await stop.wait()
+    log.info("Discord bot stopped")
+    return 0
+
+
+async def _start_discord(res: Resources, stack: AsyncExitStack) -> DiscordBot | None:
+    """The Discord bot when DISCORD_BOT_TOKEN is set; one log line saying so otherwise."""
+    if res.settings.DISCORD_BOT_TOKEN is None:
+        log.info("Discord bot disabled: DISCORD_BOT_TOKEN is not set")
+        return None
+    from bot.discord.app import start_discord_bot
+
+    return await start_discord_bot(res, stack)
 
 
 async def _start_telegram(res: Resources, stack: AsyncExitStack) -> TelegramBot | None:

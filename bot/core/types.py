@@ -80,8 +80,8 @@ class Option:
 @dataclass(frozen=True, slots=True)
 class Select:
     """A multiple choice. Platforms with select menus show one whose submission arrives as button
-    data `submit` with the chosen values as `args`; the reply's buttons whose data starts with
-    `toggles` (the same choice as one button per option) are then left out."""
+    data `submit` with the chosen values as `args`; the reply's buttons with data `toggles` +
+    an option's value (the same choice as one button per option) are then left out."""
 
     submit: str
     toggles: str

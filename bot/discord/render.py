@@ -229,12 +229,9 @@ def render_view(reply: Reply, owner: str) -> discord.ui.View | None:
         )
         view.add_item(menu)
         rows = 1
+    toggles = {f"{select.toggles}{o.value}" for o in select.options} if select else set()
     for row in reply.buttons:
-        kept = [
-            b
-            for b in row
-            if select is None or b.data is None or not b.data.startswith(select.toggles)
-        ]
+        kept = [b for b in row if b.data is None or b.data not in toggles]
         if not kept or rows >= ROWS_LIMIT:
             continue
         for button in kept[:ROW_LIMIT]:

@@ -666,8 +666,9 @@ class FakeDiscord(LocalServer):
         return [c for c in self.calls if c.route == route]
 
     def dm_messages(self, user_id: str) -> list[Json]:
-        """Messages the bot sent to a person's DM channel."""
-        return self.channel_messages.get(self.dm_channels.get(user_id, ""), [])
+        """Messages the bot posted to a person's DM channel (not answers to interactions)."""
+        channel = self.channel_messages.get(self.dm_channels.get(user_id, ""), [])
+        return [m for m in channel if m["type"] == 0]
 
     # ------------------------------------------------------------------ HTTP plumbing
 
@@ -732,6 +733,11 @@ class FakeDiscord(LocalServer):
 
     async def _h_get_users_me(self, p: Json, body: Any, r: web.Request) -> Json:
         return self.bot_user
+
+    async def _h_get_users(self, p: Json, body: Any, r: web.Request) -> Json:
+        if p["user_id"] not in self.users:
+            raise DiscordError(404, 10013, "Unknown User")
+        return self.users[p["user_id"]]
 
     async def _h_get_oauth2_applications_me(self, p: Json, body: Any, r: web.Request) -> Json:
         return {
@@ -1370,6 +1376,7 @@ _ROUTES: list[tuple[str, re.Pattern[str]]] = []
 for _template in (
     "/users/@me",
     "/users/@me/channels",
+    "/users/{user_id}",
     "/oauth2/applications/@me",
     "/gateway/bot",
     "/applications/{application_id}/commands",
@@ -1408,6 +1415,7 @@ def _route(method: str, path: str) -> tuple[str, Json]:
 _NAMES = {
     "/users/@me": "users_me",
     "/users/@me/channels": "users_me_channels",
+    "/users/{user_id}": "users",
     "/oauth2/applications/@me": "oauth2_applications_me",
     "/gateway/bot": "gateway_bot",
     "/applications/{application_id}/commands": "applications_commands",
