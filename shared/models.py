@@ -138,6 +138,27 @@ class User:
 
 
 @dataclass(frozen=True, slots=True)
+class GuildSetup:
+    """A Discord server's announcement setup (/setup); active when enabled and the bot is in it."""
+
+    guild_id: str
+    channel_id: str | None
+    platforms: list[str]
+    roles: dict[str, str]  # platform → role id
+    reminder_minutes: list[int]
+    enabled: bool
+    picker_channel_id: str | None
+    picker_message_id: str | None
+    configured_by: str | None
+    removed_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        """Announcements go out: switched on, a channel chosen, and the bot in the server."""
+        return self.enabled and self.channel_id is not None and self.removed_at is None
+
+
+@dataclass(frozen=True, slots=True)
 class CalendarEventRecord:
     """What we last wrote to a user's calendar for one contest."""
 

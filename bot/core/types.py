@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from cachetools import TTLCache
 
@@ -25,6 +26,7 @@ __all__ = [
     "Option",
     "Reply",
     "Select",
+    "ServerApi",
 ]
 
 SYNC_WAIT = 120.0  # seconds a /sync answer waits for the worker before saying "still working"
@@ -147,15 +149,47 @@ class Invocation:
         return self.is_private or self.private_reply
 
 
+class ServerApi(Protocol):
+    """What server-setup commands may ask of the chat platform, for the server they run in and
+    the person who asked. Refusals by the platform are raised as UserErrors that say how to fix
+    them."""
+
+    async def text_channel(self, channel_id: str) -> str | None:
+        """The name of a text channel of this server; None if it is not one."""
+        ...
+
+    async def missing_permissions(self, channel_id: str, role_ids: list[str]) -> list[str]:
+        """The bot's permissions that announcing in the channel (pinging `role_ids`, creating
+        scheduled events, handing out roles) needs and lacks, by their names in the server."""
+        ...
+
+    async def list_roles(self) -> dict[str, str]:
+        """The server's roles that the bot may hand out: id → name."""
+        ...
+
+    async def create_role(self, name: str) -> str:
+        """A new mentionable role; its id."""
+        ...
+
+    async def post(self, channel_id: str, reply: Reply) -> str:
+        """Post a message whose buttons anyone in the server may press; its id."""
+        ...
+
+    async def toggle_role(self, role_id: str) -> bool:
+        """Give the asker the role, or take it away; True when they have it now."""
+        ...
+
+
 @dataclass
 class Context:
     """What handlers may use: the process's resources, the chat platform's capabilities, the
-    bot's short memory, and how long /sync waits for its result."""
+    bot's short memory, how long /sync waits for its result, and (in a server) the server."""
 
     res: Resources
     capabilities: Capabilities = field(default_factory=Capabilities)
     memory: Memory = field(default_factory=lambda: Memory())
     sync_wait: float = SYNC_WAIT
+    server: ServerApi | None = None
 
 
 class Memory:

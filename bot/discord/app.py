@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import AsyncExitStack
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -34,12 +35,14 @@ from bot.discord.render import (
     render_embed,
     render_view,
 )
+from bot.discord.server import DiscordServer
 from bot.discord.translate import (
     build_command_invocation,
     build_component_invocation,
     focused_option,
     may_press,
 )
+from shared.db import guilds as gq
 from shared.errors import ConfigError
 from shared.models import ChatPlatform
 from shared.resources import Resources
@@ -109,10 +112,15 @@ class DiscordBot:
         self.client.event(self.on_interaction)
         self.client.event(self.on_guild_join)
         self.client.event(self.on_guild_remove)
+        self.client.event(self.on_guild_available)
 
-    def context(self) -> Context:
-        """A handler context: Discord's capabilities and the bot's shared memory."""
-        return Context(self.res, self._capabilities, self._memory, self.sync_wait)
+    def context(self, interaction: discord.Interaction | None = None) -> Context:
+        """A handler context: Discord's capabilities, the bot's shared memory and, for an
+        interaction in a server, that server."""
+        server = None
+        if interaction is not None and interaction.guild is not None:
+            server = DiscordServer(interaction.guild, interaction.user)
+        return Context(self.res, self._capabilities, self._memory, self.sync_wait, server)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -201,12 +209,27 @@ class DiscordBot:
     # ------------------------------------------------------------ guild membership
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
-        """The bot was added to a server."""
-        log.info("Discord: added to a server (%d servers now)", len(self.client.guilds))
+        """The bot was added to a server: a setup it had before resumes."""
+        resumed = await gq.mark_guild_returned(self.res.db.write, str(guild.id))
+        log.info(
+            "Discord: added to a server (%d servers now; setup resumed: %s)",
+            len(self.client.guilds),
+            resumed,
+        )
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        """A server the bot is in came online (start-up, reconnect): its setup is active."""
+        if await gq.mark_guild_returned(self.res.db.write, str(guild.id)):
+            log.info("Discord: a server's setup resumed")
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        """The bot was removed from a server."""
-        log.info("Discord: removed from a server (%d servers now)", len(self.client.guilds))
+        """The bot was removed from a server: its setup is kept, but paused."""
+        paused = await gq.mark_guild_removed(self.res.db.write, str(guild.id), datetime.now(UTC))
+        log.info(
+            "Discord: removed from a server (%d servers now; setup paused: %s)",
+            len(self.client.guilds),
+            paused,
+        )
 
     # ------------------------------------------------------------ interactions
 
@@ -265,7 +288,7 @@ class DiscordBot:
     ) -> None:
         """Dispatch and respond within the deadline: directly, or deferred then edited."""
         ephemeral = inv.private_reply
-        task = asyncio.create_task(dispatch(self.context(), self.registry, inv))
+        task = asyncio.create_task(dispatch(self.context(interaction), self.registry, inv))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
         deferred = not done
         if deferred:

@@ -348,6 +348,7 @@ class FakeDiscord(LocalServer):
         """A role of a server (below the bot's own role unless `position` says otherwise)."""
         role = self._role(name, permissions, position=position)
         self.guilds[guild_id]["roles"].append(role)
+        self._schedule_dispatch("GUILD_ROLE_CREATE", {"guild_id": guild_id, "role": role})
         return role
 
     def add_channel(
@@ -371,6 +372,7 @@ class FakeDiscord(LocalServer):
         }
         guild["channels"].append(channel)
         self.channel_messages[channel["id"]] = []
+        self._schedule_dispatch("CHANNEL_CREATE", channel)
         return channel
 
     def channel(self, guild_id: str, name: str) -> Json:
@@ -383,6 +385,7 @@ class FakeDiscord(LocalServer):
         channel["permission_overwrites"].append(
             {"id": target_id, "type": kind, "allow": "0", "deny": str(deny)}
         )
+        self._schedule_dispatch("CHANNEL_UPDATE", channel)
 
     def add_member(
         self,
@@ -1353,6 +1356,11 @@ class FakeDiscord(LocalServer):
         task = asyncio.get_running_loop().create_task(self._dispatch(name, data))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    async def settle(self) -> None:
+        """Wait until the events queued by the set-up helpers have been sent."""
+        while self._background:
+            await asyncio.gather(*self._background)
 
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close the bot's WebSocket as a Discord restart would; the client should RESUME."""

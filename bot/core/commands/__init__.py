@@ -18,6 +18,7 @@ from bot.core.commands import (
     connect,
     platforms,
     reminders,
+    setup,
     start,
     status,
     sync,
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 # Menu order. /start and /help come from `start`, which splits around the personal commands.
-FAMILIES = (connect, platforms, upcoming, sync, status, timezone, reminders, account)
+FAMILIES = (connect, platforms, upcoming, sync, status, timezone, reminders, account, setup)
 
 
 def build_registry() -> Registry:
