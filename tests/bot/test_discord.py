@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backend.worker.settings import build_worker
 from bot.core.commands import build_registry
 from bot.core.registry import Registry
 from bot.core.types import Context, Invocation, Reply
@@ -25,7 +26,9 @@ from shared.db import users as uq
 from shared.models import Contest
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
+from tests.factories import connect_user
 from tests.fakes.discord import FakeDiscord, components_of, text_of
+from tests.fakes.google import FakeGoogle
 
 ALICE = "210000000000000001"
 BOB = "210000000000000002"
@@ -212,6 +215,39 @@ async def test_timezone_option_is_saved(
     assert "Time zone set to Asia/Tokyo" in text_of(await interaction.wait_message())
     user = await uq.get_user_by_identity(res.db.write, "discord", ALICE)
     assert user is not None and user.timezone == "Asia/Tokyo"
+
+
+async def test_sync_in_a_guild_is_edited_with_the_result(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord, fake_google: FakeGoogle, res: Resources
+) -> None:
+    await seed(res)
+    await connect_user(res, fake_google, chat_user=ALICE, chat_platform="discord")
+    interaction = await fake_discord.slash("sync", user_id=ALICE, guild_id=GUILD)
+    first = await interaction.wait_message()
+    assert text_of(first) == "Syncing your calendar…" and interaction.ephemeral
+    worker = build_worker(res, burst=True, handle_signals=False)
+    try:
+        await asyncio.wait_for(worker.main(), 30)
+    finally:
+        await worker.close()
+    final = await interaction.wait_edits(1, within=15)
+    assert re.match(r"Calendar synced: [1-9][0-9]* added, 0 updated, 0 removed\.$", text_of(final))
+    assert (
+        len(
+            fake_discord.calls_to(
+                "POST /interactions/{interaction_id}/{interaction_token}/callback"
+            )
+        )
+        == 1
+    )
+
+
+async def test_status_names_the_chats_of_the_person(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord
+) -> None:
+    interaction = await fake_discord.slash("status", user_id=ALICE)
+    text = text_of(await interaction.wait_message())
+    assert "Chats: Discord (@user0001)" in text
 
 
 # ---------------------------------------------------------------- components

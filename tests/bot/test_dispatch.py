@@ -25,7 +25,7 @@ GROUP_CHAT = "-100777"
 APOLOGY = re.compile(
     r"^Sorry, something went wrong on our side \(error ([0-9a-f]{8})\)\. Please try again\.$"
 )
-COMMANDS = [c.name for c in build_registry()]
+COMMANDS = [c.name for c in build_registry().offered(ChatPlatform.TELEGRAM)]
 PERSONAL = [c.name for c in build_registry() if c.private_only]
 
 

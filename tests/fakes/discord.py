@@ -133,6 +133,7 @@ class Interaction:
     answered: asyncio.Event = field(default_factory=asyncio.Event)
     edited: asyncio.Event = field(default_factory=asyncio.Event)
     edits: int = 0  # PATCHes of @original
+    answered_at: float | None = None  # loop time of the initial response
 
     @property
     def response_type(self) -> int | None:
@@ -979,6 +980,7 @@ class FakeDiscord(LocalServer):
         if kind in (4, 7):
             self._check_message(data)
         interaction.responses.append(body)
+        interaction.answered_at = asyncio.get_running_loop().time()
         channel_id = interaction.payload["channel_id"]
         if kind == 4:
             interaction.original = self._message(channel_id, data, interaction=interaction)

@@ -55,10 +55,18 @@ async def cmd_status(ctx: Context, inv: Invocation) -> Reply:
         if user.reminder_minutes
         else "none"
     )
+    identities = await uq.list_identities(ctx.res.db.write, user.id)
+    chats = render_list(
+        [
+            f"{i.chat_platform.capitalize()}" + (f" (@{i.username})" if i.username else "")
+            for i in identities
+        ]
+    )
     lines = [
         "Your ContestSync status",
         f"Google account: {account}",
         f"Calendar: {calendar}",
+        f"Chats: {chats or 'none'}",
         f"Last sync: {_last_sync_line(user, result, zone)}",
         f"Platforms: {platforms}",
         f"Time zone: {user.timezone}",
