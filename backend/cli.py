@@ -243,6 +243,7 @@ async def run_web(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
+        await _discord_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
         log.info("web backend listening on %s:%d", res.settings.HOST, res.settings.PORT)
         await stop.wait()
@@ -257,6 +258,7 @@ async def run_worker(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
+        await _discord_notices(res, stack)
         worker = build_worker(res, handle_signals=False)
         await start_site(
             build_health_app(worker), res.settings.HOST, res.settings.WORKER_PORT, stack
@@ -334,6 +336,17 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
     sender = await open_telegram_sender(res.settings, res.db, stack)
     if sender is not None:
         res.messenger.senders[ChatPlatform.TELEGRAM] = sender
+
+
+async def _discord_notices(res: Resources, stack: AsyncExitStack) -> None:
+    """Deliver the notices this process records to Discord users, when a token is set."""
+    if res.settings.DISCORD_BOT_TOKEN is None:
+        return
+    from shared.messaging.discord import open_discord_sender
+
+    sender = await open_discord_sender(res.settings, stack)
+    if sender is not None:
+        res.messenger.senders[ChatPlatform.DISCORD] = sender
 
 
 async def _wait(stop: asyncio.Event, worker_task: asyncio.Task[None]) -> None:

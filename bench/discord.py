@@ -25,13 +25,15 @@ from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
 
+# Run as `python bench/discord.py`, this file's folder comes first on sys.path and its name would
+# hide the discord.py package: put the repository root there instead.
+sys.path[0] = str(Path(__file__).resolve().parents[1])
+
 import discord
 import yarl
 from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from pydantic import SecretStr
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bot import seed
 from bench.sync import services
@@ -60,7 +62,11 @@ async def load(
             await interaction.wait_answered(30)
         except TimeoutError:
             unanswered += 1
-    latencies = [i.answered_at - i.created for i in sent[warmup:] if i.answered_at is not None]
+    latencies = [
+        i.answered_at - i.sent_at
+        for i in sent[warmup:]
+        if i.answered_at is not None and i.sent_at is not None
+    ]
     return latencies, unanswered
 
 

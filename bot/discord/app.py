@@ -44,6 +44,7 @@ from bot.discord.translate import (
 )
 from shared.db import guilds as gq
 from shared.errors import ConfigError
+from shared.messaging.discord import DiscordSender, point_at_api
 from shared.models import ChatPlatform
 from shared.resources import Resources
 
@@ -69,18 +70,6 @@ def build_client(shard_count: int | None) -> discord.Client:
     if shard_count:
         return discord.AutoShardedClient(shard_count=shard_count, **kwargs)
     return discord.Client(**kwargs)
-
-
-class DiscordSender:
-    """Delivers notices to a person's DMs through the running client (user id = chat id)."""
-
-    def __init__(self, client: discord.Client) -> None:
-        self.client = client
-
-    async def send_text(self, chat_id: str, text: str) -> None:
-        """Open (or reuse) the DM channel and post the text as an embed."""
-        user = self.client.get_user(int(chat_id)) or await self.client.fetch_user(int(chat_id))
-        await user.send(embed=render_embed(text))
 
 
 class DiscordBot:
@@ -128,7 +117,7 @@ class DiscordBot:
         """Log in, register commands when changed, connect to the gateway and wait for READY."""
         settings = self.res.settings
         assert settings.DISCORD_BOT_TOKEN is not None
-        discord.http.Route.BASE = settings.DISCORD_API_URL.rstrip("/")
+        point_at_api(settings)
         try:
             await self.client.login(settings.DISCORD_BOT_TOKEN.get_secret_value())
         except discord.LoginFailure:
@@ -288,15 +277,27 @@ class DiscordBot:
     ) -> None:
         """Dispatch and respond within the deadline: directly, or deferred then edited."""
         ephemeral = inv.private_reply
-        task = asyncio.create_task(dispatch(self.context(interaction), self.registry, inv))
-        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-        deferred = not done
-        if deferred:
+        deferring: list[asyncio.Task[object]] = []
+
+        def defer() -> None:
+            # Still working as the deadline nears: acknowledge now, edit the answer in later.
             if component:
-                await interaction.response.defer()
+                deferring.append(asyncio.create_task(interaction.response.defer()))
             else:
-                await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-        reply = await task
+                deferring.append(
+                    asyncio.create_task(
+                        interaction.response.defer(ephemeral=ephemeral, thinking=True)
+                    )
+                )
+
+        timer = asyncio.get_running_loop().call_later(DEFER_AFTER, defer)
+        try:
+            reply = await dispatch(self.context(interaction), self.registry, inv)
+        finally:
+            timer.cancel()
+        deferred = bool(deferring)
+        if deferred:
+            await deferring[0]
         owner = inv.user_id
         if deferred:
             if component and not reply.edit:

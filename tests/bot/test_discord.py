@@ -23,6 +23,7 @@ from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as cq
 from shared.db import users as uq
+from shared.messaging.discord import open_discord_sender
 from shared.models import Contest
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
@@ -396,3 +397,20 @@ def test_every_generated_command_fits_discord_limits() -> None:
         assert re.fullmatch(r"[a-z0-9_-]{1,32}", command["name"])
         assert 1 <= len(command["description"]) <= 100
         assert len(command["options"]) <= 25
+
+
+async def test_a_process_without_the_bot_delivers_notices_over_rest(
+    dc_res: Resources, fake_discord: FakeDiscord
+) -> None:
+    async with dc_res.db.write.acquire() as conn, conn.transaction():
+        identity = await uq.upsert_identity(conn, "discord", ALICE, ALICE, "alice")
+    async with AsyncExitStack() as stack:
+        sender = await open_discord_sender(dc_res.settings, stack)
+        assert sender is not None
+        dc_res.messenger.senders["discord"] = sender
+        await dc_res.messenger.notify_user(identity.user_id, "test", "Your calendar is synced.")
+    [message] = fake_discord.dm_messages(ALICE)
+    assert text_of(message) == "Your calendar is synced."
+    assert fake_discord.identifies == 0  # REST only: no gateway connection
+    sent = await dc_res.db.write.fetchval("SELECT count(*) FROM notices WHERE sent_at IS NOT NULL")
+    assert sent == 1

@@ -133,7 +133,8 @@ class Interaction:
     answered: asyncio.Event = field(default_factory=asyncio.Event)
     edited: asyncio.Event = field(default_factory=asyncio.Event)
     edits: int = 0  # PATCHes of @original
-    answered_at: float | None = None  # loop time of the initial response
+    sent_at: float | None = None  # time.perf_counter() when INTERACTION_CREATE went out
+    answered_at: float | None = None  # time.perf_counter() when the initial response came
 
     @property
     def response_type(self) -> int | None:
@@ -590,6 +591,7 @@ class FakeDiscord(LocalServer):
         interaction = self._interaction(
             2, data, user_id=user_id, guild_id=guild_id, channel_id=channel_id
         )
+        interaction.sent_at = time.perf_counter()
         await self._dispatch("INTERACTION_CREATE", interaction.payload)
         return interaction
 
@@ -739,9 +741,10 @@ class FakeDiscord(LocalServer):
         return self.bot_user
 
     async def _h_get_users(self, p: Json, body: Any, r: web.Request) -> Json:
-        if p["user_id"] not in self.users:
+        # Every well-formed id is somebody on Discord; the fake makes them up on first use.
+        if not p["user_id"].isdigit():
             raise DiscordError(404, 10013, "Unknown User")
-        return self.users[p["user_id"]]
+        return self.user(p["user_id"])
 
     async def _h_get_oauth2_applications_me(self, p: Json, body: Any, r: web.Request) -> Json:
         return {
@@ -980,7 +983,7 @@ class FakeDiscord(LocalServer):
         if kind in (4, 7):
             self._check_message(data)
         interaction.responses.append(body)
-        interaction.answered_at = asyncio.get_running_loop().time()
+        interaction.answered_at = time.perf_counter()
         channel_id = interaction.payload["channel_id"]
         if kind == 4:
             interaction.original = self._message(channel_id, data, interaction=interaction)
