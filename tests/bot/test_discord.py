@@ -414,3 +414,55 @@ async def test_a_process_without_the_bot_delivers_notices_over_rest(
     assert fake_discord.identifies == 0  # REST only: no gateway connection
     sent = await dc_res.db.write.fetchval("SELECT count(*) FROM notices WHERE sent_at IS NOT NULL")
     assert sent == 1
+
+
+PERSONAL = [
+    "start",
+    "help",
+    "connect",
+    "platforms",
+    "upcoming",
+    "sync",
+    "status",
+    "timezone",
+    "reminders",
+    "disconnect",
+    "deleteme",
+]
+
+
+@pytest.mark.parametrize("guild", [None, GUILD], ids=["dm", "guild"])
+async def test_every_personal_command_answers_in_a_dm_and_privately_in_a_guild(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord, guild: str | None
+) -> None:
+    for name in PERSONAL:
+        interaction = await fake_discord.slash(name, user_id=ALICE, guild_id=guild)
+        message = await interaction.wait_message()
+        text = text_of(message)
+        assert text.strip() and "something went wrong" not in text, name
+        assert "works in a private chat" not in text, name
+        assert interaction.ephemeral == (guild is not None), name
+    failed = [(c.route, c.status) for c in fake_discord.calls if c.status >= 400]
+    assert failed == []
+
+
+async def test_upcoming_pages_are_turned_in_place(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord, res: Resources
+) -> None:
+    contests = [
+        Contest(
+            "codeforces", f"cf-{i}", f"Round {i}", "https://x.test/cf", soon(3 + i), soon(5 + i)
+        )
+        for i in range(25)
+    ]
+    async with res.db.write.acquire() as conn, conn.transaction():
+        await cq.upsert_contests(conn, "codeforces", contests, datetime.now(UTC))
+    await drop(res.valkey, cache_keys.contests("codeforces"))
+    interaction = await fake_discord.slash("upcoming", user_id=ALICE, guild_id=GUILD)
+    message = await interaction.wait_message()
+    assert "Page 1 of" in text_of(message)
+    [later] = [c for c in custom_ids(message) if c.startswith(f"{ALICE}|up:1:")]
+    press = await fake_discord.press(message, later, user_id=ALICE, guild_id=GUILD)
+    turned = await press.wait_message()
+    assert press.response_type == 7 and "Page 2 of" in text_of(turned)
+    assert turned["id"] == message["id"]

@@ -66,7 +66,11 @@ def register_start(registry: Registry) -> None:
         """Welcome and next step; a deep-link payload naming a command runs that command."""
         payload = inv.args[0].lower() if inv.args and inv.callback is None else ""
         target = registry.get(payload) if payload and payload != "start" else None
-        if target is not None and not (target.hidden or target.admin_only):
+        if (
+            target is not None
+            and target.offered_on(inv.chat_platform)
+            and not (target.hidden or target.admin_only or target.server_admin)
+        ):
             return await run_command(ctx, target, replace(inv, args=()))
         user = await asker(ctx, inv) if inv.personal else None
         return _welcome(ctx, inv, user)
