@@ -89,7 +89,9 @@ async def run_command(ctx: Context, command: Command, inv: Invocation) -> Reply:
     limit = ctx.capabilities.message_limit
     settings_key = (inv.chat_platform.value, inv.user_id)
     try:
-        if inv.personal:
+        # A private chat, or a personal command answered privately, is the person's own: keep
+        # their chat identity current. A server member pressing a shared button is not a user.
+        if inv.is_private or (inv.personal and command.private_only):
             await _ensure_identity(ctx, inv)
         if not command.read_only:
             ctx.memory.settings.pop(settings_key, None)

@@ -208,3 +208,16 @@ async def test_a_removed_server_is_paused_and_resumed_when_added_back(
         await asyncio.sleep(0.05)
     assert await state() is True
     assert [g.guild_id for g in await gq.list_active_guilds(res.db.write)] == [GUILD]
+
+
+async def test_members_pressing_the_role_picker_do_not_become_users(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord, res: Resources
+) -> None:
+    await setup(fake_discord, "channel", channel_option(fake_discord))
+    await setup(fake_discord, "roles")
+    channel = fake_discord.channel(GUILD, "contests")["id"]
+    [picker] = [m for m in fake_discord.channel_messages[channel] if m["type"] == 0]
+    fake_discord.add_member(GUILD, BOB)
+    press = await fake_discord.press(picker, "*|gr:leetcode", user_id=BOB, guild_id=GUILD)
+    assert "LeetCode" in text_of(await press.wait_message())
+    assert await res.db.write.fetchval("SELECT count(*) FROM identities") == 0
