@@ -158,9 +158,14 @@ async def cmd_upcoming(ctx: Context, inv: Invocation) -> Reply:
     # when the settings decide which, then filtered here.
     zone: tzinfo = UTC
     if inv.personal:
-        (followed, zone_name), lists = await asyncio.gather(
-            _upcoming_settings(ctx, inv), _recent_contests(ctx, now)
-        )
+        remembered = ctx.memory.settings.get((inv.chat_platform.value, inv.user_id))
+        if remembered is not None:  # no round trip for the settings: nothing to overlap
+            followed, zone_name = remembered
+            lists = await _recent_contests(ctx, now)
+        else:
+            (followed, zone_name), lists = await asyncio.gather(
+                _upcoming_settings(ctx, inv), _recent_contests(ctx, now)
+            )
         zone = zone_of(zone_name)
         if chosen is None:
             chosen = ordered(list(followed)) or None
