@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 
+import discord
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -466,3 +467,14 @@ async def test_upcoming_pages_are_turned_in_place(
     turned = await press.wait_message()
     assert press.response_type == 7 and "Page 2 of" in text_of(turned)
     assert turned["id"] == message["id"]
+
+
+async def test_an_auto_sharded_client_runs_with_discord_shard_count(
+    dc_res: Resources, fake_discord: FakeDiscord
+) -> None:
+    dc_res.settings = dc_res.settings.model_copy(update={"DISCORD_SHARD_COUNT": 1})
+    async with AsyncExitStack() as stack:
+        bot = await start_discord_bot(dc_res, stack)
+        assert isinstance(bot.client, discord.AutoShardedClient)
+        interaction = await fake_discord.slash("help", user_id=ALICE)
+        assert "Commands:" in text_of(await interaction.wait_message())
