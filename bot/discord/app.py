@@ -97,7 +97,6 @@ class DiscordBot:
         self._memory = Memory()
         self._capabilities = build_capabilities()
         self._task: asyncio.Task[None] | None = None
-        self._background: set[asyncio.Task[Any]] = set()
         self.client.event(self.on_interaction)
         self.client.event(self.on_guild_join)
         self.client.event(self.on_guild_remove)
@@ -182,11 +181,9 @@ class DiscordBot:
         return True
 
     async def stop(self) -> None:
-        """Close the gateway and the client; let background answers finish briefly."""
+        """Close the gateway and the client."""
         if self.res.messenger.senders.get(ChatPlatform.DISCORD) is self.sender:
             del self.res.messenger.senders[ChatPlatform.DISCORD]
-        if self._background:
-            await asyncio.wait(set(self._background), timeout=5)
         await self.client.close()
         if self._task is not None:
             self._task.cancel()
