@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/bot.py
 	$(BIN)/python bench/feeds.py
+	$(BIN)/python bench/discord.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

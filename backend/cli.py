@@ -26,12 +26,13 @@ from shared.config import Settings, load_settings, with_dev_keys
 from shared.db.migrate import migrate
 from shared.errors import ConfigError, ParseError, StartupError
 from shared.logs import setup_logging
-from shared.models import format_utc, parse_utc
+from shared.models import ChatPlatform, format_utc, parse_utc
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources, open_resources, with_embedded_services
 
 if TYPE_CHECKING:
     from backend.worker.supervise import WorkerSupervisor
+    from bot.discord.app import DiscordBot
     from bot.telegram.app import TelegramBot
 
 log = logging.getLogger("contestsync")
@@ -56,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "web": lambda: run_web(settings),
         "worker": lambda: run_worker(settings),
         "telegram": lambda: run_telegram(settings),
+        "discord": lambda: run_discord(settings),
         "migrate": lambda: run_migrate(settings),
         "scrape": lambda: run_scrape(settings, args.platform),
         "rotate-keys": lambda: run_rotate_keys(settings),
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         "health on WORKER_PORT",
     )
     command("telegram", "run the Telegram bot alone (long polling, or its webhook on PORT)")
+    command("discord", "run the Discord bot alone (its gateway connection)")
     command("migrate", "apply pending database migrations and exit")
     command("keys", "print new random SESSION_SECRET and ENCRYPTION_KEY lines for a .env file")
     command(
@@ -301,9 +304,11 @@ async def run_all(settings: Settings) -> int:
         )
         if telegram is not None:
             await telegram.connect_webhook()
+        discord_bot = await _start_discord(res, stack)
         supervisor = await _start_worker_health(res, stack)
         worker_run = asyncio.create_task(supervisor.run(stop.event))
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
+        parts += ["discord"] if discord_bot is not None else []
         await _watch(res, stack, "+".join(parts), telegram)
         embedded = [
             name
@@ -339,6 +344,7 @@ async def run_web(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
+        await _discord_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
         await _watch(res, stack, "web", None)
         log.info(
@@ -359,6 +365,7 @@ async def run_worker(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
+        await _discord_notices(res, stack)
         supervisor = await _start_worker_health(res, stack)
         worker_run = asyncio.create_task(supervisor.run(stop.event))
         await _watch(res, stack, "worker", None)
@@ -412,6 +419,31 @@ async def _start_worker_health(res: Resources, stack: AsyncExitStack) -> WorkerS
     return supervisor
 
 
+async def run_discord(settings: Settings) -> int:
+    """The Discord bot alone: one gateway connection (auto-sharded with DISCORD_SHARD_COUNT)."""
+    from bot.discord.app import start_discord_bot
+
+    if settings.DISCORD_BOT_TOKEN is None:
+        raise ConfigError("DISCORD_BOT_TOKEN is not set")
+    async with AsyncExitStack() as stack:
+        stop = stop_event()
+        res = await prepare(settings, stack)
+        await start_discord_bot(res, stack)
+        await stop.wait()
+    log.info("Discord bot stopped")
+    return 0
+
+
+async def _start_discord(res: Resources, stack: AsyncExitStack) -> DiscordBot | None:
+    """The Discord bot when DISCORD_BOT_TOKEN is set; one log line saying so otherwise."""
+    if res.settings.DISCORD_BOT_TOKEN is None:
+        log.info("Discord bot disabled: DISCORD_BOT_TOKEN is not set")
+        return None
+    from bot.discord.app import start_discord_bot
+
+    return await start_discord_bot(res, stack)
+
+
 async def _start_telegram(res: Resources, stack: AsyncExitStack) -> TelegramBot | None:
     """The Telegram bot when TELEGRAM_BOT_TOKEN is set; one log line saying so otherwise."""
     if res.settings.TELEGRAM_BOT_TOKEN is None:
@@ -430,7 +462,18 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
 
     sender = await open_telegram_sender(res.settings, res.db, stack)
     if sender is not None:
-        res.messenger.senders["telegram"] = sender
+        res.messenger.senders[ChatPlatform.TELEGRAM] = sender
+
+
+async def _discord_notices(res: Resources, stack: AsyncExitStack) -> None:
+    """Deliver the notices this process records to Discord users, when a token is set."""
+    if res.settings.DISCORD_BOT_TOKEN is None:
+        return
+    from shared.messaging.discord import open_discord_sender
+
+    sender = await open_discord_sender(res.settings, stack)
+    if sender is not None:
+        res.messenger.senders[ChatPlatform.DISCORD] = sender
 
 
 async def _watch(

@@ -92,6 +92,8 @@ class Settings(BaseSettings):
     # Discord
     DISCORD_BOT_TOKEN: SecretStr | None = None
     DISCORD_API_URL: str = "https://discord.com/api/v10"
+    DISCORD_DEV_GUILD_ID: int | None = None
+    DISCORD_SHARD_COUNT: int | None = Field(None, ge=1, le=10000)
 
     # Platforms: the full endpoint URL, fetched as given
     LEETCODE_URL: str = "https://leetcode.com/graphql"

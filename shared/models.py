@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from urllib.parse import urlsplit
+
+
+class ChatPlatform(StrEnum):
+    """The chat front ends a person talks to ContestSync through."""
+
+    TELEGRAM = "telegram"
+    DISCORD = "discord"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +159,27 @@ class User:
     def connected(self) -> bool:
         """True when a usable Google grant is stored."""
         return self.google_status == "active" and self.refresh_token_enc is not None
+
+
+@dataclass(frozen=True, slots=True)
+class GuildSetup:
+    """A Discord server's announcement setup (/setup); active when enabled and the bot is in it."""
+
+    guild_id: str
+    channel_id: str | None
+    platforms: list[str]
+    roles: dict[str, str]  # platform → role id
+    reminder_minutes: list[int]
+    enabled: bool
+    picker_channel_id: str | None
+    picker_message_id: str | None
+    configured_by: str | None
+    removed_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        """Announcements go out: switched on, a channel chosen, and the bot in the server."""
+        return self.enabled and self.channel_id is not None and self.removed_at is None
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,11 +48,13 @@ async def connect_user(
     chat_user: str = "1001",
     platforms: Sequence[str] = ("codeforces",),
     timezone: str = "UTC",
+    chat_platform: str = "telegram",
 ) -> int:
-    """A Telegram user with a working Google grant (issued by the fake); returns the user id."""
+    """A chat user (Telegram unless told) with a working Google grant (issued by the fake);
+    returns the user id."""
     token = google.issue_refresh_token(sub)
     async with res.db.write.acquire() as conn, conn.transaction():
-        identity = await uq.upsert_identity(conn, "telegram", chat_user, chat_user, "alice")
+        identity = await uq.upsert_identity(conn, chat_platform, chat_user, chat_user, "alice")
         user_id = identity.user_id
         sealed = res.cipher.encrypt(token, user_id)
         await uq.link_google_account(conn, user_id, sub, google.accounts[sub].email, sealed)

@@ -75,7 +75,7 @@ async def cmd_scrape(ctx: Context, inv: Invocation) -> Reply:
         names = list(PLATFORMS)
     since = datetime.now(UTC)
     await maintainers.scrape_now(ctx.res, names)
-    wait = float(str(ctx.extras.get("scrape_wait", maintainers.SCRAPE_WAIT)))
+    wait = ctx.sync_wait  # how long a command waits for the worker's result (120 s)
 
     async def results() -> Reply:
         rows, finished = await maintainers.wait_for_scrapes(ctx.res, names, since, wait)
@@ -153,4 +153,6 @@ def register_admin(registry: Registry) -> None:
         ("mute", "Mute alerts for a while", "<duration> [alert]", cmd_mute),
         ("unmute", "Lift every mute", "", cmd_unmute),
     ):
-        registry.command(name, description, usage=usage, admin_only=True)(handler)
+        registry.command(
+            name, description, usage=usage, admin_only=True, only_on=ChatPlatform.TELEGRAM
+        )(handler)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.core.registry import Registry
 from bot.core.types import Context, Invocation, Reply
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError
@@ -74,3 +75,10 @@ async def _user_id(ctx: Context, inv: Invocation) -> int:
             conn, inv.chat_platform.value, inv.user_id, inv.chat_id, inv.username
         )
     return identity.user_id
+
+
+def register(registry: Registry) -> None:
+    """/feed and /feed reset."""
+    registry.command(
+        "feed", "Your calendar feed for any calendar app", usage=FEED_USAGE, private_only=True
+    )(cmd_feed)

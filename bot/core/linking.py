@@ -22,26 +22,26 @@ async def cmd_link(ctx: Context, inv: Invocation) -> Reply:
     """Approve / Deny pressed under a link request (button data `la:y:<id>` or `la:n:<id>`)."""
     parts = (inv.callback or "").split(":")
     if len(parts) != 3 or parts[0] != APPROVE_PREFIX or parts[1] not in ("y", "n"):
-        return Reply(EXPIRED, notice=EXPIRED)
+        return Reply(EXPIRED, toast=EXPIRED)
     try:
         approval_id = int(parts[2])
     except ValueError:
-        return Reply(EXPIRED, notice=EXPIRED)
+        return Reply(EXPIRED, toast=EXPIRED)
     result = await decide_link(
         ctx.res, approval_id, inv.chat_platform.value, inv.user_id, approve=parts[1] == "y"
     )
-    return Reply(result.message, edit=True, notice=result.message[:190])
+    return Reply(result.message, edit=True, toast=result.message[:190])
 
 
 async def cmd_unlink(ctx: Context, inv: Invocation) -> Reply:
     """A removal button of /status (`ul:<chat platform>:<external user id>`)."""
     parts = (inv.callback or "").split(":", 2)
     if len(parts) != 3 or parts[0] != UNLINK_PREFIX or not parts[2]:
-        return Reply(EXPIRED, notice=EXPIRED)
+        return Reply(EXPIRED, toast=EXPIRED)
     message = await remove_identity(
         ctx.res, inv.chat_platform.value, inv.user_id, parts[1], parts[2]
     )
-    return Reply(message, edit=True, notice=message[:190])
+    return Reply(message, edit=True, toast=message[:190])
 
 
 async def linked_chats(ctx: Context, user: User, inv: Invocation) -> tuple[str, tuple[Button, ...]]:

@@ -8,8 +8,8 @@ from datetime import datetime, tzinfo
 from bot.core.types import Button, Context, Reply
 from shared.models import StoredContest, safe_link
 
-MESSAGE_LIMIT = 4096  # Telegram's hard limit on a message's text
-PAGE_TEXT_LIMIT = 4000  # what a contest page may use, leaving room for the adapter
+MESSAGE_LIMIT = 4096  # the longest reply of the most generous chat platform (Telegram)
+PAGE_MARGIN = 96  # what a contest page leaves of a platform's limit, for the adapter
 TITLE_LIMIT = 90
 URL_LIMIT = 160
 ECHO_LIMIT = 32  # how much of a user's own input we quote back in an error
@@ -64,27 +64,44 @@ def render_list(items: Sequence[str]) -> str:
 def render_private_only(ctx: Context, command: str) -> Reply:
     """The answer to a personal command sent in a group: a link to the private chat."""
     text = f"/{command} works in a private chat with me, so your settings stay yours."
-    url = ctx.extras.get("private_url")
-    if isinstance(url, str) and url:
-        button = Button("Open private chat", url=f"{url}?start={command}")
+    url = ctx.capabilities.link_to_private(command)
+    if url:
+        button = Button("Open private chat", url=url)
         return Reply(f"{text} Tap below to open it.", buttons=((button,),))
     return Reply(f"{text} Send it to me directly.")
+
+
+def render_timestamp(when: datetime, style: str = "F") -> str:
+    """Discord-style `<t:unix:style>` markup, shown in each reader's own time zone."""
+    return f"<t:{int(when.timestamp())}:{style}>"
 
 
 def _one_line(value: str, limit: int) -> str:
     return render_clamped(" ".join(value.split()), limit)
 
 
-def render_contest_line(contest: StoredContest, label: str, zone: tzinfo, now: datetime) -> str:
-    """One contest: local start time, platform, title, duration (or end if running), link."""
+def render_contest_line(
+    contest: StoredContest, label: str, zone: tzinfo, now: datetime, *, timestamps: bool = False
+) -> str:
+    """One contest: start time, platform, title, duration (or end if running), link.
+
+    With `timestamps`, times are `<t:…>` markup that each reader sees in their own zone.
+    """
     start = contest.starts_at.astimezone(zone)
     length = render_duration(int((contest.ends_at - contest.starts_at).total_seconds()))
     if contest.starts_at <= now:
         ends = contest.ends_at.astimezone(zone)
-        when = f"running, ends {ends:%d %b %H:%M}"
+        ends_text = render_timestamp(contest.ends_at, "R") if timestamps else f"{ends:%d %b %H:%M}"
+        when = f"running, ends {ends_text}"
     else:
         when = length
-    line = f"{start:%H:%M}  {label} · {_one_line(contest.title, TITLE_LIMIT)} · {when}"
+    if timestamps:
+        started = render_timestamp(contest.starts_at, "F")
+        if contest.starts_at > now:
+            started += f" ({render_timestamp(contest.starts_at, 'R')})"
+    else:
+        started = f"{start:%H:%M}"
+    line = f"{started}  {label} · {_one_line(contest.title, TITLE_LIMIT)} · {when}"
     url = safe_link(contest.url)
     if url and len(url) <= URL_LIMIT:
         line += f"\n{url}"
@@ -98,8 +115,12 @@ def render_contest_page(
     now: datetime,
     header: str,
     footer: str,
+    *,
+    limit: int = MESSAGE_LIMIT,
+    timestamps: bool = False,
 ) -> str:
-    """A page of contests grouped by local day, under `header` and above `footer`."""
+    """A page of contests grouped by local day, under `header` and above `footer`, within
+    `limit` characters less a margin for the adapter."""
     lines = [header]
     day: str | None = None
     for contest in contests:
@@ -107,12 +128,11 @@ def render_contest_page(
         if local_day != day:
             day = local_day
             lines.extend(["", local_day])
-        lines.append(
-            render_contest_line(contest, labels.get(contest.platform, contest.platform), zone, now)
-        )
+        label = labels.get(contest.platform, contest.platform)
+        lines.append(render_contest_line(contest, label, zone, now, timestamps=timestamps))
     if footer:
         lines.extend(["", footer])
-    return render_clamped("\n".join(lines), PAGE_TEXT_LIMIT)
+    return render_clamped("\n".join(lines), limit - PAGE_MARGIN)
 
 
 def render_legal_links(base_url: str) -> str:

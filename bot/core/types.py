@@ -8,19 +8,51 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
+from typing import Protocol
 
 from cachetools import TTLCache
 
-from shared.models import StoredContest
+from shared.models import ChatPlatform, StoredContest
 from shared.resources import Resources
 
+__all__ = [
+    "Button",
+    "Capabilities",
+    "ChatPlatform",
+    "Context",
+    "Handler",
+    "Invocation",
+    "Memory",
+    "Option",
+    "Reply",
+    "Select",
+    "ServerApi",
+]
 
-class ChatPlatform(StrEnum):
-    """The chat front ends."""
+SYNC_WAIT = 120.0  # seconds a /sync answer waits for the worker before saying "still working"
 
-    TELEGRAM = "telegram"
-    DISCORD = "discord"
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What one chat platform can show; the core shapes its replies to it.
+
+    - message_limit: the most characters one reply may hold (Telegram 4,096; Discord 2,000).
+    - private_link: a URL opening a private chat with the bot that runs a command there, with
+      `{command}` standing for the command's name (Telegram's `?start=` deep link); None when
+      the platform has none or needs none.
+    - private_replies: a reply in a shared chat can be shown to the asker alone (Discord's
+      ephemeral replies), so personal commands run there too.
+    - timestamps: the platform renders `<t:unix:F>` markup in each reader's own time zone.
+    """
+
+    message_limit: int = 4096
+    private_link: str | None = None
+    private_replies: bool = False
+    timestamps: bool = False
+
+    def link_to_private(self, command: str) -> str | None:
+        """The private-chat link that runs `command`, when the platform has one."""
+        return self.private_link.replace("{command}", command) if self.private_link else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +71,47 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """One option of a Select."""
+
+    value: str
+    label: str
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    """A multiple choice. Platforms with select menus show one whose submission arrives as button
+    data `submit` with the chosen values as `args`; the reply's buttons with data `toggles` +
+    an option's value (the same choice as one button per option) are then left out."""
+
+    submit: str
+    toggles: str
+    options: tuple[Option, ...]
+    placeholder: str
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.options) <= 25:
+            raise ValueError("a select offers 1-25 options")
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What a command answers: plain text (adapters escape it) and rows of buttons.
 
     `edit` asks to replace the message the pressed button belongs to instead of sending a new
-    one; `ephemeral` asks for a reply only the asker sees (Discord); `notice` is a short toast
-    for a button press (Telegram answerCallbackQuery). `followup`, when set, is awaited by the
-    adapter after sending this reply; what it returns (if anything) replaces the sent message.
+    one; `ephemeral` asks for a reply only the asker sees; `toast` is a short, passing
+    confirmation of a button press (where the platform has one). `followup`, when set, is
+    awaited by the adapter after sending this reply; what it returns (if anything) replaces the
+    sent message.
     """
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     edit: bool = False
     ephemeral: bool = False
-    notice: str | None = None
+    toast: str | None = None
+    select: Select | None = None
     disable_preview: bool = True
     followup: Callable[[], Awaitable[Reply | None]] | None = field(default=None, compare=False)
 
@@ -62,8 +121,12 @@ class Invocation:
     """One command or button press, whoever sent it and wherever.
 
     `command` is the command name without the slash (for a button press, the command that owns
-    the button); `args` are the whitespace-separated arguments; `callback` is the button data of
-    a press, None for a typed command.
+    the button); `args` are the whitespace-separated arguments (typed options arrive in the
+    order their command declares them); `callback` is the button data of a press, None for a
+    typed command. `chat_id` is the chat that reaches the person privately when `is_private` or
+    `private_reply`; `private_reply` says the answer is shown to the asker alone although the
+    chat is shared (a Discord slash command in a guild). `server_id` is the server (Discord
+    guild) it came from; `server_admin` says the person may manage that server.
     """
 
     chat_platform: ChatPlatform
@@ -76,16 +139,57 @@ class Invocation:
     callback: str | None = None
     message_id: str | None = None
     is_admin: bool = False
+    private_reply: bool = False
+    server_id: str | None = None
+    server_admin: bool = False
+
+    @property
+    def personal(self) -> bool:
+        """Only the asker sees the answer: a private chat, or a private reply in a shared one."""
+        return self.is_private or self.private_reply
+
+
+class ServerApi(Protocol):
+    """What server-setup commands may ask of the chat platform, for the server they run in and
+    the person who asked. Refusals by the platform are raised as UserErrors that say how to fix
+    them."""
+
+    async def text_channel(self, channel_id: str) -> str | None:
+        """The name of a text channel of this server; None if it is not one."""
+        ...
+
+    async def missing_permissions(self, channel_id: str, role_ids: list[str]) -> list[str]:
+        """The bot's permissions that announcing in the channel (pinging `role_ids`, creating
+        scheduled events, handing out roles) needs and lacks, by their names in the server."""
+        ...
+
+    async def list_roles(self) -> dict[str, str]:
+        """The server's roles that the bot may hand out: id → name."""
+        ...
+
+    async def create_role(self, name: str) -> str:
+        """A new mentionable role; its id."""
+        ...
+
+    async def post(self, channel_id: str, reply: Reply) -> str:
+        """Post a message whose buttons anyone in the server may press; its id."""
+        ...
+
+    async def toggle_role(self, role_id: str) -> bool:
+        """Give the asker the role, or take it away; True when they have it now."""
+        ...
 
 
 @dataclass
 class Context:
-    """What handlers may use: the process's resources and the bot's own username (for links)."""
+    """What handlers may use: the process's resources, the chat platform's capabilities, the
+    bot's short memory, how long /sync waits for its result, and (in a server) the server."""
 
     res: Resources
-    bot_username: str | None = None
-    extras: dict[str, object] = field(default_factory=dict)
+    capabilities: Capabilities = field(default_factory=Capabilities)
     memory: Memory = field(default_factory=lambda: Memory())
+    sync_wait: float = SYNC_WAIT
+    server: ServerApi | None = None
 
 
 class Memory:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
 from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import Any
@@ -32,6 +31,7 @@ from telegram.ext import (
 
 from bot.core.commands import build_registry
 from bot.core.registry import Registry
+from bot.core.types import SYNC_WAIT
 from bot.telegram.handlers import TelegramHandlers
 from bot.telegram.webhook import (
     WEBHOOK_PATH,
@@ -48,6 +48,7 @@ from shared.messaging.telegram import (
     initialize_bot,
     quiet_client_logs,
 )
+from shared.models import ChatPlatform
 from shared.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -114,13 +115,13 @@ class TelegramBot:
         application: TelegramApp,
         registry: Registry,
         *,
-        extras: Mapping[str, object] | None = None,
+        sync_wait: float = SYNC_WAIT,
     ) -> None:
         self.res = res
         self.application = application
         self.registry = registry
         self.sender = TelegramSender(application.bot, res.db)
-        self.handlers = TelegramHandlers(res, registry, self.sender, extras=extras)
+        self.handlers = TelegramHandlers(res, registry, self.sender, sync_wait=sync_wait)
         install_handlers(application, self.handlers)
         settings = res.settings
         self.webhook_url = settings.TELEGRAM_WEBHOOK_URL or None
@@ -204,8 +205,8 @@ class TelegramBot:
 
     async def stop(self) -> None:
         """Stop polling, let in-flight updates finish (briefly), close the client."""
-        if self.res.messenger.senders.get("telegram") is self.sender:
-            del self.res.messenger.senders["telegram"]
+        if self.res.messenger.senders.get(ChatPlatform.TELEGRAM) is self.sender:
+            del self.res.messenger.senders[ChatPlatform.TELEGRAM]
         updater = self.application.updater
         if updater is not None and updater.running:
             await updater.stop()
@@ -228,7 +229,7 @@ async def start_telegram_bot(
     *,
     registry: Registry | None = None,
     application: TelegramApp | None = None,
-    extras: Mapping[str, object] | None = None,
+    sync_wait: float = SYNC_WAIT,
     poll_timeout: float = POLL_TIMEOUT,
     poll_interval: float = 0.0,
 ) -> TelegramBot:
@@ -241,9 +242,9 @@ async def start_telegram_bot(
         res,
         application or build_application(res.settings),
         registry or build_registry(),
-        extras=extras,
+        sync_wait=sync_wait,
     )
     stack.push_async_callback(bot.stop)
     await bot.start(poll_timeout=poll_timeout, poll_interval=poll_interval)
-    res.messenger.senders["telegram"] = bot.sender
+    res.messenger.senders[ChatPlatform.TELEGRAM] = bot.sender
     return bot

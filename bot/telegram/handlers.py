@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 import time
-from collections.abc import Mapping
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.core.dispatch import command_name, dispatch
+from bot.core.dispatch import dispatch, resolve
+from bot.core.errors import log_failure, new_error_id, render_apology
 from bot.core.registry import Registry
-from bot.core.types import Context, Invocation, Memory, Reply
-from bot.telegram.render import render_markup, render_notice
+from bot.core.types import SYNC_WAIT, Context, Invocation, Memory, Reply
+from bot.telegram.render import build_capabilities, render_markup, render_toast
 from bot.telegram.translate import (
     build_button_invocation,
     build_command_invocation,
@@ -36,11 +35,6 @@ log = logging.getLogger(__name__)
 TEXT_HINT = "I answer commands — send /help to see them."
 
 
-def error_text(error_id: str) -> str:
-    """What a user sees when answering failed on our side."""
-    return f"Sorry, something went wrong on our side (error {error_id}). Please try again."
-
-
 class TelegramHandlers:
     """The update callbacks of the Application, around one registry and one sender."""
 
@@ -50,13 +44,13 @@ class TelegramHandlers:
         registry: Registry,
         sender: TelegramSender,
         *,
-        extras: Mapping[str, object] | None = None,
+        sync_wait: float = SYNC_WAIT,
     ) -> None:
         self.res = res
         self.registry = registry
         self.sender = sender
         self.bot_username: str | None = None
-        self.extras = dict(extras or {})
+        self.sync_wait = sync_wait
         self._memory = Memory()  # shared by every handler context (see bot.core.types.Memory)
         self._admins = frozenset(res.settings.ADMIN_TELEGRAM_IDS)
         self._background: set[asyncio.Task[None]] = set()
@@ -73,11 +67,10 @@ class TelegramHandlers:
             await asyncio.wait(set(self._background), timeout=grace)
 
     def context(self) -> Context:
-        """A fresh handler context (extras copied so no handler changes another's)."""
-        extras = dict(self.extras)
-        if self.bot_username:
-            extras.setdefault("private_url", f"https://t.me/{self.bot_username}")
-        return Context(self.res, self.bot_username, extras, self._memory)
+        """A handler context: Telegram's capabilities and the bot's shared memory."""
+        return Context(
+            self.res, build_capabilities(self.bot_username), self._memory, self.sync_wait
+        )
 
     # ------------------------------------------------------------ updates
 
@@ -142,7 +135,7 @@ class TelegramHandlers:
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Errors that escaped a callback (should not happen: each one catches its own)."""
-        error_id = secrets.token_hex(4)
+        error_id = new_error_id()
         log.error(
             "telegram: unhandled %s (error %s)",
             context.error.__class__.__name__,
@@ -180,7 +173,7 @@ class TelegramHandlers:
             await self._answer_query(query, None)
             await self._answer_error(chat_id, inv)
             return
-        await self._answer_query(query, reply.notice)
+        await self._answer_query(query, reply.toast)
         try:
             message_id = await self._render_press(query, chat_id, reply)
             self._count(inv, started)  # metrics
@@ -252,30 +245,19 @@ class TelegramHandlers:
             log.warning("telegram: error message not sent either: %s", exc.__class__.__name__)
 
     async def _answer_error(self, chat_id: int, inv: Invocation) -> None:
-        await self._send_plain(chat_id, error_text(self._log_failure(inv)))
+        await self._send_plain(chat_id, render_apology(log_failure(inv, "answering", log)))
 
-    async def _answer_query(self, query: CallbackQuery, notice: str | None) -> None:
+    async def _answer_query(self, query: CallbackQuery, toast: str | None) -> None:
         try:
-            await self.sender.bot.answer_callback_query(query.id, text=render_notice(notice))
+            await self.sender.bot.answer_callback_query(query.id, text=render_toast(toast))
         except TelegramError as exc:
             # Usually a press older than Telegram's answer window; nothing left to do.
             log.info("telegram: button press not answered: %s", exc.__class__.__name__)
 
     def _count(self, inv: Invocation, started: float) -> None:
         """Updates and reply latency by command (unknown names share one label)."""
-        name = command_name(inv)
-        label = name if self.registry.get(name) is not None else "other"
+        command = resolve(self.registry, inv)
+        label = command.name if command is not None else "other"
         metrics = self.res.metrics
         metrics.bot_updates.labels("telegram", label).inc()
         metrics.bot_reply_seconds.labels("telegram", label).observe(time.monotonic() - started)
-
-    def _log_failure(self, inv: Invocation) -> str:
-        error_id = secrets.token_hex(4)
-        what = f"button {inv.callback.split(':', 1)[0]!r}" if inv.callback else f"/{inv.command}"
-        log.exception(
-            "telegram: answering %s in a %s chat failed (error %s)",
-            what[:48],
-            "private" if inv.is_private else "group",
-            error_id,
-        )
-        return error_id

@@ -6,10 +6,17 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.types import Button
+from bot.core.types import Button, Capabilities
 
-NOTICE_LIMIT = 200  # answerCallbackQuery text
+TOAST_LIMIT = 200  # answerCallbackQuery text
 BUTTON_TEXT_LIMIT = 64
+MESSAGE_LIMIT = 4096
+
+
+def build_capabilities(bot_username: str | None) -> Capabilities:
+    """Telegram's: 4,096 characters, the `t.me/<bot>?start=<command>` deep link, no ephemeral."""
+    link = f"https://t.me/{bot_username}?start={{command}}" if bot_username else None
+    return Capabilities(message_limit=MESSAGE_LIMIT, private_link=link)
 
 
 def render_button(button: Button) -> InlineKeyboardButton:
@@ -26,9 +33,9 @@ def render_markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | No
     return InlineKeyboardMarkup(keyboard) if keyboard else None
 
 
-def render_notice(notice: str | None) -> str | None:
+def render_toast(toast: str | None) -> str | None:
     """The toast shown for a button press, within Telegram's limit."""
-    if not notice:
+    if not toast:
         return None
-    flat = " ".join(notice.split())
-    return flat if len(flat) <= NOTICE_LIMIT else flat[: NOTICE_LIMIT - 1] + "…"
+    flat = " ".join(toast.split())
+    return flat if len(flat) <= TOAST_LIMIT else flat[: TOAST_LIMIT - 1] + "…"

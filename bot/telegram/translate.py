@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from telegram import CallbackQuery, Chat, Message, User
 
-from bot.core.types import ChatPlatform, Invocation
+from bot.core.types import Invocation
+from shared.models import ChatPlatform
 
 MAX_ARGS = 32  # more words than any command takes; the rest is ignored
 

@@ -33,10 +33,11 @@ from shared.db import users as uq
 from shared.db.pools import Database
 from shared.errors import ConfigError
 from shared.messaging import NoticeButtons
+from shared.models import ChatPlatform
 
 log = logging.getLogger(__name__)
 
-CHAT_PLATFORM = "telegram"
+CHAT_PLATFORM = ChatPlatform.TELEGRAM
 OVERALL_PER_SECOND = 30
 CHAT_BURST = 3  # a private chat may get 3 messages at once, then about one a second
 CHAT_PER_SECOND = 1.0

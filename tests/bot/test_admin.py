@@ -50,7 +50,7 @@ async def admin_res(res: Resources, fake_telegram: FakeTelegram) -> Resources:
 async def bot(admin_res: Resources) -> AsyncIterator[TelegramBot]:
     async with AsyncExitStack() as stack:
         yield await start_telegram_bot(
-            admin_res, stack, extras={"scrape_wait": 20.0}, poll_timeout=1, poll_interval=0
+            admin_res, stack, sync_wait=20.0, poll_timeout=1, poll_interval=0
         )
 
 

@@ -10,7 +10,8 @@ from arq.jobs import Job
 from backend.worker.settings import build_worker
 from bot.core.commands import SYNC_DEBOUNCE, build_registry
 from bot.core.dispatch import dispatch
-from bot.core.types import Button, ChatPlatform, Context, Invocation, Reply
+from bot.core.types import SYNC_WAIT, Button, ChatPlatform, Context, Invocation, Reply
+from bot.telegram.render import build_capabilities
 from shared.db import users as uq
 from shared.models import User
 from shared.platforms.registry import get_platform
@@ -20,19 +21,21 @@ from tests.factories import codeforces_payload, connect_user
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 
-PRIVATE_URL = "https://t.me/contestsync_test_bot"
+BOT_USERNAME = "contestsync_test_bot"
 CHAT_USER = "1001"
 
 
-def context(res: Resources, **extras: object) -> Context:
-    return Context(res, extras={"private_url": PRIVATE_URL, **extras})
+def context(res: Resources, sync_wait: float = SYNC_WAIT) -> Context:
+    return Context(res, build_capabilities(BOT_USERNAME), sync_wait=sync_wait)
 
 
-async def say(res: Resources, text: str, *, user: str = CHAT_USER, **extras: object) -> Reply:
+async def say(
+    res: Resources, text: str, *, user: str = CHAT_USER, sync_wait: float = SYNC_WAIT
+) -> Reply:
     """Send a typed command in the user's private chat."""
     name, *args = text.removeprefix("/").split()
     inv = Invocation(ChatPlatform.TELEGRAM, user, user, name, tuple(args), username="alice")
-    return await dispatch(context(res, **extras), build_registry(), inv)
+    return await dispatch(context(res, sync_wait), build_registry(), inv)
 
 
 async def press(res: Resources, data: str, *, user: str = CHAT_USER) -> Reply:
@@ -169,11 +172,11 @@ async def test_platform_toggle_saves_at_once_and_edits_the_keyboard_in_place(
 ) -> None:
     await say(res, "/platforms")
     on = await press(res, "pf:codeforces")
-    assert on.edit and on.notice == "Codeforces on"
+    assert on.edit and on.toast == "Codeforces on"
     assert "✅ Codeforces" in [b.text for b in buttons(on)]
     assert (await user_row(res)).platforms == ["codeforces"]
     off = await press(res, "pf:codeforces")
-    assert off.edit and off.notice == "Codeforces off"
+    assert off.edit and off.toast == "Codeforces off"
     assert "Codeforces" in [b.text for b in buttons(off)]
     assert (await user_row(res)).platforms == []
 

@@ -12,20 +12,26 @@ from hypothesis import strategies as st
 from bot.core.commands import build_registry
 from bot.core.dispatch import dispatch
 from bot.core.types import Button, ChatPlatform, Context, Invocation, Reply
+from bot.telegram.render import build_capabilities
 from shared.db import users as uq
 from shared.resources import Resources
 from tests.factories import connect_user
 from tests.fakes.google import FakeGoogle
 
-PRIVATE_URL = "https://t.me/contestsync_test_bot"
+BOT_USERNAME = "contestsync_test_bot"
+PRIVATE_URL = f"https://t.me/{BOT_USERNAME}"
 CHAT_USER = "1001"
 GROUP_CHAT = "-100777"
 APOLOGY = re.compile(
     r"^Sorry, something went wrong on our side \(error ([0-9a-f]{8})\)\. Please try again\.$"
 )
-COMMANDS = [c.name for c in build_registry() if not c.hidden]
+COMMANDS = [c.name for c in build_registry().offered(ChatPlatform.TELEGRAM) if not c.hidden]
 PERSONAL = [c.name for c in build_registry() if c.private_only and not c.hidden]
-PUBLIC = [c.name for c in build_registry() if not c.admin_only and not c.hidden]  # as in /help
+PUBLIC = [
+    c.name
+    for c in build_registry().offered(ChatPlatform.TELEGRAM)
+    if not c.admin_only and not c.hidden
+]  # as in /help
 
 
 async def send(
@@ -34,7 +40,7 @@ async def send(
     *args: str,
     private: bool = True,
     callback: str | None = None,
-    extras: dict[str, object] | None = None,
+    bot_username: str | None = BOT_USERNAME,
 ) -> Reply:
     chat = CHAT_USER if private else GROUP_CHAT
     inv = Invocation(
@@ -47,7 +53,7 @@ async def send(
         username="alice",
         callback=callback,
     )
-    ctx = Context(res, extras={"private_url": PRIVATE_URL} if extras is None else extras)
+    ctx = Context(res, build_capabilities(bot_username))
     return await dispatch(ctx, build_registry(), inv)
 
 
@@ -97,7 +103,7 @@ async def test_personal_command_in_a_group_links_to_the_private_chat(
 async def test_personal_command_in_a_group_without_a_private_url_answers_text_only(
     res: Resources,
 ) -> None:
-    reply = await send(res, "sync", private=False, extras={})
+    reply = await send(res, "sync", private=False, bot_username=None)
     assert "works in a private chat" in reply.text and reply.buttons == ()
 
 

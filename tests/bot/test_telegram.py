@@ -73,7 +73,7 @@ async def bot(tg_res: Resources) -> AsyncIterator[TelegramBot]:
     """The bot, long polling the fake (as `contestsync telegram` does, with short polls)."""
     async with AsyncExitStack() as stack:
         yield await start_telegram_bot(
-            tg_res, stack, extras={"sync_wait": 15.0}, poll_timeout=1, poll_interval=0
+            tg_res, stack, sync_wait=15.0, poll_timeout=1, poll_interval=0
         )
 
 

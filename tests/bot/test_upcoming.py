@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from bot.core.commands import PAGE_SIZE, build_registry
 from bot.core.dispatch import dispatch
 from bot.core.types import ChatPlatform, Context, Invocation, Reply
+from bot.telegram.render import build_capabilities
 from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.db import contests as cq
@@ -21,13 +22,13 @@ from tests.factories import codeforces_payload, connect_user
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 
-PRIVATE_URL = "https://t.me/contestsync_test_bot"
+BOT_USERNAME = "contestsync_test_bot"
 CHAT_USER = "1001"
 GROUP_CHAT = "-100777"
 
 
 def context(res: Resources) -> Context:
-    return Context(res, extras={"private_url": PRIVATE_URL})
+    return Context(res, build_capabilities(BOT_USERNAME))
 
 
 async def say(res: Resources, text: str, *, private: bool = True) -> Reply:
