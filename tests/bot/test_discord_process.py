@@ -74,7 +74,7 @@ async def test_contestsync_run_starts_both_bots_when_both_tokens_are_set(
 
     text = proc.output()
     assert code == 0, text
-    assert "(web, worker, telegram, discord;" in text
+    assert "; web, worker, telegram, discord;" in text
     assert interaction.ephemeral
 
 

@@ -132,9 +132,13 @@ async def test_forged_button_data_gets_a_clear_message(res: Resources) -> None:
 async def test_unexpected_failure_answers_with_an_error_id_and_logs_it_without_the_message(
     res: Resources, caplog: pytest.LogCaptureFixture
 ) -> None:
-    await res.db.close()
-    with caplog.at_level(logging.ERROR, logger="bot.core.dispatch"):
-        reply = await send(res, "timezone", "Secret/Words-42")
+    # A schema the code does not expect: a real failure that is no outage and no user error.
+    await res.db.write.execute("ALTER TABLE users RENAME COLUMN timezone TO timezone_gone")
+    try:
+        with caplog.at_level(logging.ERROR, logger="bot.core.dispatch"):
+            reply = await send(res, "timezone", "Secret/Words-42")
+    finally:
+        await res.db.write.execute("ALTER TABLE users RENAME COLUMN timezone_gone TO timezone")
     match = APOLOGY.match(reply.text)
     assert match is not None
     [record] = [r for r in caplog.records if r.name == "bot.core.dispatch"]
