@@ -101,19 +101,25 @@ class PendingNotice:
 
 
 async def list_unsent_notices(
-    conn: Conn, chat_platforms: Sequence[str], since: datetime, max_attempts: int, limit: int
+    conn: Conn,
+    chat_platforms: Sequence[str],
+    since: datetime,
+    before: datetime,
+    max_attempts: int,
+    limit: int,
 ) -> list[PendingNotice]:
-    """Notices recorded since `since` and not yet delivered (tried fewer than `max_attempts`
-    times) for these chat platforms, oldest first."""
+    """Notices recorded between `since` and `before` and not yet delivered (tried fewer than
+    `max_attempts` times) for these chat platforms, oldest first."""
     rows = await conn.fetch(
         """
         SELECT id, chat_platform, chat_id, body, buttons FROM notices
-        WHERE sent_at IS NULL AND created_at >= $2 AND attempts < $3
+        WHERE sent_at IS NULL AND created_at >= $2 AND created_at < $3 AND attempts < $4
           AND chat_platform = ANY($1::text[])
-        ORDER BY id LIMIT $4
+        ORDER BY id LIMIT $5
         """,
         list(chat_platforms),
         since,
+        before,
         max_attempts,
         limit,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from shared.db import notices as nq
@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 
 # Rows of (label, callback data) buttons under a notice, e.g. approve / deny a link request.
 NoticeButtons = tuple[tuple[tuple[str, str], ...], ...]
+
+
+# A notice is sent right after it is recorded; only older unsent ones are sent again.
+REDELIVER_GRACE = timedelta(minutes=1)
 
 
 class ChatSender(Protocol):
@@ -97,13 +101,21 @@ class Messenger:
             self._count(chat_platform, "sent")
         return notice_id
 
-    async def redeliver(self, since: datetime, max_attempts: int = 10, limit: int = 200) -> int:
+    async def redeliver(
+        self,
+        since: datetime,
+        grace: timedelta = REDELIVER_GRACE,
+        max_attempts: int = 10,
+        limit: int = 200,
+    ) -> int:
         """Send notices recorded while no sender ran (or that failed), for the chat platforms
-        whose sender runs here; returns how many were delivered now."""
+        whose sender runs here; returns how many were delivered now. Notices younger than
+        `grace` are left to the sender that recorded them (it may be sending them right now)."""
         if not self.senders:
             return 0
+        before = datetime.now(UTC) - grace
         pending = await nq.list_unsent_notices(
-            self._db.write, list(self.senders), since, max_attempts, limit
+            self._db.write, list(self.senders), since, before, max_attempts, limit
         )
         delivered = 0
         for notice in pending:
