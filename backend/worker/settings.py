@@ -13,6 +13,7 @@ from aiohttp import web
 from arq import cron
 from arq.cron import CronJob
 from arq.worker import Function, Retry, Worker, func
+from redis.exceptions import RedisError
 
 from backend.worker import jobs
 from shared.jobs import CLEAN_UP_GOOGLE, DELIVER_NOTICES, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
@@ -159,6 +160,13 @@ def _timed_coroutine(name: str, coroutine: Any, res: Resources) -> Any:
         except Retry:
             outcome = "retry"
             raise
+        except RedisError as exc:
+            # Valkey went away under the job: one line, no traceback. Nothing is lost: what
+            # the job was doing is recorded in PostgreSQL (marks, cleanups) or runs on the
+            # next cron round.
+            outcome = "valkey_unavailable"
+            log.warning("%s stopped: Valkey unavailable (%s)", name, type(exc).__name__)
+            return None
         finally:
             res.metrics.job_duration.labels(name, outcome).observe(time.monotonic() - started)
 
