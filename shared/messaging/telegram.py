@@ -226,8 +226,10 @@ class TelegramSender:
         reply_markup: InlineKeyboardMarkup | None = None,
         disable_preview: bool = True,
         thread_id: int | None = None,
+        parse_mode: str | None = None,
     ) -> Message:
-        """sendMessage with plain text (no parse mode, so nothing in it can break formatting);
+        """sendMessage with plain text (no parse mode, so nothing in it can break formatting)
+        unless `parse_mode` is given (contest messages: HTML built from escaped parts);
         `thread_id` keeps an answer in the forum topic the command came from."""
 
         def send(target: int) -> Awaitable[Message]:
@@ -237,6 +239,7 @@ class TelegramSender:
                 reply_markup=reply_markup,
                 link_preview_options=_preview(disable_preview),
                 message_thread_id=thread_id,
+                parse_mode=parse_mode,
             )
 
         return await self._deliver(chat_id, send)
@@ -249,6 +252,7 @@ class TelegramSender:
         *,
         reply_markup: InlineKeyboardMarkup | None = None,
         disable_preview: bool = True,
+        parse_mode: str | None = None,
     ) -> Message | None:
         """editMessageText; an unchanged message is not an error (returns None)."""
 
@@ -260,6 +264,7 @@ class TelegramSender:
                     message_id=message_id,
                     reply_markup=reply_markup,
                     link_preview_options=_preview(disable_preview),
+                    parse_mode=parse_mode,
                 )
             except BadRequest as exc:
                 if "message is not modified" in exc.message.lower():
