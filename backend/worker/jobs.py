@@ -16,8 +16,9 @@ from shared.cache import keys as cache_keys
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
+from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
-from shared.messaging.posts import build_posters
+from shared.messaging.posts import build_events_api, build_posters
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
 from shared.services import grants, maintainers, sync
@@ -154,11 +155,16 @@ DELIVERY_RUN_BUDGET = 50.0
 
 
 async def deliver_contest_messages(ctx: dict[str, Any]) -> dict[str, int]:
-    """Cron, every minute: contest reminders and announcements that are due, exactly once, and
-    edits of sent ones whose contest moved or was cancelled (shared/delivery)."""
+    """Cron, every minute: contest reminders and announcements that are due, exactly once,
+    edits of sent ones whose contest moved or was cancelled, and Discord servers' scheduled
+    events (shared/delivery)."""
     res = resources(ctx)
+    now = datetime.now(UTC)
     posters = build_posters(res.messenger.senders)
-    result = await run_deliveries(res.db, posters, datetime.now(UTC), budget=DELIVERY_RUN_BUDGET)
+    result = await run_deliveries(res.db, posters, now, budget=DELIVERY_RUN_BUDGET)
+    events = build_events_api(res.messenger.senders)
+    if events is not None:  # Discord servers' scheduled events, kept like the calendar
+        await sync_guild_events(res.db, events, now)
     return result.to_json()
 
 

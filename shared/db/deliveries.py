@@ -440,3 +440,102 @@ async def list_deliveries(conn: Conn) -> list[dict[str, Any]]:
         "sent_chat_id, shown_status, attempts FROM deliveries ORDER BY id"
     )
     return [dict(r) for r in rows]
+
+
+# ---- Discord scheduled events
+
+
+@dataclass(frozen=True, slots=True)
+class GuildEventRecord:
+    """A scheduled event we created in a server for a contest, and what it holds."""
+
+    guild_id: str
+    contest_id: int
+    event_id: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventContest:
+    """A contest as a server's scheduled event needs it (and whether the server follows it)."""
+
+    id: int
+    platform: str
+    title: str
+    url: str
+    starts_at: datetime
+    ends_at: datetime
+    cancelled_at: datetime | None
+
+
+async def list_event_guilds(conn: Conn) -> list[tuple[str, list[str], bool]]:
+    """Servers with a setup or recorded events: (guild id, platforms, mirrors events now)."""
+    rows = await conn.fetch(
+        """
+        SELECT g.guild_id, g.platforms,
+               (g.enabled AND g.removed_at IS NULL AND g.channel_id IS NOT NULL) AS mirrored
+        FROM guilds g
+        WHERE (g.enabled AND g.removed_at IS NULL AND g.channel_id IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM guild_events e WHERE e.guild_id = g.guild_id)
+        ORDER BY g.guild_id
+        """
+    )
+    return [(r["guild_id"], list(r["platforms"]), r["mirrored"]) for r in rows]
+
+
+async def list_event_contests(
+    conn: Conn, guild_id: str, platforms: Sequence[str], now: datetime, until: datetime
+) -> list[EventContest]:
+    """Contests a server's events should show (its platforms — all when none — starting
+    before `until` and not ended) plus those it has events for, cancelled or not."""
+    rows = await conn.fetch(
+        """
+        SELECT c.id, c.platform, c.title, c.url, c.starts_at, c.ends_at, c.cancelled_at
+        FROM contests c
+        WHERE (c.cancelled_at IS NULL AND c.ends_at > $3::timestamptz
+               AND c.starts_at <= $4::timestamptz
+               AND (cardinality($2::text[]) = 0 OR c.platform = ANY ($2::text[])))
+           OR c.id IN (SELECT contest_id FROM guild_events WHERE guild_id = $1)
+        ORDER BY c.starts_at, c.id
+        """,
+        guild_id,
+        list(platforms),
+        now,
+        until,
+    )
+    return [EventContest(**dict(r)) for r in rows]
+
+
+async def list_guild_events(conn: Conn, guild_id: str) -> list[GuildEventRecord]:
+    """The events recorded for a server."""
+    rows = await conn.fetch(
+        "SELECT guild_id, contest_id, event_id, content_hash FROM guild_events "
+        "WHERE guild_id = $1 ORDER BY contest_id",
+        guild_id,
+    )
+    return [GuildEventRecord(**dict(r)) for r in rows]
+
+
+async def upsert_guild_event(
+    conn: Conn, guild_id: str, contest_id: int, event_id: str, content_hash: str
+) -> None:
+    """Record a created or updated event."""
+    await conn.execute(
+        """
+        INSERT INTO guild_events (guild_id, contest_id, event_id, content_hash)
+        VALUES ($1, $2, $3, $4)
+        ON CONFLICT (guild_id, contest_id) DO UPDATE SET
+            event_id = $3, content_hash = $4, synced_at = now()
+        """,
+        guild_id,
+        contest_id,
+        event_id,
+        content_hash,
+    )
+
+
+async def delete_guild_event(conn: Conn, guild_id: str, contest_id: int) -> None:
+    """Forget a deleted event."""
+    await conn.execute(
+        "DELETE FROM guild_events WHERE guild_id = $1 AND contest_id = $2", guild_id, contest_id
+    )

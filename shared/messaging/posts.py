@@ -16,6 +16,7 @@ import discord
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
+from shared.delivery.events import EventGoneError
 from shared.delivery.render import DISCORD_EMBED_COLOR, ContestView, render_discord, render_telegram
 from shared.messaging.discord import DiscordSender
 from shared.messaging.telegram import TelegramSender
@@ -168,3 +169,37 @@ def build_posters(senders: Mapping[str, object]) -> dict[str, Poster]:
         elif isinstance(sender, DiscordSender):
             posters[chat_platform] = DiscordPoster(sender.client)
     return posters
+
+
+class DiscordEvents:
+    """A server's external scheduled events through discord.py's REST client."""
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def create(self, guild_id: str, payload: dict[str, object]) -> str:
+        """POST guilds/{id}/scheduled-events; the new event's id."""
+        event = await self.client.http.create_guild_scheduled_event(int(guild_id), **payload)
+        return str(event["id"])
+
+    async def update(self, guild_id: str, event_id: str, payload: dict[str, object]) -> None:
+        """PATCH the event; EventGoneError when it was deleted."""
+        try:
+            await self.client.http.edit_scheduled_event(int(guild_id), int(event_id), **payload)
+        except discord.NotFound:
+            raise EventGoneError(event_id) from None
+
+    async def delete(self, guild_id: str, event_id: str) -> None:
+        """DELETE the event; EventGoneError when it was already deleted."""
+        try:
+            await self.client.http.delete_scheduled_event(int(guild_id), int(event_id))
+        except discord.NotFound:
+            raise EventGoneError(event_id) from None
+
+
+def build_events_api(senders: Mapping[str, object]) -> DiscordEvents | None:
+    """Scheduled events on the Discord sender this process runs, if any."""
+    for sender in senders.values():
+        if isinstance(sender, DiscordSender):
+            return DiscordEvents(sender.client)
+    return None
