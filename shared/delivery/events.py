@@ -90,7 +90,8 @@ def plan_guild_events(
     now: datetime,
 ) -> list[EventOp]:
     """Desired events (a mirrored server's contests of its platforms — all when none — that
-    start within HORIZON and have not started) against recorded ones. An event whose contest
+    start within HORIZON and have not started; an event already made follows its contest even
+    beyond) against recorded ones. An event whose contest
     is under way is left alone; one whose contest is cancelled, ended, or no longer followed
     is deleted."""
     by_id = {c.id: c for c in contests}
@@ -101,20 +102,21 @@ def plan_guild_events(
         return mirrored and c.cancelled_at is None and (not platforms or c.platform in platforms)
 
     for contest in contests:
-        if not followed(contest) or not now < contest.starts_at <= now + HORIZON:
+        record = have.get(contest.id)
+        if not followed(contest) or contest.starts_at <= now:
             continue
+        if record is None and contest.starts_at > now + HORIZON:
+            continue  # created once it comes within the horizon
         payload = build_event_payload(contest)
         digest = content_hash(payload)
-        record = have.get(contest.id)
         if record is None:
             ops.append(EventOp("create", contest.id, None, payload, digest))
         elif record.content_hash != digest:
             ops.append(EventOp("update", contest.id, record.event_id, payload, digest))
     for record in recorded:
-        contest = by_id.get(record.contest_id)
-        if contest is not None and followed(contest):
-            if contest.starts_at <= now < contest.ends_at or contest.starts_at > now:
-                continue  # under way, or still to come (created/updated above)
+        known = by_id.get(record.contest_id)
+        if known is not None and followed(known) and now < known.ends_at:
+            continue  # under way, or still to come (created/updated above)
         ops.append(EventOp("delete", record.contest_id, record.event_id))
     return ops
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import discord
 from telegram.constants import ParseMode
@@ -177,12 +177,12 @@ class DiscordEvents:
     def __init__(self, client: discord.Client) -> None:
         self.client = client
 
-    async def create(self, guild_id: str, payload: dict[str, object]) -> str:
+    async def create(self, guild_id: str, payload: dict[str, Any]) -> str:
         """POST guilds/{id}/scheduled-events; the new event's id."""
         event = await self.client.http.create_guild_scheduled_event(int(guild_id), **payload)
         return str(event["id"])
 
-    async def update(self, guild_id: str, event_id: str, payload: dict[str, object]) -> None:
+    async def update(self, guild_id: str, event_id: str, payload: dict[str, Any]) -> None:
         """PATCH the event; EventGoneError when it was deleted."""
         try:
             await self.client.http.edit_scheduled_event(int(guild_id), int(event_id), **payload)
