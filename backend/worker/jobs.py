@@ -161,7 +161,9 @@ async def deliver_contest_messages(ctx: dict[str, Any]) -> dict[str, int]:
     res = resources(ctx)
     now = datetime.now(UTC)
     posters = build_posters(res.messenger.senders)
-    result = await run_deliveries(res.db, posters, now, budget=DELIVERY_RUN_BUDGET)
+    result = await run_deliveries(
+        res.db, posters, now, budget=DELIVERY_RUN_BUDGET, messenger=res.messenger
+    )
     events = build_events_api(res.messenger.senders)
     if events is not None:  # Discord servers' scheduled events, kept like the calendar
         await sync_guild_events(res.db, events, now)

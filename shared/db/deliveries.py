@@ -54,6 +54,7 @@ class DeliveryJob:
     message_id: str | None
     sent_chat_id: str | None
     shown_starts_at: datetime | None
+    owner_id: str | None  # a Discord server's: who ran /setup
 
 
 # ---- subscribers
@@ -282,7 +283,8 @@ _JOB_SELECT = """
            CASE WHEN s.kind = 'channel' THEN g.roles ->> c.platform END AS role_id,
            coalesce(u.timezone, 'UTC') AS timezone,
            d.lead_minutes, d.attempts, c.id AS contest_id, c.platform, c.title, c.url, c.starts_at,
-           c.ends_at, c.cancelled_at, d.message_id, d.sent_chat_id, d.shown_starts_at
+           c.ends_at, c.cancelled_at, d.message_id, d.sent_chat_id, d.shown_starts_at,
+           g.configured_by AS owner_id
     FROM deliveries d
     JOIN contests c ON c.id = d.contest_id
     JOIN subscribers s ON s.id = d.subscriber_id

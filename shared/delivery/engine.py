@@ -31,6 +31,7 @@ from shared.db import deliveries as dq
 from shared.db import users as uq
 from shared.db.pools import Database
 from shared.delivery.render import CANCELLED, MOVED, SCHEDULED, ContestView
+from shared.messaging import Messenger
 from shared.messaging.posts import ChatGoneError, Posted, Poster, Target
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,11 @@ CONCURRENCY = 32  # sends in flight; the senders' own limiters pace them
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 6
 RETRY_BASE = timedelta(seconds=30)
+CHANNEL_GONE = (
+    "ContestSync can no longer post contest announcements in your server's channel (the "
+    "channel was deleted or my permission to post there was removed). Announcements are "
+    "paused; run /setup channel in the server to resume them."
+)
 
 
 @dataclass
@@ -68,11 +74,13 @@ async def run_deliveries(
     concurrency: int = CONCURRENCY,
     lease: timedelta = LEASE,
     budget: float | None = None,
+    messenger: Messenger | None = None,
 ) -> RunResult:
     """One run of the engine at `now` for the chat platforms that have a poster here.
 
     `budget` (seconds of wall time) stops claiming new batches when spent, so a cron run does
-    not overlap the next one; what is left is claimed by the next run.
+    not overlap the next one; what is left is claimed by the next run. `messenger`, when
+    given, tells a Discord server's admin that its channel stopped taking announcements.
     """
     result = RunResult()
     async with db.write.acquire() as conn, conn.transaction():
@@ -93,7 +101,7 @@ async def run_deliveries(
             if edit:
                 await _edit(db, posters[job.chat_platform], job, result)
             else:
-                await _send(db, posters[job.chat_platform], job, now, result)
+                await _send(db, posters[job.chat_platform], job, now, result, messenger)
 
     for edit, claim in ((False, dq.claim_deliveries), (True, dq.claim_edits)):
         while stop_at is None or time.monotonic() < stop_at:
@@ -135,7 +143,12 @@ def _view(job: dq.DeliveryJob, status: str = SCHEDULED) -> ContestView:
 
 
 async def _send(
-    db: Database, poster: Poster, job: dq.DeliveryJob, now: datetime, result: RunResult
+    db: Database,
+    poster: Poster,
+    job: dq.DeliveryJob,
+    now: datetime,
+    result: RunResult,
+    messenger: Messenger | None,
 ) -> None:
     if not job.chat_id:
         await dq.give_up_delivery(db.write, job.id, "no chat")
@@ -145,9 +158,13 @@ async def _send(
         posted = await poster.post(_target(job), _view(job))
     except ChatGoneError as exc:
         await dq.give_up_delivery(db.write, job.id, f"chat gone: {exc}")
-        await _deactivate(db, job, str(exc))
+        if await _deactivate(db, job, str(exc)):
+            result.deactivated += 1
+            if messenger is not None and job.subscriber_kind == "channel" and job.owner_id:
+                await messenger.notify_chat(
+                    job.chat_platform, job.owner_id, "announcements_stopped", CHANNEL_GONE
+                )
         result.failed += 1
-        result.deactivated += 1
         return
     except (asyncpg.PostgresError, asyncpg.InterfaceError):
         raise
@@ -168,16 +185,21 @@ async def _send(
         await dq.update_group_chat_id(db.write, job.chat_id, posted.chat_id)
 
 
-async def _deactivate(db: Database, job: dq.DeliveryJob, why: str) -> None:
+async def _deactivate(db: Database, job: dq.DeliveryJob, why: str) -> bool:
     """A chat that refuses us: a person's identity is marked blocked (it comes back when they
     write again); a group or channel subscription is switched off (until /subscribe or /setup)."""
     if job.subscriber_kind == "person" and job.external_user_id is not None:
+        # (The Telegram sender marks it itself before raising.)
         await uq.mark_identity_blocked(db.write, job.chat_platform, job.chat_id or "")
+        done = True
     else:
-        await dq.deactivate_subscriber(db.write, job.subscriber_id, why)
+        done = await dq.deactivate_subscriber(db.write, job.subscriber_id, why)
+    if not done:
+        return False  # another delivery to the same chat noticed first
     log.info(
         "a %s %s subscriber refuses messages; deactivated", job.chat_platform, job.subscriber_kind
     )
+    return True
 
 
 async def _edit(db: Database, poster: Poster, job: dq.DeliveryJob, result: RunResult) -> None:

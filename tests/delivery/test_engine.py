@@ -8,6 +8,7 @@ from datetime import timedelta
 from shared.db import deliveries as dq
 from shared.db import guilds as gq
 from shared.delivery.engine import LEASE, run_deliveries
+from shared.messaging.discord import DiscordSender
 from shared.messaging.posts import DiscordPoster, TelegramPoster
 from shared.resources import Resources
 from tests.delivery.conftest import add_contest, add_person
@@ -221,8 +222,13 @@ async def test_a_discord_channel_that_lost_its_permission_is_deactivated(
     )
     await add_contest(chat_res, "2001", timedelta(minutes=30))
     fake_discord.fail_next("POST /channels/{channel_id}/messages", 403, 50013)
-    result = await run_deliveries(chat_res.db, {"discord": dc_poster}, NOW)
+    chat_res.messenger.senders["discord"] = DiscordSender(dc_poster.client)
+    result = await run_deliveries(
+        chat_res.db, {"discord": dc_poster}, NOW, messenger=chat_res.messenger
+    )
     assert result.deactivated == 1
+    (told,) = fake_discord.dm_messages("100")  # the admin who ran /setup
+    assert "/setup channel" in text_of(told)
     await add_contest(chat_res, "2002", timedelta(minutes=40))
     await run_deliveries(chat_res.db, {"discord": dc_poster}, NOW + MIN)
     assert fake_discord.channel_messages[channel] == []
@@ -230,3 +236,15 @@ async def test_a_discord_channel_that_lost_its_permission_is_deactivated(
     await gq.upsert_guild(chat_res.db.write, "500", configured_by="100", channel_id=channel)
     await run_deliveries(chat_res.db, {"discord": dc_poster}, NOW + 2 * MIN)
     assert len(fake_discord.channel_messages[channel]) == 1
+
+
+async def test_a_group_that_became_a_supergroup_keeps_its_subscription(
+    chat_res: Resources, fake_telegram: FakeTelegram, tg_poster: TelegramPoster
+) -> None:
+    old, new = -4242, -1004242
+    await dq.upsert_group_subscription(chat_res.db.write, str(old), None, [], [60])
+    fake_telegram.migrate(old, new)
+    await add_contest(chat_res, "2001", timedelta(minutes=30))
+    await run_deliveries(chat_res.db, tg(tg_poster), NOW)
+    assert len(fake_telegram.sent(new)) == 1
+    assert await dq.get_group_subscription(chat_res.db.write, str(new)) is not None
