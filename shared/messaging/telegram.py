@@ -68,9 +68,11 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         group_per_minute: float = GROUP_PER_MINUTE,
         max_retries: int = RETRY_AFTER_RETRIES,
     ) -> None:
+        # One message every 1/overall_per_second s, without a burst: a bucket of 30 per second
+        # lets up to 60 through in some one-second window, which Telegram answers with 429s.
         self._inner = AIORateLimiter(
-            overall_max_rate=overall_per_second,
-            overall_time_period=1,
+            overall_max_rate=1,
+            overall_time_period=1 / overall_per_second,
             group_max_rate=group_per_minute,
             group_time_period=60,
             max_retries=max_retries,
