@@ -156,7 +156,8 @@ async def main() -> None:
         idle_p50, busy_p50 = statistics.median(idle), statistics.median(busy)
         print(f"subscribers           {args.subscribers}")
         print(
-            f"delivered             {delivered} (first run: {elapsed:.1f} s; refused ones by later runs)"
+            f"delivered             {delivered} "
+            f"(first run: {elapsed:.1f} s; refused ones by later runs)"
         )
         print(f"rate / limit          {rate:.1f}/s / {LIMIT}/s = {rate / LIMIT:.3f} (goal >= 0.95)")
         print(f"lost / duplicates     {lost} / {duplicates} (goal 0 / 0)")
