@@ -33,6 +33,8 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
+# The repository root in place of bench/ (whose discord.py would hide the discord package).
+sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.sync import services

@@ -29,6 +29,8 @@ import aiohttp
 import asyncpg
 from pydantic import SecretStr
 
+# The repository root in place of bench/ (whose discord.py would hide the discord package).
+sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from backend.worker.settings import build_worker

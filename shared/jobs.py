@@ -23,6 +23,7 @@ SYNC_USER_CALENDAR = "sync_user_calendar"
 SCHEDULE_SYNCS = "schedule_syncs"
 SWEEP_SYNC_MARKS = "sweep_sync_marks"
 DELIVER_NOTICES = "deliver_notices"
+DELIVER_CONTEST_MESSAGES = "deliver_contest_messages"
 CLEAN_UP_GOOGLE = "clean_up_google"
 SWEEP_CLEANUPS = "sweep_cleanups"
 

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "platforms"
 TABLES = (
     "alert_outbox, scrape_runs, sync_runs, google_cleanups, link_approvals, notices, deliveries, "
-    "guilds, oauth_states, link_tokens, calendar_events, identities, users, "
-    "platform_health, contests"
+    "guild_events, subscribers, guilds, oauth_states, link_tokens, calendar_events, identities, "
+    "users, platform_health, contests"
 )
 
 

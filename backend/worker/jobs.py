@@ -15,7 +15,10 @@ from shared.alerts import watch
 from shared.cache import keys as cache_keys
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
+from shared.delivery.engine import run_deliveries
+from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
+from shared.messaging.posts import build_events_api, build_posters
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
 from shared.services import grants, maintainers, sync
@@ -145,6 +148,26 @@ async def deliver_notices(ctx: dict[str, Any]) -> int:
     """Cron, every minute: send the notices that were recorded while no chat sender ran."""
     res = resources(ctx)
     return await res.messenger.redeliver(datetime.now(UTC) - REDELIVER_WINDOW)
+
+
+# A run stops claiming new batches after this long, so the minute's next run does not overlap.
+DELIVERY_RUN_BUDGET = 50.0
+
+
+async def deliver_contest_messages(ctx: dict[str, Any]) -> dict[str, int]:
+    """Cron, every minute: contest reminders and announcements that are due, exactly once,
+    edits of sent ones whose contest moved or was cancelled, and Discord servers' scheduled
+    events (shared/delivery)."""
+    res = resources(ctx)
+    now = datetime.now(UTC)
+    posters = build_posters(res.messenger.senders)
+    result = await run_deliveries(
+        res.db, posters, now, budget=DELIVERY_RUN_BUDGET, messenger=res.messenger
+    )
+    events = build_events_api(res.messenger.senders)
+    if events is not None:  # Discord servers' scheduled events, kept like the calendar
+        await sync_guild_events(res.db, events, now)
+    return result.to_json()
 
 
 async def clean_up_google(ctx: dict[str, Any], cleanup_id: int) -> str:

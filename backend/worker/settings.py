@@ -16,7 +16,13 @@ from arq.worker import Function, Retry, Worker, func
 from redis.exceptions import RedisError
 
 from backend.worker import jobs
-from shared.jobs import CLEAN_UP_GOOGLE, DELIVER_NOTICES, SWEEP_CLEANUPS, SWEEP_SYNC_MARKS
+from shared.jobs import (
+    CLEAN_UP_GOOGLE,
+    DELIVER_CONTEST_MESSAGES,
+    DELIVER_NOTICES,
+    SWEEP_CLEANUPS,
+    SWEEP_SYNC_MARKS,
+)
 from shared.metrics import CONTENT_TYPE
 from shared.resources import Resources, redis_settings
 from shared.services.maintainers import refresh_gauges
@@ -73,6 +79,13 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             func(jobs.sweep_cleanups, name=SWEEP_CLEANUPS, keep_result=0),
             func(jobs.sweep_sync_marks, name=SWEEP_SYNC_MARKS, keep_result=0),
             func(jobs.deliver_notices, name=DELIVER_NOTICES, keep_result=0, max_tries=1),
+            func(
+                jobs.deliver_contest_messages,
+                name=DELIVER_CONTEST_MESSAGES,
+                keep_result=0,
+                max_tries=1,
+                timeout=120,
+            ),
             *maintainer_functions(),
         ],
         "cron_jobs": [
@@ -82,6 +95,15 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             ),
             cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
             cron(jobs.deliver_notices, name="cron:deliver_notices", second={31}, unique=True),
+            # Contest messages (shared/delivery): exactly once, even if two workers run this.
+            cron(
+                jobs.deliver_contest_messages,
+                name="cron:deliver_contest_messages",
+                second={3},
+                run_at_startup=True,
+                unique=True,
+                timeout=120,
+            ),
             cron(
                 jobs.sweep_sync_marks,
                 name="cron:sweep_sync_marks",

@@ -18,6 +18,7 @@ from shared.resources import Resources
 __all__ = [
     "Button",
     "Capabilities",
+    "ChatAdmins",
     "ChatPlatform",
     "Context",
     "Handler",
@@ -142,6 +143,7 @@ class Invocation:
     private_reply: bool = False
     server_id: str | None = None
     server_admin: bool = False
+    thread_id: int | None = None  # the forum topic (Telegram supergroup) it was sent in
 
     @property
     def personal(self) -> bool:
@@ -180,6 +182,15 @@ class ServerApi(Protocol):
         ...
 
 
+class ChatAdmins(Protocol):
+    """Who administers the shared chat (a Telegram group) a command came from, as the chat
+    platform reports it; adapters provide it for group commands."""
+
+    async def is_admin(self, user_id: str) -> bool:
+        """Whether that user is one of the chat's administrators (or its creator)."""
+        ...
+
+
 @dataclass
 class Context:
     """What handlers may use: the process's resources, the chat platform's capabilities, the
@@ -190,6 +201,7 @@ class Context:
     memory: Memory = field(default_factory=lambda: Memory())
     sync_wait: float = SYNC_WAIT
     server: ServerApi | None = None
+    chat_admins: ChatAdmins | None = None
 
 
 class Memory:

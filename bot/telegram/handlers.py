@@ -20,6 +20,7 @@ from bot.core.dispatch import dispatch, resolve
 from bot.core.errors import log_failure, new_error_id, render_apology
 from bot.core.registry import Registry
 from bot.core.types import SYNC_WAIT, Context, Invocation, Memory, Reply
+from bot.telegram.admins import TelegramChatAdmins
 from bot.telegram.render import build_capabilities, render_markup, render_toast
 from bot.telegram.translate import (
     build_button_invocation,
@@ -151,8 +152,11 @@ class TelegramHandlers:
         """Dispatch a command and send its reply (then its follow-up, as an edit); in a forum
         group the reply stays in the command's topic."""
         started = time.monotonic()
+        ctx = self.context()
+        if not inv.is_private:  # group commands may ask who administers the group
+            ctx.chat_admins = TelegramChatAdmins(self.sender.bot, chat_id)
         try:
-            reply = await dispatch(self.context(), self.registry, inv)
+            reply = await dispatch(ctx, self.registry, inv)
             sent = await self._send(chat_id, reply, thread_id)
             self._count(inv, started)  # metrics
         except Forbidden:

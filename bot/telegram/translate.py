@@ -75,6 +75,7 @@ def build_command_invocation(
         callback=None,
         message_id=str(message.message_id),
         is_admin=is_admin(user, admin_ids),
+        thread_id=message.message_thread_id if message.is_topic_message else None,
     )
 
 

@@ -68,9 +68,11 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         group_per_minute: float = GROUP_PER_MINUTE,
         max_retries: int = RETRY_AFTER_RETRIES,
     ) -> None:
+        # One message every 1/overall_per_second s, without a burst: a bucket of 30 per second
+        # lets up to 60 through in some one-second window, which Telegram answers with 429s.
         self._inner = AIORateLimiter(
-            overall_max_rate=overall_per_second,
-            overall_time_period=1,
+            overall_max_rate=1,
+            overall_time_period=1 / overall_per_second,
             group_max_rate=group_per_minute,
             group_time_period=60,
             max_retries=max_retries,
@@ -226,8 +228,10 @@ class TelegramSender:
         reply_markup: InlineKeyboardMarkup | None = None,
         disable_preview: bool = True,
         thread_id: int | None = None,
+        parse_mode: str | None = None,
     ) -> Message:
-        """sendMessage with plain text (no parse mode, so nothing in it can break formatting);
+        """sendMessage with plain text (no parse mode, so nothing in it can break formatting)
+        unless `parse_mode` is given (contest messages: HTML built from escaped parts);
         `thread_id` keeps an answer in the forum topic the command came from."""
 
         def send(target: int) -> Awaitable[Message]:
@@ -237,6 +241,7 @@ class TelegramSender:
                 reply_markup=reply_markup,
                 link_preview_options=_preview(disable_preview),
                 message_thread_id=thread_id,
+                parse_mode=parse_mode,
             )
 
         return await self._deliver(chat_id, send)
@@ -249,6 +254,7 @@ class TelegramSender:
         *,
         reply_markup: InlineKeyboardMarkup | None = None,
         disable_preview: bool = True,
+        parse_mode: str | None = None,
     ) -> Message | None:
         """editMessageText; an unchanged message is not an error (returns None)."""
 
@@ -260,6 +266,7 @@ class TelegramSender:
                     message_id=message_id,
                     reply_markup=reply_markup,
                     link_preview_options=_preview(disable_preview),
+                    parse_mode=parse_mode,
                 )
             except BadRequest as exc:
                 if "message is not modified" in exc.message.lower():

@@ -142,13 +142,17 @@ async def test_delivery_of_the_same_announcement_twice_is_refused(conn: asyncpg.
         "VALUES ('codeforces', '1', 'R', 'https://x', $1, $1) RETURNING id",
         start,
     )
-    insert = (
-        "INSERT INTO deliveries (target, contest_id, kind, starts_at) "
-        "VALUES ('discord:guild:1', $1, 'announce', $2)"
+    subscriber_id = await conn.fetchval(
+        "INSERT INTO subscribers (kind, chat_platform, chat_id) "
+        "VALUES ('group', 'telegram', '-1001') RETURNING id"
     )
-    await conn.execute(insert, contest_id, start)
+    insert = (
+        "INSERT INTO deliveries (subscriber_id, contest_id, kind, lead_minutes) "
+        "VALUES ($1, $2, 'reminder', 60)"
+    )
+    await conn.execute(insert, subscriber_id, contest_id)
     with pytest.raises(asyncpg.UniqueViolationError):
-        await conn.execute(insert, contest_id, start)
+        await conn.execute(insert, subscriber_id, contest_id)
 
 
 # --- the runner on folders of our own -------------------------------------------------------------

@@ -262,6 +262,7 @@ class FakeTelegram(LocalServer):
         self._users: dict[int, Json] = {}
         self._blocked: set[int] = set()
         self._migrated: dict[int, int] = {}
+        self._admins: dict[int, tuple[int, set[int]]] = {}  # chat → (creator, administrators)
         self._failures: dict[str, _Failure] = {}
         self._polls: list[_Poll] = []
         self._closing = False
@@ -281,6 +282,7 @@ class FakeTelegram(LocalServer):
             "getMyCommands": self._get_my_commands,
             "deleteMyCommands": self._delete_my_commands,
             "sendChatAction": self._send_chat_action,
+            "getChatMember": self._get_chat_member,
         }
         self._method_names = {name.lower(): name for name in self._methods}
         self.app = self._build_app()
@@ -512,6 +514,11 @@ class FakeTelegram(LocalServer):
 
     def unblock(self, user_id: int) -> None:
         self._blocked.discard(user_id)
+
+    def set_admins(self, chat_id: int, creator: int, *admins: int) -> None:
+        """Who administers a group: getChatMember answers "creator" / "administrator" for them
+        and "member" for anyone else."""
+        self._admins[chat_id] = (creator, set(admins))
 
     def migrate(self, old_chat_id: int, new_chat_id: int) -> None:
         """The group becomes a supergroup: calls for the old id answer 400 with the new id."""
@@ -807,6 +814,31 @@ class FakeTelegram(LocalServer):
         return True
 
     # ---------------------------------------------------------------- internals
+
+    async def _get_chat_member(self, params: Json) -> Json:
+        chat_id = self._target_chat(params)
+        user_id = params.get("user_id")
+        if not isinstance(user_id, int):
+            raise _bad_request("user_id is empty")
+        if chat_id > 0 and chat_id != user_id:
+            raise _bad_request("member not found")
+        user = self._users.get(user_id, {"id": user_id, "is_bot": False, "first_name": "Test"})
+        creator, admins = self._admins.get(chat_id, (0, set()))
+        if user_id == creator:
+            return {"status": "creator", "user": user, "is_anonymous": False}
+        if user_id in admins:
+            rights = (
+                "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats "
+                "can_restrict_members can_promote_members can_change_info can_invite_users "
+                "can_post_stories can_edit_stories can_delete_stories"
+            ).split()
+            return {
+                "status": "administrator",
+                "user": user,
+                "is_anonymous": False,
+                **{right: right != "can_be_edited" for right in rights},
+            }
+        return {"status": "member", "user": user}
 
     def _bot_user(self) -> Json:
         return {

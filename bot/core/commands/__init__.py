@@ -23,6 +23,7 @@ from bot.core.commands import (
     setup,
     start,
     status,
+    subscribe,
     sync,
     timezone,
     upcoming,
@@ -60,7 +61,18 @@ __all__ = [
 ]
 
 # Menu order. /start and /help come from `start`, which splits around the personal commands.
-FAMILIES = (connect, platforms, upcoming, sync, status, timezone, reminders, account, setup)
+FAMILIES = (
+    connect,
+    platforms,
+    upcoming,
+    sync,
+    status,
+    timezone,
+    reminders,
+    account,
+    setup,
+    subscribe,
+)
 
 
 def build_registry() -> Registry:

@@ -18,6 +18,7 @@ from bot.core.render import (
     render_minutes,
 )
 from bot.core.types import Context, Invocation, Reply
+from shared.db import deliveries as dq
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError
 
@@ -61,10 +62,38 @@ def parse_reminders(args: Sequence[str]) -> list[int]:
     return sorted(values, reverse=True)
 
 
+# How reminders reach a person (users.reminder_delivery): "auto" is chat messages without a
+# connected Google Calendar, calendar popups with one.
+DELIVERY_MODES = {
+    "chat": "chat messages",
+    "calendar": "calendar popups",
+    "both": "calendar popups and chat messages",
+    "auto": "chat messages without Google Calendar, calendar popups with it",
+}
+
+
+def render_delivery(mode: str, google_active: bool) -> str:
+    """How the person's reminders arrive, in words."""
+    if mode == "auto":
+        return "calendar popups" if google_active else "chat messages"
+    return DELIVERY_MODES.get(mode, mode)
+
+
 async def cmd_reminders(ctx: Context, inv: Invocation) -> Reply:
-    """Set calendar reminders in minutes before each contest (`/reminders 60 10`, or `off`)."""
+    """Set reminders in minutes before each contest (`/reminders 60 10`, or `off`) and how
+    they arrive (`/reminders chat|calendar|both|auto`)."""
     user = await asker(ctx, inv)
+    tokens = [t.lower() for t in words(inv.args)]
+    if len(tokens) == 1 and tokens[0] in DELIVERY_MODES:
+        await dq.update_reminder_delivery(ctx.res.db.write, user.id, tokens[0])
+        synced = await queue_resync(ctx.res, user)
+        return Reply(
+            f"Reminders now arrive as {DELIVERY_MODES[tokens[0]]}."
+            + (" Your calendar is updated in a moment." if synced else "")
+        )
     if not words(inv.args):
+        mode = await dq.get_reminder_delivery(ctx.res.db.write, user.id)
+        how = render_delivery(mode, user.google_status == "active")
         current = (
             render_list([render_minutes(m) for m in user.reminder_minutes]) + " before"
             if user.reminder_minutes
@@ -72,7 +101,8 @@ async def cmd_reminders(ctx: Context, inv: Invocation) -> Reply:
         )
         return Reply(
             f"Your reminders: {current}.\nSet up to {MAX_REMINDERS} in minutes before the start, "
-            f"e.g. {REMINDERS_EXAMPLE} (1 hour and 10 minutes), or /reminders off for none."
+            f"e.g. {REMINDERS_EXAMPLE} (1 hour and 10 minutes), or /reminders off for none.\n"
+            f"They arrive as {how}; choose with /reminders chat, calendar or both."
         )
     minutes = parse_reminders(inv.args)
     await uq.update_preferences(ctx.res.db.write, user.id, reminder_minutes=minutes)
@@ -84,7 +114,7 @@ async def cmd_reminders(ctx: Context, inv: Invocation) -> Reply:
             "before each contest."
         )
     else:
-        text = "Reminders turned off: calendar events will have no notifications."
+        text = "Reminders turned off: no chat reminders, and calendar events have no popups."
     if synced:
         text += " Your calendar is updated in a moment."
     return Reply(text)
@@ -94,13 +124,13 @@ def register(registry: Registry) -> None:
     """/reminders <minutes…> | off."""
     registry.command(
         "reminders",
-        "Set calendar reminders (minutes before start)",
+        "Set contest reminders (minutes before start)",
         args=(
             Arg(
                 "minutes",
                 ArgKind.TEXT,
-                "Minutes before each contest, e.g. 60 10 (or off for none)",
-                usage="<minutes…> | off",
+                "Minutes before each contest, e.g. 60 10; off; or chat, calendar, both",
+                usage="<minutes…> | off | chat | calendar | both",
             ),
         ),
         private_only=True,
