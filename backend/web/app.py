@@ -46,11 +46,12 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     from a few addresses.
     """
     middlewares = build_middlewares(res.settings)
-    rate_limit = build_rate_limit(res.settings)
-    if telegram_webhook is not None:
-        rate_limit = _except_path(telegram_webhook.path, rate_limit)
-    # Innermost: the per-IP limit runs inside the error policy's handler timeout.
-    middlewares.append(rate_limit)
+    if res.settings.WEB_RATE_LIMIT:
+        rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
+        if telegram_webhook is not None:
+            rate_limit = _except_path(telegram_webhook.path, rate_limit)
+        # Innermost: the per-IP limit runs inside the error policy's handler timeout.
+        middlewares.append(rate_limit)
     middlewares.insert(1, count_requests)  # metrics (backend/web/admin.py)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
