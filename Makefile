@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/discord.py
 	$(BIN)/python bench/deliver.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
 
     # Web
     PUBLIC_BASE_URL: str = "http://localhost:8080"
+    # Requests per minute per client IP; 0 turns the limit off (bench/api.py, or a proxy limits).
+    WEB_RATE_LIMIT: int = Field(120, ge=0, le=1_000_000)
 
     # Google
     GOOGLE_CLIENT_ID: str | None = None

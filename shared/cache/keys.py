@@ -89,3 +89,16 @@ def alert_drain_lock() -> str:
 def worker_heartbeat() -> str:
     """When a worker last ran its cron (epoch seconds); missing or old means no worker runs."""
     return "heartbeat:worker"
+
+
+# ---- Google access tokens (shared/calendar/tokens.py)
+
+ACCESS_TOKEN_MAX_TTL = 3600
+# Stored tokens vanish this long before Google's expiry: google-auth already treats a token as
+# expired 3 min 45 s early, so a token read from here is always one it will use.
+ACCESS_TOKEN_MARGIN = 300
+
+
+def access_token(user_id: int) -> str:
+    """A user's current Google access token, sealed with the TokenCipher; expires with it."""
+    return f"google:access:{user_id}"

@@ -37,6 +37,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from shared.calendar.tokens import AccessToken
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
 from shared.metrics import Metrics
@@ -308,21 +309,26 @@ class CalendarApi:
         """Stop the worker threads."""
         self.executor.shutdown(wait=False, cancel_futures=True)
 
-    def client(self, refresh_token: str) -> CalendarClient:
-        """A client acting for one user."""
-        return CalendarClient(self, refresh_token)
+    def client(self, refresh_token: str, access: AccessToken | None = None) -> CalendarClient:
+        """A client acting for one user, starting from a still valid access token if given."""
+        return CalendarClient(self, refresh_token, access)
 
 
 class CalendarClient:
     """Calendar calls for one user; every method runs its blocking work in the API's threads."""
 
-    def __init__(self, api: CalendarApi, refresh_token: str) -> None:
+    def __init__(
+        self, api: CalendarApi, refresh_token: str, access: AccessToken | None = None
+    ) -> None:
         settings = api.settings
         self._api = api
         self._lock = threading.Lock()
         self._local = threading.local()
+        # A given access token is used until Google answers 401 (AuthorizedHttp then refreshes
+        # and retries once) or it is about to expire (then _guarded refreshes first).
         self.credentials = Credentials(
-            token=None,
+            token=access.token if access else None,
+            expiry=access.expiry if access else None,
             refresh_token=refresh_token,
             token_uri=settings.GOOGLE_TOKEN_URL,
             client_id=settings.GOOGLE_CLIENT_ID,
@@ -335,6 +341,14 @@ class CalendarClient:
 
     def __repr__(self) -> str:
         return "CalendarClient(<credentials hidden>)"
+
+    def access_token(self) -> AccessToken | None:
+        """The access token this client holds now, while google-auth still considers it valid."""
+        with self._lock:
+            creds = self.credentials
+            if not creds.valid or creds.token is None or creds.expiry is None:
+                return None
+            return AccessToken(creds.token, creds.expiry)
 
     def _http(self) -> google_auth_httplib2.AuthorizedHttp:
         http = getattr(self._local, "http", None)

@@ -171,7 +171,10 @@ async def update_group_chat_id(conn: Conn, old_chat_id: str, new_chat_id: str) -
 async def update_reminder_delivery(conn: Conn, user_id: int, mode: str) -> None:
     """How a person wants reminders: auto, calendar, chat or both."""
     await conn.execute(
-        "UPDATE users SET reminder_delivery = $2, updated_at = now() WHERE id = $1", user_id, mode
+        "UPDATE users SET reminder_delivery = $2, updated_at = now(), "
+        "sync_wanted_at = clock_timestamp() WHERE id = $1",
+        user_id,
+        mode,
     )
 
 

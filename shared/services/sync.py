@@ -32,8 +32,10 @@ from shared.calendar.plan import (
     build_event,
     plan_sync,
 )
+from shared.calendar.tokens import forget_access_token, keep_access_token, load_access_token
 from shared.crypto import DecryptionError
 from shared.db import contests as cq
+from shared.db import deliveries as dq
 from shared.db import events as eq
 from shared.db import users as uq
 from shared.errors import ContestSyncError, ExternalServiceError
@@ -159,6 +161,7 @@ async def _follow_time_zone(client: CalendarClient, user: User) -> None:
 async def handle_revoked(res: Resources, user_id: int) -> None:
     """invalid_grant: keep the user and preferences, drop the token, tell them in chat."""
     await uq.mark_revoked(res.db.write, user_id, "Google access was revoked; /connect again")
+    await forget_access_token(res.valkey, user_id)
     await res.messenger.notify_user(user_id, "google_revoked", REVOKED_NOTICE)
     log.info("user %d: Google grant revoked", user_id)
 
@@ -267,21 +270,32 @@ async def _sync_locked(
             user.id,
         )
         raise GrantUnreadableError(UNREADABLE_GRANT) from None
-    client = res.calendar.client(token)
-    # Google's answer and our two reads are awaited together. Records read before a calendar
-    # is recreated name the old calendar, and the planner treats those as absent.
-    (calendar_id, recreated), contests, recorded = await asyncio.gather(
-        ensure_calendar(res, user, client),
-        cq.list_upcoming(res.db.write, now, user.platforms or None),
-        eq.list_calendar_events(res.db.write, user.id),
-    )
-    labels = _labels()
-    reminders = user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
-    desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
-    ops = plan_sync(desired, recorded, calendar_id)
-    result = SyncResult(user.id, "running", calendar_recreated=recreated)
-    await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
-    return result
+    # The access token an earlier sync got is used until it expires: no refresh per sync.
+    stored = await load_access_token(res.valkey, res.cipher, user.id, token)
+    client = res.calendar.client(token, stored)
+    try:
+        # Google's answer and our two reads are awaited together. Records read before a
+        # calendar is recreated name the old calendar, and the planner treats those as absent.
+        (calendar_id, recreated), contests, recorded = await asyncio.gather(
+            ensure_calendar(res, user, client),
+            cq.list_upcoming(res.db.write, now, user.platforms or None),
+            eq.list_calendar_events(res.db.write, user.id),
+        )
+        labels = _labels()
+        reminders = (
+            user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
+        )
+        if await dq.get_reminder_delivery(res.db.write, user.id) == "chat":
+            reminders = []  # reminders come as chat messages only: no calendar popups
+        desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
+        ops = plan_sync(desired, recorded, calendar_id)
+        result = SyncResult(user.id, "running", calendar_recreated=recreated)
+        await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
+        return result
+    finally:
+        await keep_access_token(
+            res.valkey, res.cipher, user.id, token, client.access_token(), stored
+        )
 
 
 async def _execute(
@@ -412,6 +426,7 @@ async def _release_grant(
         else:
             await uq.clear_google_link(conn, user.id)
             await eq.delete_calendar_events(conn, user.id)
+    await forget_access_token(res.valkey, user_id)
     await start_cleanups(res, [cleanup])
     return True, cleanup
 

@@ -61,7 +61,9 @@ async def test_a_restarting_database_gets_a_friendly_503_and_an_apology_then_rec
     pg, res = own_postgres
     inv = Invocation(ChatPlatform.TELEGRAM, "1001", "1001", "status")
     async with TestClient(TestServer(build_app(res))) as client:
-        assert (await client.get("/")).status == 200
+        # Not `/` itself: a page rendered before the outage is kept and served through it
+        # (backend/web/rendered.py); the 503 is for what must be read from the database now.
+        assert (await client.get("/readyz")).status == 200
         await pg.stop()
 
         page = await client.get("/")

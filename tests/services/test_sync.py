@@ -625,3 +625,16 @@ async def test_an_event_google_no_longer_knows_is_inserted_again_on_update(
         "SELECT count(*) FROM calendar_events WHERE user_id = $1", user_id
     )
     assert row == 2
+
+
+async def test_reminders_as_chat_messages_only_leave_the_calendar_without_popups(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    from shared.db import deliveries as dq
+
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(1))
+    await dq.update_reminder_delivery(res.db.write, user_id, "chat")
+    result = await sync(res, user_id)
+    assert result.updated == 1
+    [event] = fake_google.events_of(await calendar_of(res, user_id)).values()
+    assert event["reminders"] == {"useDefault": False, "overrides": []}

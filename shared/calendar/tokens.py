@@ -1,0 +1,104 @@
+"""Each user's Google access token, kept until it expires and shared by every process.
+
+Without this every sync refreshed the token first: one extra Google request per user per sync,
+doubling the cost of a resync that changes nothing. The token is stored in Valkey sealed with
+the process's TokenCipher (AES-GCM bound to the user id, the key that seals refresh tokens), so
+a Valkey dump holds no usable credential, together with a fingerprint of the refresh token it
+came from, so a token of an earlier grant (the user reconnected, perhaps another account) is
+never used. Valkey being away only costs the refresh this saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from shared.cache import keys as cache_keys
+from shared.crypto import DecryptionError, TokenCipher
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessToken:
+    """A Google access token and when it expires (naive UTC, as google-auth keeps it)."""
+
+    token: str
+    expiry: datetime
+
+    def __repr__(self) -> str:
+        return f"AccessToken(<hidden>, expiry={self.expiry.isoformat()})"
+
+
+def _fingerprint(refresh_token: str) -> str:
+    return hashlib.sha256(refresh_token.encode("utf-8")).hexdigest()[:32]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+async def load_access_token(
+    valkey: Redis, cipher: TokenCipher, user_id: int, refresh_token: str
+) -> AccessToken | None:
+    """The stored access token of this grant, or None (absent, unreadable, another grant)."""
+    try:
+        raw = await valkey.get(cache_keys.access_token(user_id))
+    except (RedisError, OSError) as exc:
+        log.debug("access token of user %d not read: %s", user_id, exc.__class__.__name__)
+        return None
+    if raw is None:
+        return None
+    try:
+        sealed = raw.decode("ascii") if isinstance(raw, bytes) else str(raw)
+        data = json.loads(cipher.decrypt(sealed, user_id))
+        if data["grant"] != _fingerprint(refresh_token):
+            return None
+        expiry = datetime.fromtimestamp(data["expiry"], UTC).replace(tzinfo=None)
+        return AccessToken(str(data["token"]), expiry)
+    except (DecryptionError, UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError):
+        # Another ENCRYPTION_KEY or a damaged value: the sync refreshes as if it were absent.
+        return None
+
+
+async def keep_access_token(
+    valkey: Redis,
+    cipher: TokenCipher,
+    user_id: int,
+    refresh_token: str,
+    current: AccessToken | None,
+    stored: AccessToken | None,
+) -> None:
+    """Store `current` (the token a sync ended with) unless it is the one already stored."""
+    if current is None or (stored is not None and stored.token == current.token):
+        return
+    lifetime = (current.expiry - _utcnow()).total_seconds()
+    ttl = min(cache_keys.ACCESS_TOKEN_MAX_TTL, int(lifetime) - cache_keys.ACCESS_TOKEN_MARGIN)
+    if ttl <= 0:
+        return
+    payload = json.dumps(
+        {
+            "grant": _fingerprint(refresh_token),
+            "token": current.token,
+            "expiry": current.expiry.replace(tzinfo=UTC).timestamp(),
+        },
+        separators=(",", ":"),
+    )
+    try:
+        await valkey.set(cache_keys.access_token(user_id), cipher.encrypt(payload, user_id), ex=ttl)
+    except (RedisError, OSError) as exc:
+        log.debug("access token of user %d not kept: %s", user_id, exc.__class__.__name__)
+
+
+async def forget_access_token(valkey: Redis, user_id: int) -> None:
+    """Drop a user's stored access token (grant revoked or released); it expires anyway."""
+    try:
+        await valkey.delete(cache_keys.access_token(user_id))
+    except (RedisError, OSError) as exc:
+        log.debug("access token of user %d not dropped: %s", user_id, exc.__class__.__name__)
