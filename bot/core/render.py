@@ -40,20 +40,6 @@ def render_duration(seconds: int) -> str:
     return f"{mins}m"
 
 
-def render_minutes(minutes: int) -> str:
-    """A reminder lead time: `10 min`, `1 h`, `1 h 30 min`, `1 day`, `2 days 3 h`."""
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(f"{days} day" if days == 1 else f"{days} days")
-    if hours:
-        parts.append(f"{hours} h")
-    if mins or not parts:
-        parts.append(f"{mins} min")
-    return " ".join(parts)
-
-
 def render_list(items: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     if len(items) <= 1:

@@ -49,7 +49,12 @@ def platform_label(platform: str) -> str:
 
 def render_length(starts_at: datetime, ends_at: datetime) -> str:
     """A contest's duration: `45 min`, `2 h`, `2 h 30 min`, `3 days 4 h`."""
-    minutes = max(0, int((ends_at - starts_at).total_seconds())) // 60
+    return render_minutes(max(0, int((ends_at - starts_at).total_seconds())) // 60)
+
+
+def render_minutes(minutes: int) -> str:
+    """A span of minutes in words: `10 min`, `1 h`, `1 h 30 min`, `1 day`, `2 days 3 h` (also
+    the chats' lead times)."""
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     parts = []

@@ -15,11 +15,11 @@ from bot.core.registry import Arg, ArgKind, Registry
 from bot.core.render import (
     render_echo,
     render_list,
-    render_minutes,
 )
 from bot.core.types import Context, Invocation, Reply
 from shared.db import deliveries as dq
 from shared.db import users as uq
+from shared.delivery.render import render_minutes
 from shared.errors import InvalidArgumentError
 
 log = logging.getLogger(__name__)

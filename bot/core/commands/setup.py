@@ -14,7 +14,7 @@ import logging
 from bot.core.commands.common import button_expired, labels, ordered
 from bot.core.commands.reminders import parse_reminders
 from bot.core.registry import Arg, ArgKind, Registry, Subcommand
-from bot.core.render import render_list, render_minutes
+from bot.core.render import render_list
 from bot.core.types import (
     Button,
     ChatPlatform,
@@ -26,6 +26,7 @@ from bot.core.types import (
     ServerApi,
 )
 from shared.db import guilds as gq
+from shared.delivery.render import render_minutes
 from shared.errors import InvalidArgumentError
 from shared.models import GuildSetup
 from shared.platforms.registry import PLATFORMS

@@ -16,11 +16,11 @@ from bot.core.linking import linked_chats
 from bot.core.registry import Registry
 from bot.core.render import (
     render_list,
-    render_minutes,
 )
 from bot.core.types import Context, Invocation, Reply
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import users as uq
+from shared.delivery.render import render_minutes
 from shared.models import User
 
 log = logging.getLogger(__name__)

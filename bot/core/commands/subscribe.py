@@ -14,10 +14,11 @@ import logging
 from bot.core.commands.common import labels, ordered, resolve_platform, words
 from bot.core.commands.reminders import parse_reminders
 from bot.core.registry import Arg, ArgKind, Registry
-from bot.core.render import render_list, render_minutes
+from bot.core.render import render_list
 from bot.core.types import ChatPlatform, Context, Invocation, Reply
 from shared.db import deliveries as dq
 from shared.db.deliveries import GroupSubscription
+from shared.delivery.render import render_minutes
 from shared.errors import InvalidArgumentError
 
 log = logging.getLogger(__name__)
