@@ -28,7 +28,7 @@ from shared.errors import ConfigError, ParseError, StartupError
 from shared.logs import setup_logging
 from shared.models import ChatPlatform, format_utc, parse_utc
 from shared.platforms.registry import PLATFORMS, get_platform
-from shared.resources import Resources, open_resources, with_embedded_services
+from shared.resources import Resources, open_resources, settle_heap, with_embedded_services
 
 if TYPE_CHECKING:
     from backend.worker.supervise import WorkerSupervisor
@@ -310,6 +310,7 @@ async def run_all(settings: Settings) -> int:
         parts = ["web", "worker"] + (["telegram"] if telegram is not None else [])
         parts += ["discord"] if discord_bot is not None else []
         await _watch(res, stack, "+".join(parts), telegram)
+        settle_heap()
         embedded = [
             name
             for name, value in (
@@ -347,6 +348,7 @@ async def run_web(settings: Settings) -> int:
         await _discord_notices(res, stack)
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
         await _watch(res, stack, "web", None)
+        settle_heap()
         log.info(
             "web backend running at %s (listening on %s:%d)",
             res.settings.PUBLIC_BASE_URL,
@@ -369,6 +371,7 @@ async def run_worker(settings: Settings) -> int:
         supervisor = await _start_worker_health(res, stack)
         worker_run = asyncio.create_task(supervisor.run(stop.event))
         await _watch(res, stack, "worker", None)
+        settle_heap()
         log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
         await worker_run
     log.info("worker stopped")
@@ -397,6 +400,7 @@ async def run_telegram(settings: Settings) -> int:
 
             await start_site(build_metrics_app(res), res.settings.HOST, res.settings.PORT, stack)
         await _watch(res, stack, "telegram", bot)
+        settle_heap()
         await stop.wait()
     log.info("Telegram bot stopped")
     return 0
@@ -429,6 +433,7 @@ async def run_discord(settings: Settings) -> int:
         stop = stop_event()
         res = await prepare(settings, stack)
         await start_discord_bot(res, stack)
+        settle_heap()
         await stop.wait()
     log.info("Discord bot stopped")
     return 0

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
 import tempfile
-from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
@@ -37,10 +35,11 @@ from discord.gateway import DiscordWebSocket
 from pydantic import SecretStr
 
 from bench.bot import seed
+from bench.latency import alternate, ratio_line
 from bench.sync import services
 from bot.discord.app import start_discord_bot
 from shared.config import Settings, load_settings
-from shared.resources import Resources, open_resources
+from shared.resources import Resources, open_resources, settle_heap
 from tests.fakes.discord import FakeDiscord, Interaction
 
 FIRST_USER = 310_000_000_000_000_001
@@ -80,6 +79,7 @@ async def run_ours(
         bot_res = replace(res, settings=_discord(res.settings, fake))
         async with AsyncExitStack() as stack:
             await start_discord_bot(bot_res, stack)
+            settle_heap()  # as every long-running `contestsync` command does once started
             result = await load(fake, args.commands, args.rate, args.users, args.warmup)
         answered = [i for i in fake.interactions.values() if i.responses]
         sample.append(answered[-1].responses[0]["data"])
@@ -115,6 +115,7 @@ async def run_bare(
         await tree.sync()
         task = asyncio.create_task(client.connect())
         await asyncio.wait_for(client.wait_until_ready(), 30)
+        settle_heap()
         return await load(fake, args.commands, args.rate, args.users, args.warmup)
     finally:
         await client.close()
@@ -129,21 +130,19 @@ def _discord(settings: Settings, fake: FakeDiscord) -> Settings:
     )
 
 
-def describe(latencies: list[float]) -> tuple[float, float, str]:
-    ms = sorted(x * 1000 for x in latencies)
-    median = statistics.median(ms)
-    p99 = statistics.quantiles(ms, n=100, method="inclusive")[98]
-    return median, p99, f"median {median:6.1f} ms   p99 {p99:6.1f} ms   max {ms[-1]:6.1f} ms"
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--commands", type=int, default=300)
     parser.add_argument("--rate", type=float, default=20.0, help="commands per second")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--contests", type=int, default=60)
-    parser.add_argument("--warmup", type=int, default=20, help="commands sent before measuring")
+    parser.add_argument(
+        "--warmup", type=int, default=None, help="sent before measuring (default: one per user)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="alternating runs of each bot")
     args = parser.parse_args()
+    if args.warmup is None:  # a person's first command creates their account: once in a life
+        args.warmup = args.users
 
     async with AsyncExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
@@ -161,35 +160,34 @@ async def main() -> None:
         await seed(res, args.contests)
 
         sample: list[dict[str, Any]] = []
-        runs: list[tuple[str, Callable[[], Awaitable[tuple[list[float], int]]]]] = [
-            ("bare discord.py", lambda: run_bare(args)),
-            ("ContestSync bot", lambda: run_ours(res, args, sample)),
-            # For context: the bare bot answering with a page of the same size.
-            ("bare, same embed", lambda: run_bare(args, sample[0])),
-        ]
-        results: dict[str, tuple[float, float, str, int]] = {}
-        for name, run in runs:
-            latencies, unanswered = await run()
-            median, p99, text = describe(latencies)
-            results[name] = (median, p99, text, unanswered)
+        results = await alternate(
+            [
+                ("bare discord.py", lambda: run_bare(args)),
+                ("ContestSync bot", lambda: run_ours(res, args, sample)),
+                # For context: the bare bot answering with a page of the same size.
+                ("bare, same embed", lambda: run_bare(args, sample[0])),
+            ],
+            args.rounds,
+        )
 
     print(
         f"load: {args.commands} /upcoming interactions at {args.rate:g}/s from {args.users} "
-        f"people in DMs (+{args.warmup} warm-up), {args.contests} contests; fake Discord "
-        "(REST + gateway) in-process; measured from INTERACTION_CREATE to the response"
+        f"people in DMs (+{args.warmup} warm-up) per run, {args.rounds} alternating runs of "
+        f"each bot, {args.contests} contests; fake Discord (REST + gateway) in-process; "
+        "measured from INTERACTION_CREATE to the response"
     )
-    for name, (_, _, text, unanswered) in results.items():
-        extra = f"   ({unanswered} unanswered)" if unanswered else ""
-        print(f"{name:<18}{text}{extra}")
-    ours, bare = results["ContestSync bot"], results["bare discord.py"]
-    same = results["bare, same embed"]
+    for name, measured in results.items():
+        extra = f"   ({measured.failed} unanswered)" if measured.failed else ""
+        print(f"{name:<18}{measured.describe()}{extra}")
+    ours = results["ContestSync bot"]
+    print(ratio_line("ratio", ours, results["bare discord.py"], "goal: median within 1.5x"))
     print(
-        f"{'ratio':<18}median {ours[0] / bare[0]:.2f}x   p99 {ours[1] / bare[1]:.2f}x "
-        "(goal: median within 1.5x)"
-    )
-    print(
-        f"{'ratio, same embed':<18}median {ours[0] / same[0]:.2f}x   p99 {ours[1] / same[1]:.2f}x "
-        "(our bot against the bare one sending the same page)"
+        ratio_line(
+            "ratio, same embed",
+            ours,
+            results["bare, same embed"],
+            "our bot against the bare one sending the same page",
+        )
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -144,3 +145,15 @@ def build_cipher(settings: Settings) -> TokenCipher:
         )
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def settle_heap() -> None:
+    """Called once a long-running process has started: collect, then freeze what start-up left.
+
+    Imports and start-up leave a few hundred thousand long-lived objects (the Google discovery
+    document, discord.py, pydantic models). Without this every full collection walks them all:
+    a 100 ms pause in the middle of serving commands, the bots' p99. Frozen objects are never
+    scanned again; what is created while serving is collected as usual.
+    """
+    gc.collect()
+    gc.freeze()
