@@ -29,18 +29,12 @@ from googleapiclient.discovery import build
 from googleapiclient.errors import BatchError, HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 from googleapiclient.model import JsonModel
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
 from shared.metrics import Metrics
+from shared.retry import Backoff, is_retryable_status, parse_retry_after, retrying
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +76,7 @@ def _worth_retrying(exc: BaseException) -> bool:
 
 def is_retryable(status: int, reason: str | None) -> bool:
     """True for answers that mean "later", not "never"."""
-    if status == 429 or status >= 500:
+    if is_retryable_status(status):
         return True
     return status == 403 and reason in RATE_LIMIT_REASONS
 
@@ -224,13 +218,7 @@ def _inner_response(payload: str) -> tuple[httplib2.Response, bytes]:
 
 
 def _retry_after(resp: Any) -> float | None:
-    value = resp.get("retry-after") if resp is not None else None
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
+    return parse_retry_after(resp.get("retry-after")) if resp is not None else None
 
 
 def _reason(content: bytes | str | None) -> tuple[str | None, str]:
@@ -288,8 +276,7 @@ class CalendarApi:
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
         self._threads = threading.local()
         self.attempts = attempts
-        self.backoff_base = backoff_base
-        self.backoff_max = backoff_max
+        self.backoff = Backoff(backoff_base, backoff_max)
         # Set by the composition root: Google calls and token refreshes are counted there.
         self.metrics: Metrics | None = None
 
@@ -384,23 +371,13 @@ class CalendarClient:
     async def _retrying(self, fn: Callable[[], T]) -> T:
         """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
         api = self._api
-        backoff = wait_exponential_jitter(
-            multiplier=api.backoff_base, max=api.backoff_max, jitter=api.backoff_base
+        attempts = retrying(
+            attempts=api.attempts,
+            backoff=api.backoff,
+            retry_on=_worth_retrying,
+            retry_after_of=lambda e: getattr(e, "retry_after", None),
         )
-
-        def wait(state: RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, CalendarApiError) and exc.retry_after is not None:
-                return min(exc.retry_after, api.backoff_max)
-            return float(backoff(state))
-
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(api.attempts),
-            wait=wait,
-            retry=retry_if_exception(_worth_retrying),
-            reraise=True,
-        )
-        async for attempt in retrying:
+        async for attempt in attempts:
             with attempt:
                 return await self._run(fn)
         raise AssertionError("unreachable")  # pragma: no cover
@@ -499,8 +476,7 @@ class CalendarClient:
             except CalendarApiError as exc:
                 if not exc.retryable or attempt == self._api.attempts:
                     raise
-                delay = exc.retry_after if exc.retry_after is not None else self._api.backoff_base
-                await asyncio.sleep(min(delay * attempt, self._api.backoff_max))
+                await asyncio.sleep(self._api.backoff.delay(attempt, exc.retry_after))
             found = await self.find_calendar(summary)
             if found is not None:
                 return found

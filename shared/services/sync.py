@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,6 +41,7 @@ from shared.errors import ContestSyncError, ExternalServiceError
 from shared.models import CalendarEventRecord, User
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
+from shared.retry import Backoff
 from shared.services.grants import CleanupReason, record_cleanup, start_cleanups
 
 log = logging.getLogger(__name__)
@@ -106,20 +106,6 @@ class _Round:
     retry_after: float | None = None  # the longest Retry-After Google gave, if any
 
 
-class SyncBackoff:
-    """Exponential backoff with full jitter, overridden by the server's Retry-After."""
-
-    def __init__(self, base: float = BACKOFF_BASE, cap: float = BACKOFF_MAX) -> None:
-        self.base = base
-        self.cap = cap
-
-    def delay(self, attempt: int, retry_after: float | None) -> float:
-        """Seconds to wait before retry number `attempt` (1-based)."""
-        if retry_after is not None:
-            return min(retry_after, self.cap)
-        return random.uniform(0, min(self.cap, self.base * 2 ** (attempt - 1)))
-
-
 def _labels() -> dict[str, str]:
     return {name: p.label for name, p in PLATFORMS.items()}
 
@@ -170,7 +156,7 @@ async def sync_user_calendar(
     res: Resources,
     user_id: int,
     now: datetime | None = None,
-    backoff: SyncBackoff | None = None,
+    backoff: Backoff | None = None,
 ) -> SyncResult:
     """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
     lock = OwnedLock(res.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
@@ -189,7 +175,7 @@ async def sync_user_calendar(
     renewer = asyncio.create_task(_keep_lock(lock, lost))
     try:
         result = await _sync_locked(
-            res, user, now or datetime.now(UTC), backoff or SyncBackoff(), lost
+            res, user, now or datetime.now(UTC), backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost
         )
     except GrantRevokedError:
         await handle_revoked(res, user_id)
@@ -258,7 +244,7 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 
 
 async def _sync_locked(
-    res: Resources, user: User, now: datetime, backoff: SyncBackoff, lost: asyncio.Event
+    res: Resources, user: User, now: datetime, backoff: Backoff, lost: asyncio.Event
 ) -> SyncResult:
     try:
         token = res.cipher.decrypt(user.refresh_token_enc or "", user.id)
@@ -305,7 +291,7 @@ async def _execute(
     calendar_id: str,
     ops: Sequence[Operation],
     result: SyncResult,
-    backoff: SyncBackoff,
+    backoff: Backoff,
     lost: asyncio.Event,
 ) -> None:
     pending = [_Pending(op) for op in ops]

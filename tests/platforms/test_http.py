@@ -10,7 +10,7 @@ import pytest
 
 from shared.errors import FetchError
 from shared.platforms import codeforces
-from shared.platforms.http import FetchPolicy, PlatformClient, parse_retry_after
+from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS, get_platform
 from tests.fakes.platforms import DEFAULT_FILE, FakePlatforms, Reply
 
@@ -138,13 +138,6 @@ async def test_rate_limit_spaces_requests_per_platform(fake_platforms: FakePlatf
             await get_platform("codeforces").fetch(client, fake_platforms.url_for("codeforces"))
         elapsed = time.monotonic() - started
     assert elapsed >= 0.9  # three calls at one per 0.5 s need at least two gaps
-
-
-def test_retry_after_accepts_seconds_and_http_dates() -> None:
-    assert parse_retry_after("7") == 7.0
-    assert parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
-    assert parse_retry_after("soon") is None
-    assert parse_retry_after(None) is None
 
 
 # Every recorded request (expected.json "request") and the URL our code fetches it from.
