@@ -160,14 +160,14 @@ def cmd_parse(platform_name: str, file: Path, now_text: str | None) -> int:
             f"{reasons}",
             file=sys.stderr,
         )
-    for c in sorted(parsed.contests, key=lambda c: (c.start, c.id)):
+    for c in sorted(parsed.contests, key=lambda c: (c.starts_at, c.external_id)):
         line = {
             "platform": c.platform,
-            "id": c.id,
+            "id": c.external_id,
             "title": c.title,
             "url": c.url,
-            "start": format_utc(c.start),
-            "end": format_utc(c.end),
+            "start": format_utc(c.starts_at),
+            "end": format_utc(c.ends_at),
             "duration": c.duration,
         }
         print(json.dumps(line, ensure_ascii=False))

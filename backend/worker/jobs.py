@@ -19,6 +19,7 @@ from shared.delivery.engine import run_deliveries
 from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
 from shared.messaging.posts import build_events_api, build_posters
+from shared.models import SyncOutcome
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
 from shared.services import grants, maintainers, sync
@@ -114,9 +115,11 @@ async def sync_user_calendar(
     started = time.monotonic()
     result = await sync.sync_user_calendar(res, user_id)
     watch.note_sync(res, result, time.monotonic() - started)  # alerts and metrics
-    if result.status == "busy":  # another sync of this user holds the lock: run after it
+    if result.status is SyncOutcome.BUSY:  # another sync of this user holds the lock: run after it
         raise Retry(defer=BUSY_RETRY_SECONDS)
-    if result.status in ("failed", "partial") and attempt < len(FAILED_SYNC_RETRY_SECONDS):
+    if result.status in (SyncOutcome.FAILED, SyncOutcome.PARTIAL) and attempt < len(
+        FAILED_SYNC_RETRY_SECONDS
+    ):
         delay = FAILED_SYNC_RETRY_SECONDS[attempt]
         await enqueue_sync_retry(res.arq, user_id, attempt + 1, delay)
         log.info("sync of user %d ended %s; trying again in %d s", user_id, result.status, delay)

@@ -25,6 +25,7 @@ from shared.alerts.render import render_duration
 from shared.cache import keys as cache_keys
 from shared.db import alerts as aq
 from shared.db import contests as cq
+from shared.models import SyncOutcome
 from shared.platforms.registry import PLATFORMS
 
 if TYPE_CHECKING:
@@ -114,9 +115,9 @@ async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> N
 _FIVE_XX = re.compile(r"answered 5\d\d")
 
 
-def classify_sync_failure(status: str, error: str | None) -> str:
+def classify_sync_failure(status: SyncOutcome, error: str | None) -> str:
     """The cause of a failed sync, in a maintainer's words (pure)."""
-    if status == "revoked":
+    if status is SyncOutcome.REVOKED:
         return "revoked grant"
     text = error or ""
     if "ENCRYPTION_KEY" in text:
@@ -139,15 +140,16 @@ def classify_sync_failure(status: str, error: str | None) -> str:
 def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:
     """After every calendar sync: metrics now; the run's row and the sync alerts off-path."""
     res.metrics.syncs.labels(result.status).inc()
-    if result.status not in ("busy", "skipped", "not_connected"):
+    if result.status.did_work:
         res.metrics.sync_duration.observe(seconds)
     res.alerts.spawn(_after_sync(res, result, seconds))
 
 
 async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> None:
-    cause = None if result.status == "ok" else classify_sync_failure(result.status, result.error)
+    ok = result.status is SyncOutcome.OK
+    cause = None if ok else classify_sync_failure(result.status, result.error)
     unreadable = cause == "stored grant unreadable (ENCRYPTION_KEY)"
-    if unreadable or result.status == "ok":
+    if unreadable or ok:
         # A wrong key never wipes a grant (the sync fails and keeps the row), so say it loudly.
         res.alerts.set_state(
             "encryption_key",
@@ -172,9 +174,7 @@ async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> Non
     )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).
-    if result.status not in ("busy", "skipped", "not_connected") and res.alerts.due(
-        "check_syncs", SYNC_CHECK_EVERY
-    ):
+    if result.status.did_work and res.alerts.due("check_syncs", SYNC_CHECK_EVERY):
         await check_syncs(res)
 
 

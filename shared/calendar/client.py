@@ -30,6 +30,7 @@ from googleapiclient.errors import BatchError, HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 from googleapiclient.model import JsonModel
 
+from shared.calendar.plan import OpKind
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
@@ -95,7 +96,7 @@ class CallResult:
 class EventCall:
     """One event write: insert, update (full replace) or delete; `body` as a dict or as JSON."""
 
-    kind: str
+    kind: OpKind
     event_id: str
     body: dict[str, Any] | str | None = None
 
@@ -553,10 +554,10 @@ class CalendarClient:
         done once per batch). Answers are trimmed to what the sync reads (`fields`).
         """
         api = self._api
-        if item.kind == "insert":
+        if item.kind is OpKind.INSERT:
             method, uri = "POST", base
         elif item.kind in ("update", "delete"):
-            method = "PUT" if item.kind == "update" else "DELETE"
+            method = "PUT" if item.kind is OpKind.UPDATE else "DELETE"
             uri = f"{base}/{urllib.parse.quote(item.event_id, safe='')}"
         else:
             raise ValueError(f"unknown event call {item.kind!r}")

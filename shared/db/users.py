@@ -9,7 +9,7 @@ from datetime import datetime
 import asyncpg
 
 from shared.db.contests import Conn
-from shared.models import Identity, User
+from shared.models import GoogleStatus, Identity, SyncStatus, User
 
 _USER_COLUMNS = (
     "id, google_sub, google_email, refresh_token_enc, calendar_id, google_status, platforms, "
@@ -25,11 +25,11 @@ def _user(row: asyncpg.Record) -> User:
         google_email=row["google_email"],
         refresh_token_enc=row["refresh_token_enc"],
         calendar_id=row["calendar_id"],
-        google_status=row["google_status"],
+        google_status=GoogleStatus(row["google_status"]),
         platforms=list(row["platforms"]),
         timezone=row["timezone"],
         reminder_minutes=list(row["reminder_minutes"]),
-        sync_status=row["sync_status"],
+        sync_status=SyncStatus(row["sync_status"]),
         last_sync_at=row["last_sync_at"],
         last_sync_error=row["last_sync_error"],
         created_at=row["created_at"],
@@ -243,7 +243,7 @@ async def update_sealed_grant(conn: Conn, user_id: int, old: str, new: str) -> b
 
 
 async def update_google_grant(
-    conn: Conn, user_id: int, refresh_token_enc: str, status: str = "active"
+    conn: Conn, user_id: int, refresh_token_enc: str, status: GoogleStatus = GoogleStatus.ACTIVE
 ) -> None:
     """Store a new encrypted refresh token and mark the grant active."""
     await conn.execute(
@@ -318,7 +318,7 @@ async def update_preferences(
 async def update_sync_state(
     conn: Conn,
     user_id: int,
-    status: str,
+    status: SyncStatus,
     at: datetime | None,
     error: str | None,
     counts: Mapping[str, int] | None = None,

@@ -102,7 +102,7 @@ async def scrape_platform(
             "; ".join(f"{n} {reason}" for reason, n in parsed.skipped.items()),
         )
 
-    upcoming_listed = sum(1 for c in contests if c.start > now)
+    upcoming_listed = sum(1 for c in contests if c.starts_at > now)
     async with res.db.write.acquire() as conn, conn.transaction():
         await q.lock_platform(conn, platform.name)
         known_upcoming = await q.count_upcoming(conn, platform.name, now)
@@ -112,7 +112,11 @@ async def scrape_platform(
             guard = False
             outcome = await q.upsert_contests(conn, platform.name, contests, now)
             cancelled = await q.count_misses(
-                conn, platform.name, [c.id for c in contests], now, res.settings.PRUNE_AFTER_MISSES
+                conn,
+                platform.name,
+                [c.external_id for c in contests],
+                now,
+                res.settings.PRUNE_AFTER_MISSES,
             )
             if outcome.created or outcome.changed or cancelled:
                 # Durable: whoever scraped (worker, `contestsync scrape`, an admin), the

@@ -70,22 +70,22 @@ def files_on_disk(platform: str) -> list[str]:
 
 def summary(contest: Contest) -> dict[str, Any]:
     """A contest in the exact shape of an expected.json "contests" entry (times must be UTC)."""
-    assert contest.start.utcoffset() == timedelta(0)
-    assert contest.end.utcoffset() == timedelta(0)
+    assert contest.starts_at.utcoffset() == timedelta(0)
+    assert contest.ends_at.utcoffset() == timedelta(0)
     return {
         "platform": contest.platform,
-        "id": contest.id,
+        "id": contest.external_id,
         "title": contest.title,
         "url": contest.url,
-        "start": contest.start.strftime(ZULU),
-        "end": contest.end.strftime(ZULU),
+        "start": contest.starts_at.strftime(ZULU),
+        "end": contest.ends_at.strftime(ZULU),
         "duration": contest.duration,
     }
 
 
 def ids(contests: list[Contest]) -> list[str]:
     """The ids of parsed contests, in order."""
-    return [contest.id for contest in contests]
+    return [contest.external_id for contest in contests]
 
 
 # --- the never-crash check ----------------------------------------------------------------------
@@ -103,11 +103,11 @@ def assert_parser_is_total(
     for contest in contests:
         assert isinstance(contest, Contest)
         assert contest.platform == platform
-        assert contest.end > now
-        assert contest.start <= contest.end
-        assert contest.start.utcoffset() == timedelta(0)
-        assert contest.end.utcoffset() == timedelta(0)
-    assert len({contest.id for contest in contests}) == len(contests)
+        assert contest.ends_at > now
+        assert contest.starts_at <= contest.ends_at
+        assert contest.starts_at.utcoffset() == timedelta(0)
+        assert contest.ends_at.utcoffset() == timedelta(0)
+    assert len({contest.external_id for contest in contests}) == len(contests)
 
 
 # --- hypothesis strategies ----------------------------------------------------------------------

@@ -61,11 +61,11 @@ def test_event_maps_slug_name_and_practice_url() -> None:
 
     assert contest == Contest(
         platform="geeksforgeeks",
-        id="gfg-weekly-288-rated-contest",
+        external_id="gfg-weekly-288-rated-contest",
         title="GfG Weekly - 288 [Rated Contest]",
         url="https://practice.geeksforgeeks.org/contest/gfg-weekly-288-rated-contest",
-        start=datetime(2026, 12, 6, 13, 30, tzinfo=UTC),
-        end=datetime(2026, 12, 6, 15, 0, tzinfo=UTC),
+        starts_at=datetime(2026, 12, 6, 13, 30, tzinfo=UTC),
+        ends_at=datetime(2026, 12, 6, 15, 0, tzinfo=UTC),
     )
 
 
@@ -75,8 +75,8 @@ def test_naive_times_are_read_as_ist() -> None:
     [contest] = parse_geeksforgeeks(_payload(event), NOW)
 
     # 05:00 IST is 23:30 UTC the previous day; reading it as UTC would be 5 h 30 min late.
-    assert contest.start == datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
-    assert contest.end == datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    assert contest.ends_at == datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
 
 
 def test_explicit_offset_in_time_is_honoured() -> None:
@@ -84,8 +84,8 @@ def test_explicit_offset_in_time_is_honoured() -> None:
 
     [contest] = parse_geeksforgeeks(_payload(event), NOW)
 
-    assert contest.start == datetime(2026, 12, 1, 5, 0, tzinfo=UTC)
-    assert contest.end == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 1, 5, 0, tzinfo=UTC)
+    assert contest.ends_at == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def test_title_used_when_name_absent() -> None:
@@ -127,7 +127,7 @@ def test_duplicate_slug_keeps_first_occurrence() -> None:
     [contest] = parse_geeksforgeeks(_payload(first, second), NOW)
 
     assert contest.title == "First copy"
-    assert contest.start == datetime(2026, 12, 6, 13, 30, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 6, 13, 30, tzinfo=UTC)
 
 
 def test_contest_ending_exactly_now_is_dropped() -> None:

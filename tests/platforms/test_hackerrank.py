@@ -81,11 +81,11 @@ def test_rest_model_maps_slug_name_and_contest_url() -> None:
 
     assert contest == Contest(
         platform="hackerrank",
-        id="winter-codesprint-2026",
+        external_id="winter-codesprint-2026",
         title="Winter CodeSprint 2026",
         url="https://www.hackerrank.com/contests/winter-codesprint-2026",
-        start=datetime(2026, 12, 12, 16, 0, tzinfo=UTC),
-        end=datetime(2026, 12, 14, 16, 0, tzinfo=UTC),
+        starts_at=datetime(2026, 12, 12, 16, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 12, 14, 16, 0, tzinfo=UTC),
     )
 
 
@@ -108,8 +108,8 @@ def test_rest_model_without_iso_times_falls_back_to_epoch() -> None:
 
     [contest] = parse_hackerrank(_rest(model), NOW)
 
-    assert contest.start == datetime.fromtimestamp(1797091200, UTC)
-    assert contest.end == datetime.fromtimestamp(1797264000, UTC)
+    assert contest.starts_at == datetime.fromtimestamp(1797091200, UTC)
+    assert contest.ends_at == datetime.fromtimestamp(1797264000, UTC)
 
 
 def test_rest_model_with_unreadable_iso_falls_back_to_epoch() -> None:
@@ -117,8 +117,8 @@ def test_rest_model_with_unreadable_iso_falls_back_to_epoch() -> None:
 
     [contest] = parse_hackerrank(_rest(model), NOW)
 
-    assert contest.start == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
-    assert contest.end == datetime(2026, 12, 14, 16, 0, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
+    assert contest.ends_at == datetime(2026, 12, 14, 16, 0, tzinfo=UTC)
 
 
 def test_rest_model_prefers_iso_over_epoch() -> None:
@@ -126,7 +126,7 @@ def test_rest_model_prefers_iso_over_epoch() -> None:
 
     [contest] = parse_hackerrank(_rest(model), NOW)
 
-    assert contest.start == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 12, 16, 0, tzinfo=UTC)
 
 
 def test_rest_started_and_ended_flags_are_ignored() -> None:
@@ -215,11 +215,11 @@ def test_engage_event_maps_id_name_and_microsite_url() -> None:
 
     assert contest == Contest(
         platform="hackerrank",
-        id="2451",
+        external_id="2451",
         title="HackerRank AI Hackathon: Build with Agents",
         url="https://www.hackerrank.com/event/ai-agents-hackathon-2026",
-        start=datetime(2026, 12, 7, 16, 0, tzinfo=UTC),
-        end=datetime(2026, 12, 21, 16, 0, tzinfo=UTC),
+        starts_at=datetime(2026, 12, 7, 16, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 12, 21, 16, 0, tzinfo=UTC),
     )
 
 

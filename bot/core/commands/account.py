@@ -15,7 +15,7 @@ from bot.core.types import Button, Context, Invocation, Reply
 from shared.cache import drop
 from shared.cache import keys as cache_keys
 from shared.calendar.plan import CALENDAR_SUMMARY
-from shared.models import User
+from shared.models import GoogleStatus, User
 from shared.services.linking import APPROVE_PREFIX, UNLINK_PREFIX
 from shared.services.sync import delete_user_data, disconnect_user
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def _linked(user: User) -> bool:
-    return user.google_status != "none" or user.google_sub is not None
+    return user.google_status is not GoogleStatus.NONE or user.google_sub is not None
 
 
 async def cmd_disconnect(ctx: Context, inv: Invocation) -> Reply:
