@@ -15,7 +15,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "atcoder"
 LABEL = "AtCoder"
-DEFAULT_URL = "https://atcoder.jp/contests/?lang=en"
 
 # Only these two sections hold contests that are running or still to come. Left out:
 # - "permanent": practice sets with no end, nothing to put in a calendar;

@@ -23,11 +23,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "codechef"
 LABEL = "CodeChef"
-DEFAULT_URL = (
-    "https://www.codechef.com/api/list/contests/all"
-    "?sort_by=START&sorting_order=asc&offset=0&mode=all"
-)
-
 _LIST_KEYS = ("present_contests", "future_contests")
 _LEGACY_FORMAT = "%d %b %Y %H:%M:%S"
 

@@ -25,10 +25,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "hackerrank"
 LABEL = "HackerRank"
-DEFAULT_URL = (
-    "https://www.hackerrank.com/rest/contests/upcoming?offset=0&limit=10&contest_slug=active"
-)
-
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _HOST = "hackerrank.com"
 _NETLOC = re.compile(r"(?P<host>[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")

@@ -141,7 +141,7 @@ async def scrape_platform(
         note_scrape(res, guarded)  # alerts and metrics (shared/alerts)
         return guarded
 
-    await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
+    await drop(res.valkey, cache_keys.contests(platform.name))
     if outcome.created or outcome.changed or cancelled:
         await bump_feeds_generation(res.valkey)
     result = ScrapeResult(
@@ -180,7 +180,6 @@ async def _fail(
     failures = await q.record_failure(
         res.db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
     )
-    await drop(res.valkey, cache_keys.platforms())
     log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
     return ScrapeResult(
         platform=platform,

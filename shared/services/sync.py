@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
-from redis.exceptions import RedisError
-
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.calendar.client import (
@@ -433,7 +431,5 @@ async def delete_user_data(
     )
     if not found:
         return GrantRelease(user_id, False, False)
-    with contextlib.suppress(RedisError, OSError):  # the key expires by itself
-        await res.valkey.delete(cache_keys.user(user_id))
     log.info("user %d deleted (Google cleanup %s)", user_id, cleanup or "not needed")
     return GrantRelease(user_id, True, cleanup is not None)

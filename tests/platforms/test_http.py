@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
+from shared.config import Settings
 from shared.errors import FetchError
-from shared.platforms import codeforces
 from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS, get_platform
 from tests.fakes.platforms import DEFAULT_FILE, FakePlatforms, Reply
@@ -142,8 +142,8 @@ async def test_rate_limit_spaces_requests_per_platform(fake_platforms: FakePlatf
 
 # Every recorded request (expected.json "request") and the URL our code fetches it from.
 RECORDED_FETCHES = [
-    *((name, DEFAULT_FILE[name], get_platform(name).default_url) for name in sorted(PLATFORMS)),
-    ("codeforces", "codeforces/contest_list_gym.json", codeforces.GYM_URL),
+    (name, DEFAULT_FILE[name], Settings.model_fields[f"{name.upper()}_URL"].default)
+    for name in sorted(PLATFORMS)
 ]
 
 
