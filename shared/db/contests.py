@@ -6,13 +6,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeAlias
 
 import asyncpg
 
+from shared.db import Conn
 from shared.models import Contest, PlatformHealth, StoredContest
-
-Conn: TypeAlias = asyncpg.Connection | asyncpg.Pool
 
 _COLUMNS = "id, platform, external_id, title, url, starts_at, ends_at, cancelled_at"
 

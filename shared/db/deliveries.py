@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 # A lead-0 reminder ("starting now") may still go out this long after the start; any other
 # reminder is dropped once its contest has started.

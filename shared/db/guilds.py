@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from shared.db.contests import Conn
+from shared.db import Conn
 from shared.models import GuildSetup
 
 _COLUMNS = (
