@@ -3,6 +3,23 @@
 One `CalendarApi` per process holds the parsed API description, a thread pool and the endpoints;
 one `CalendarClient` per user sync holds that user's credentials. httplib2 is not thread-safe,
 so every thread gets its own `httplib2.Http` wrapped in an `AuthorizedHttp` for the user.
+
+Where this module reaches into the library, and why (measured on the 2-core dev machine, a
+50-event batch; tests/calendar/test_client_contract.py runs the library's own code next to ours
+on the same requests and answers, so a release that changes these internals fails CI; the
+dependency is bounded to the major version tested, in pyproject.toml):
+
+- `CalendarBatch._serialize_request` and `._execute` (overriding `BatchHttpRequest`'s): the
+  library builds and parses every part through the `email` package. Writing and reading the
+  same multipart wire format as plain strings saves about 8.5 ms of CPU per 50-event batch
+  (27 → 18 ms including the answer's parsing), about a third of a sync round's CPU. They keep
+  using the library's `_id_to_header`, `_header_to_id` and `_responses`, so the library's own
+  `execute` (401 refresh, callbacks, `HttpError`s) runs unchanged.
+- `CalendarClient._request` builds each event write as an `HttpRequest` on `service._http`
+  instead of through `service.events().insert(...)`: the discovery layer's URI templating costs
+  about 2 ms per request (98 ms per 50), formatting the fixed URI about 0.02 ms.
+- `NoDelayHttp` sets TCP_NODELAY: without it every batch POST waits ~40 ms on Nagle's algorithm
+  and the server's delayed ACK.
 """
 
 from __future__ import annotations
@@ -556,7 +573,7 @@ class CalendarClient:
         api = self._api
         if item.kind is OpKind.INSERT:
             method, uri = "POST", base
-        elif item.kind in ("update", "delete"):
+        elif item.kind in (OpKind.UPDATE, OpKind.DELETE):
             method = "PUT" if item.kind is OpKind.UPDATE else "DELETE"
             uri = f"{base}/{urllib.parse.quote(item.event_id, safe='')}"
         else:
