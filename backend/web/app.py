@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 from redis.exceptions import RedisError
 
 from backend.web import pages
@@ -20,7 +21,6 @@ from backend.web.middleware import (
     MAX_BODY,
     VALKEY_KEY,
     Handler,
-    Middleware,
     build_middlewares,
     build_rate_limit,
 )

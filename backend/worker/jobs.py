@@ -13,6 +13,7 @@ from redis.exceptions import RedisError
 
 from shared.alerts import watch
 from shared.cache import keys as cache_keys
+from shared.db import alerts as aq
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
@@ -232,7 +233,5 @@ async def send_daily_report(ctx: dict[str, Any]) -> bool:
 
 async def prune_runs(ctx: dict[str, Any]) -> int:
     """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
-    from shared.db import alerts as aq
-
     cutoff = datetime.now(UTC) - timedelta(days=30)
     return await aq.delete_old_runs(resources(ctx).db.write, cutoff)

@@ -113,6 +113,18 @@ async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> N
 # ---------------------------------------------------------------- syncs
 
 _FIVE_XX = re.compile(r"answered 5\d\d")
+# (test on the error text, cause), first match wins.
+_SYNC_CAUSES: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda text: "ENCRYPTION_KEY" in text, "stored grant unreadable (ENCRYPTION_KEY)"),
+    (
+        lambda text: " 429" in text or "ateLimitExceeded" in text or "quota" in text.lower(),
+        "Google quota (429)",
+    ),
+    (lambda text: _FIVE_XX.search(text) is not None, "Google 5xx"),
+    (lambda text: "still failing" in text, "Google kept failing (retries spent)"),
+    (lambda text: "token refresh" in text, "Google token endpoint"),
+    (lambda text: "lock lost" in text, "sync lock lost"),
+)
 
 
 def classify_sync_failure(status: SyncOutcome, error: str | None) -> str:
@@ -120,21 +132,7 @@ def classify_sync_failure(status: SyncOutcome, error: str | None) -> str:
     if status is SyncOutcome.REVOKED:
         return "revoked grant"
     text = error or ""
-    if "ENCRYPTION_KEY" in text:
-        return "stored grant unreadable (ENCRYPTION_KEY)"
-    if " 429" in text or "RateLimitExceeded" in text or "rateLimitExceeded" in text:
-        return "Google quota (429)"
-    if "quota" in text.lower():
-        return "Google quota (429)"
-    if _FIVE_XX.search(text):
-        return "Google 5xx"
-    if "still failing" in text:
-        return "Google kept failing (retries spent)"
-    if "token refresh" in text:
-        return "Google token endpoint"
-    if "lock lost" in text:
-        return "sync lock lost"
-    return "other"
+    return next((cause for matches, cause in _SYNC_CAUSES if matches(text)), "other")
 
 
 def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:

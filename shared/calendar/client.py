@@ -331,7 +331,8 @@ class CalendarClient:
         self._local = threading.local()
         # A given access token is used until Google answers 401 (AuthorizedHttp then refreshes
         # and retries once) or it is about to expire (then _guarded refreshes first).
-        self.credentials = Credentials(
+        # google-auth's Credentials and refresh are not annotated.
+        self.credentials = Credentials(  # type: ignore[no-untyped-call]
             token=access.token if access else None,
             expiry=access.expiry if access else None,
             refresh_token=refresh_token,
@@ -405,7 +406,7 @@ class CalendarClient:
             with self._lock:
                 if not self.credentials.valid:
                     try:
-                        self.credentials.refresh(
+                        self.credentials.refresh(  # type: ignore[no-untyped-call]
                             google_auth_httplib2.Request(self._api.thread_http())
                         )
                     except Exception:

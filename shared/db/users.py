@@ -233,7 +233,7 @@ async def list_sealed_grants(conn: Conn, after_id: int, limit: int) -> list[tupl
 
 async def update_sealed_grant(conn: Conn, user_id: int, old: str, new: str) -> bool:
     """Replace a sealed token if it is still `old` (re-encryption); False if it changed."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE users SET refresh_token_enc = $3 WHERE id = $1 AND refresh_token_enc = $2",
         user_id,
         old,
@@ -387,12 +387,12 @@ async def mark_users_affected_by(
     conn: Conn, changed_or_cancelled: Sequence[int], created_platforms: Sequence[str]
 ) -> int:
     """In the scrape's transaction: mark every affected user as needing a sync; how many."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         f"UPDATE users u SET sync_wanted_at = clock_timestamp() WHERE {_AFFECTED}",
         list(changed_or_cancelled),
         list(created_platforms),
     )
-    return int(status.split()[-1])
+    return int(status.rsplit(maxsplit=1)[-1])
 
 
 async def mark_sync_wanted(conn: Conn, user_id: int) -> None:
@@ -410,7 +410,7 @@ async def clear_sync_wanted(conn: Conn, user_id: int, seen: datetime | None) -> 
     """After a good sync: clear the mark only if it is still the one the sync began with."""
     if seen is None:
         return False
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE users SET sync_wanted_at = NULL WHERE id = $1 AND sync_wanted_at = $2",
         user_id,
         seen,

@@ -102,7 +102,8 @@ def _time(model: dict[str, Any], iso_key: str, epoch_key: str) -> datetime:
         if iso is not None:
             raise EntryError(f"have an unreadable {iso_key}")
         raise EntryError(f"lack {iso_key} and {epoch_key}")
-    return field(model, epoch_key, from_epoch)
+    when: datetime = field(model, epoch_key, from_epoch)
+    return when
 
 
 def _hackerrank_url(value: object) -> str:

@@ -244,7 +244,7 @@ async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -
     return uri
 
 
-async def complete_oauth(
+async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its own page
     res: Resources,
     state: str | None,
     code: str | None,

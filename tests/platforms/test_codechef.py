@@ -275,10 +275,12 @@ _SCALARS = scalars(
     "01 Jan 0001  00:00:00",
 )
 _JSON = json_values(_KEYS, _SCALARS)
-_ISO = st.datetimes(
-    min_value=datetime(2026, 11, 1), max_value=datetime(2027, 1, 1), timezones=st.just(UTC)
-).map(lambda moment: moment.isoformat())
-_LEGACY = st.datetimes(min_value=datetime(2026, 11, 1), max_value=datetime(2027, 1, 1)).map(
+# hypothesis takes naive bounds (and adds the zone with `timezones`); the legacy format is naive.
+_EARLIEST, _LATEST = datetime(2026, 11, 1), datetime(2027, 1, 1)  # noqa: DTZ001
+_ISO = st.datetimes(min_value=_EARLIEST, max_value=_LATEST, timezones=st.just(UTC)).map(
+    lambda moment: moment.isoformat()
+)
+_LEGACY = st.datetimes(min_value=_EARLIEST, max_value=_LATEST).map(
     lambda moment: moment.strftime("%d %b %Y  %H:%M:%S")
 )
 _ENTRY = st.fixed_dictionaries(
