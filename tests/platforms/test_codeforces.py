@@ -17,13 +17,12 @@ from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.codeforces import NAME, parse_codeforces
 from tests.platforms.helpers import (
+    ENVELOPES,
     FUZZ,
     NEAR_NOW,
     NOW,
     NOW_TS,
     assert_parser_is_total,
-    json_values,
-    scalars,
 )
 
 
@@ -197,18 +196,9 @@ def test_codeforces_contests_are_ordered_by_start_then_id() -> None:
 
 # --- hypothesis: nothing but ParseError, ever ---------------------------------------------------
 
-_KEYS = [
-    "status",
-    "result",
-    "comment",
-    "id",
-    "name",
-    "startTimeSeconds",
-    "durationSeconds",
-    "phase",
-]
-_SCALARS = scalars(99999, 100000, "OK", "FAILED")
-_JSON = json_values(_KEYS, _SCALARS)
+_KEYS = ENVELOPES[NAME].keys
+_SCALARS = ENVELOPES[NAME].scalars
+_JSON = ENVELOPES[NAME].json
 _ENTRY = st.fixed_dictionaries(
     {},
     optional={
@@ -219,12 +209,6 @@ _ENTRY = st.fixed_dictionaries(
         "phase": _SCALARS,
     },
 )
-
-
-@FUZZ
-@given(_JSON)
-def test_codeforces_random_json_only_raises_parse_error(value: Any) -> None:
-    assert_parser_is_total(parse_codeforces, NAME, json.dumps(value), NOW)
 
 
 @FUZZ

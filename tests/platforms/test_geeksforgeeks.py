@@ -17,15 +17,14 @@ from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.geeksforgeeks import NAME, parse_geeksforgeeks
 from tests.platforms.helpers import (
+    ENVELOPES,
     FUZZ,
     NOW,
     assert_parser_is_total,
     fixture_bytes,
     ids,
     json_keys,
-    json_values,
     mostly,
-    scalars,
 )
 
 FIXTURE_FILE = "geeksforgeeks/events_contest.json"
@@ -228,17 +227,9 @@ def test_minified_payload_parses_like_pretty_printed() -> None:
 
 # Property tests (bytes, text and truncated payloads: test_parsers.py)
 
-_KEYS = "results upcoming past next_upcoming slug name title start_time end_time banner".split()
-_SCALARS = scalars(
-    "2026-12-06T19:00:00",
-    "2026-12-06T19:00:00+05:30",
-    "2026-12-06",
-    "9999-12-31T23:59:59",
-    "0001-01-01T00:00:00",
-    "9999-12-31T23:59:59-23:59",
-    "gfg-weekly-288-rated-contest",
-)
-_JSON = json_values(_KEYS, _SCALARS)
+_KEYS = ENVELOPES[NAME].keys
+_SCALARS = ENVELOPES[NAME].scalars
+_JSON = ENVELOPES[NAME].json
 _TIME = st.sampled_from(["2026-11-29T17:30:00", "2026-12-01T00:00:00", "2026-12-02T00:00:00Z"])
 
 
@@ -258,12 +249,6 @@ _EVENT = st.fixed_dictionaries(
     },
 )
 _ENTRY = _EVENT | st.dictionaries(json_keys(_KEYS), _JSON, max_size=8) | _JSON
-
-
-@FUZZ
-@given(_JSON)
-def test_random_json_never_raises_other_than_parse_error(value: object) -> None:
-    assert_parser_is_total(parse_geeksforgeeks, NAME, json.dumps(value), NOW)
 
 
 @FUZZ

@@ -17,13 +17,12 @@ from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.leetcode import NAME, parse_leetcode
 from tests.platforms.helpers import (
+    ENVELOPES,
     FUZZ,
     NEAR_NOW,
     NOW,
     NOW_TS,
     assert_parser_is_total,
-    json_values,
-    scalars,
 )
 
 
@@ -188,20 +187,9 @@ def test_leetcode_slug_is_percent_encoded_in_the_url() -> None:
 
 # --- hypothesis: nothing but ParseError, ever ---------------------------------------------------
 
-_KEYS = [
-    "data",
-    "errors",
-    "message",
-    "allContests",
-    "upcomingContests",
-    "topTwoContests",
-    "title",
-    "titleSlug",
-    "startTime",
-    "duration",
-]
-_SCALARS = scalars(5400)
-_JSON = json_values(_KEYS, _SCALARS)
+_KEYS = ENVELOPES[NAME].keys
+_SCALARS = ENVELOPES[NAME].scalars
+_JSON = ENVELOPES[NAME].json
 _NODE = st.fixed_dictionaries(
     {},
     optional={
@@ -211,12 +199,6 @@ _NODE = st.fixed_dictionaries(
         "duration": st.integers(min_value=0, max_value=10**5) | _SCALARS,
     },
 )
-
-
-@FUZZ
-@given(_JSON)
-def test_leetcode_random_json_only_raises_parse_error(value: Any) -> None:
-    assert_parser_is_total(parse_leetcode, NAME, json.dumps(value), NOW)
 
 
 @FUZZ
