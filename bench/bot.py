@@ -31,9 +31,7 @@ from pydantic import SecretStr
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-# The repository root in place of bench/ (whose discord.py would hide the discord package).
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 from bench.latency import alternate, ratio_line
 from bench.sync import services

@@ -10,7 +10,7 @@ Prints median and p99 for both and their ratio (goal: our median within 1.5x of 
 
 Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
 
-    python bench/discord.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
+    python bench/discord_bot.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-# Run as `python bench/discord.py`, this file's folder comes first on sys.path and its name would
-# hide the discord.py package: put the repository root there instead.
-sys.path[0] = str(Path(__file__).resolve().parents[1])
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import discord
 import yarl
