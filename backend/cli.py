@@ -196,7 +196,7 @@ async def prepare(
     await apply_migrations(settings)
     res = await open_resources(settings, stack)
     if check_keys:
-        await check_encryption_key(res)
+        await check_encryption_key(res.db, res.cipher)
     return res
 
 
@@ -538,7 +538,7 @@ async def run_rotate_keys(settings: Settings) -> int:
     async with AsyncExitStack() as stack:
         # No key check here: rotating is how a deployment moves off an old key.
         res = await prepare(settings, stack, check_keys=False)
-        done = await rotate_keys(res)
+        done = await rotate_keys(res.db, res.cipher)
     print(
         f"re-encrypted {done.rotated} grant(s) under the current key; "
         f"{done.current} already were; {done.unreadable} could not be decrypted"

@@ -310,7 +310,7 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
     linked = await _link_account(res, identity, sub, email, refresh_token, now)
     if linked is None:  # deleted their data while the consent page was open
         return _INVALID_STATE
-    await start_cleanups(res, linked.cleanups)
+    await start_cleanups(res.arq, linked.cleanups)
     if linked.approval is not None:
         await announce_approval(res, linked.approval, identity, email)
         return ConnectOutcome(
@@ -357,8 +357,8 @@ async def _give_back(
 ) -> None:
     """A grant we will not keep is revoked (recorded durably, carried out by the worker)."""
     async with res.db.write.acquire() as conn, conn.transaction():
-        cleanup = await record_token_cleanup(conn, res, user_id, refresh_token, reason, now)
-    await start_cleanups(res, [cleanup])
+        cleanup = await record_token_cleanup(conn, res.cipher, user_id, refresh_token, reason, now)
+    await start_cleanups(res.arq, [cleanup])
 
 
 async def _link_account(
@@ -384,7 +384,12 @@ async def _link_account(
                 if owner is not None and owner.id != fresh.user_id:
                     approval = await request_approval(conn, fresh, owner.id, now)
                     cleanup = await record_token_cleanup(
-                        conn, res, fresh.user_id, refresh_token, CleanupReason.NEEDS_APPROVAL, now
+                        conn,
+                        res.cipher,
+                        fresh.user_id,
+                        refresh_token,
+                        CleanupReason.NEEDS_APPROVAL,
+                        now,
                     )
                     return _Linked(owner.id, approval, (cleanup,))
                 user = await uq.get_user_for_update(conn, fresh.user_id)

@@ -18,14 +18,16 @@ from enum import StrEnum
 
 import aiohttp
 import asyncpg
+from arq.connections import ArqRedis
 from redis.exceptions import RedisError
 
 from shared.calendar.client import GrantRevokedError, revoke_token
 from shared.calendar.plan import CALENDAR_SUMMARY
-from shared.crypto import DecryptionError
+from shared.crypto import DecryptionError, TokenCipher
 from shared.db import cleanups as gq
 from shared.db import users as uq
 from shared.db.cleanups import ChatTarget, GoogleCleanup
+from shared.db.pools import Database
 from shared.errors import ExternalServiceError, StartupError
 from shared.jobs import enqueue_cleanup
 from shared.models import Identity, User
@@ -78,17 +80,17 @@ KEY_CHECK_SAMPLE = 20
 ROTATION_BATCH = 500
 
 
-async def check_encryption_key(res: Resources) -> None:
+async def check_encryption_key(db: Database, cipher: TokenCipher) -> None:
     """Refuse to run when the configured keys open none of a sample of stored grants.
 
     A mistyped ENCRYPTION_KEY would otherwise fail every sync; refusing at start-up changes
     nothing and names the problem. Some unreadable rows among readable ones are logged only.
     """
-    sample = await uq.sample_sealed_grants(res.db.write, KEY_CHECK_SAMPLE)
+    sample = await uq.sample_sealed_grants(db.write, KEY_CHECK_SAMPLE)
     unreadable = 0
     for user_id, sealed in sample:
         try:
-            res.cipher.decrypt(sealed, user_id)
+            cipher.decrypt(sealed, user_id)
         except DecryptionError:
             unreadable += 1
     if sample and unreadable == len(sample):
@@ -114,7 +116,7 @@ class Rotation:
     unreadable: int
 
 
-async def rotate_keys(res: Resources) -> Rotation:
+async def rotate_keys(db: Database, cipher: TokenCipher) -> Rotation:
     """Re-seal every stored grant under the current ENCRYPTION_KEY, so old keys can be retired.
 
     Rows are rewritten one by one, only if unchanged meanwhile; a grant no key opens is left
@@ -123,21 +125,21 @@ async def rotate_keys(res: Resources) -> Rotation:
     rotated = current = unreadable = 0
     after = 0
     while True:
-        batch = await uq.list_sealed_grants(res.db.write, after, ROTATION_BATCH)
+        batch = await uq.list_sealed_grants(db.write, after, ROTATION_BATCH)
         if not batch:
             break
         for user_id, sealed in batch:
             after = user_id
             try:
-                if not res.cipher.needs_rotation(sealed):
+                if not cipher.needs_rotation(sealed):
                     current += 1
                     continue
-                plaintext = res.cipher.decrypt(sealed, user_id)
+                plaintext = cipher.decrypt(sealed, user_id)
             except DecryptionError:
                 unreadable += 1
                 continue
-            fresh = res.cipher.encrypt(plaintext, user_id)
-            if await uq.update_sealed_grant(res.db.write, user_id, sealed, fresh):
+            fresh = cipher.encrypt(plaintext, user_id)
+            if await uq.update_sealed_grant(db.write, user_id, sealed, fresh):
                 rotated += 1
     log.info(
         "keys rotated: %d re-sealed, %d already current, %d unreadable",
@@ -185,7 +187,7 @@ async def record_cleanup(
 
 async def record_token_cleanup(
     conn: asyncpg.Connection,
-    res: Resources,
+    cipher: TokenCipher,
     user_id: int,
     refresh_token: str,
     reason: CleanupReason,
@@ -196,7 +198,7 @@ async def record_token_cleanup(
         conn,
         user_id=user_id,
         reason=reason.value,
-        refresh_token_enc=res.cipher.encrypt(refresh_token, user_id),
+        refresh_token_enc=cipher.encrypt(refresh_token, user_id),
         calendar_id=None,
         delete_calendar=False,
         notify=(),
@@ -204,13 +206,13 @@ async def record_token_cleanup(
     )
 
 
-async def start_cleanups(res: Resources, cleanup_ids: Sequence[int | None]) -> None:
+async def start_cleanups(arq: ArqRedis, cleanup_ids: Sequence[int | None]) -> None:
     """Fast path after the commit: queue the recorded cleanups now (the sweeper is the backstop)."""
     for cleanup_id in cleanup_ids:
         if cleanup_id is None:
             continue
         try:
-            await enqueue_cleanup(res.arq, cleanup_id, 0)
+            await enqueue_cleanup(arq, cleanup_id, 0)
         except (RedisError, OSError) as exc:
             log.warning(
                 "cleanup %d not queued now (%s); the sweeper will", cleanup_id, type(exc).__name__

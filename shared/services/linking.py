@@ -160,7 +160,7 @@ async def decide_link(
         )
         log.info("link request %d denied", approval.id)
         return DecisionResult(LinkDecision.DENIED, f"Declined: {label} was not linked.")
-    await start_cleanups(res, [cleanup])
+    await start_cleanups(res.arq, [cleanup])
     await res.messenger.notify_user(
         approval.target_user_id,
         "link_joined",

@@ -403,7 +403,7 @@ async def _release_grant(
             await uq.clear_google_link(conn, user.id)
             await eq.delete_calendar_events(conn, user.id)
     await forget_access_token(res.valkey, user_id)
-    await start_cleanups(res, [cleanup])
+    await start_cleanups(res.arq, [cleanup])
     return True, cleanup
 
 

@@ -133,12 +133,12 @@ async def test_start_up_refuses_a_key_that_opens_no_stored_grant(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     await connect_user(res, fake_google)
-    await check_encryption_key(res)  # the right key passes
+    await check_encryption_key(res.db, res.cipher)  # the right key passes
     res.cipher = TokenCipher.from_hex(KEY_B)
     with pytest.raises(StartupError, match="cannot decrypt any of 1 stored Google grants"):
-        await check_encryption_key(res)
+        await check_encryption_key(res.db, res.cipher)
     res.cipher = TokenCipher.from_hex(KEY_B, [KEY_A])  # the old key listed: fine
-    await check_encryption_key(res)
+    await check_encryption_key(res.db, res.cipher)
 
 
 async def test_a_process_started_with_a_wrong_key_exits_in_one_line_and_changes_nothing(
@@ -177,14 +177,14 @@ async def test_rotate_keys_reseals_every_grant_under_the_current_key(
     }
     res.cipher = TokenCipher.from_hex(KEY_B, [KEY_A])
 
-    done = await rotate_keys(res)
+    done = await rotate_keys(res.db, res.cipher)
 
     assert (done.rotated, done.current, done.unreadable) == (2, 0, 0)
     only_new = TokenCipher.from_hex(KEY_B)
     for row in await res.db.write.fetch("SELECT id, refresh_token_enc FROM users"):
         assert not only_new.needs_rotation(row["refresh_token_enc"])
         assert only_new.decrypt(row["refresh_token_enc"], row["id"]) == plain[row["id"]]
-    assert (await rotate_keys(res)).current == 2  # a second run has nothing to do
+    assert (await rotate_keys(res.db, res.cipher)).current == 2  # a second run has nothing to do
 
 
 # --- smaller findings -----------------------------------------------------------------------------
