@@ -12,7 +12,6 @@ from arq.worker import Retry
 from redis.exceptions import RedisError
 
 from shared.alerts import watch
-from shared.cache import keys as cache_keys
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
@@ -27,9 +26,14 @@ from shared.services.scrape import scrape_platform as run_scrape
 
 log = logging.getLogger(__name__)
 
+# What a sync really needs at worst: MAX_ROUNDS rounds of batches with backoff capped at
+# BACKOFF_MAX (or a Retry-After as long) between them, plus the calls themselves. A sync that
+# is still running then is cancelled (and records `failed`).
+SYNC_JOB_TIMEOUT = (sync.MAX_ROUNDS - 1) * int(sync.BACKOFF_MAX) + 60
 BUSY_RETRY_SECONDS = 5
-# Waiting for a busy user's lock may take up to the lock's TTL (a dead worker's lock expires).
-SYNC_MAX_TRIES = cache_keys.SYNC_LOCK_TTL // BUSY_RETRY_SECONDS + 10
+# A busy user's lock is held by a healthy sync for at most SYNC_JOB_TIMEOUT, and by a dead
+# worker's sync for at most the lock's short TTL: wait for longer than the first.
+SYNC_MAX_TRIES = SYNC_JOB_TIMEOUT // BUSY_RETRY_SECONDS + 10
 # A sync that Google failed (outage, rate limits to the end) gets later chances, this far apart.
 FAILED_SYNC_RETRY_SECONDS = (60, 5 * 60, 20 * 60)
 

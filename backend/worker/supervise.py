@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from contextlib import suppress
 
-from arq.worker import Worker
+from redis.exceptions import RedisError
 
-from backend.worker.settings import build_worker
+from backend.worker.settings import IN_PROGRESS_TTL, Worker, build_worker
+from shared.cache import OwnedLock
+from shared.cache import keys as cache_keys
 from shared.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -30,11 +34,50 @@ class WorkerSupervisor:
         self.res = res
         self.worker: Worker = build_worker(res, handle_signals=False)
         self.restarts = 0
+        where = f"{socket.gethostname()}:{res.settings.WORKER_PORT}"
+        self.mark = OwnedLock(
+            res.valkey, cache_keys.worker_running(where), cache_keys.WORKER_MARK_TTL
+        )
+        self.mark.token = f"{os.getpid()}:{self.mark.token}"
+        self.marked = False
+
+    async def mark_running(self) -> None:
+        """Record in Valkey that this process runs the worker here, and say so when the one that
+        ran here before was killed (it left its mark behind). Tried at every (re)start until
+        Valkey answers."""
+        if self.marked:
+            return
+        try:
+            before = await self.res.valkey.set(
+                self.mark.key, self.mark.token, ex=cache_keys.WORKER_MARK_TTL, get=True
+            )
+        except (RedisError, OSError):
+            return
+        self.marked = True
+        if before is not None and before.decode(errors="replace") != self.mark.token:
+            log.warning(
+                "the worker that ran here before (pid %s) stopped without shutting down; "
+                "the jobs it was running run again within %.0f s",
+                before.decode(errors="replace").split(":", 1)[0],
+                IN_PROGRESS_TTL,
+            )
+
+    async def unmark(self) -> None:
+        """A clean stop: take our mark away (only ours)."""
+        with suppress(RedisError, OSError):
+            await self.mark.release()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run the worker until `stop` is set, restarting it whenever it ends on its own."""
+        try:
+            await self._run(stop)
+        finally:
+            await self.unmark()
+
+    async def _run(self, stop: asyncio.Event) -> None:
         delay = RESTART_FIRST
         while True:
+            await self.mark_running()
             started = time.monotonic()
             task = asyncio.create_task(self.worker.main())
             stopper = asyncio.create_task(stop.wait())

@@ -88,7 +88,7 @@ def test_ttls_follow_the_design() -> None:
     assert keys.CONTESTS_TTL == 12 * 3600
     assert keys.USER_TTL == 24 * 3600
     assert keys.PLATFORMS_TTL == 24 * 3600
-    assert keys.SYNC_LOCK_TTL == 300
+    assert keys.SYNC_LOCK_TTL == 15
     assert keys.ALERT_STATE_TTL == 24 * 3600
 
 
