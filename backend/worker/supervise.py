@@ -10,12 +10,14 @@ import os
 import socket
 import time
 from contextlib import suppress
+from typing import Any
 
 from redis.exceptions import RedisError
 
 from backend.worker.settings import IN_PROGRESS_TTL, Worker, build_worker
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -32,8 +34,10 @@ class WorkerSupervisor:
 
     def __init__(self, res: Resources) -> None:
         self.res = res
-        self.worker: Worker = build_worker(res, handle_signals=False)
         self.restarts = 0
+        self.failing = False  # ended by itself and not running again yet
+        self._quiet = _QuietArqConnect()
+        self.worker: Worker = self._build()
         where = f"{socket.gethostname()}:{res.settings.WORKER_PORT}"
         self.mark = OwnedLock(
             res.valkey, cache_keys.worker_running(where), cache_keys.WORKER_MARK_TTL
@@ -72,7 +76,24 @@ class WorkerSupervisor:
         try:
             await self._run(stop)
         finally:
+            _ARQ_CONNECT.removeFilter(self._quiet)
             await self.unmark()
+
+    def _build(self) -> Worker:
+        """A new arq Worker that tells us once it has connected and started."""
+        worker = build_worker(self.res, handle_signals=False)
+        on_startup = worker.on_startup
+
+        async def started(ctx: dict[Any, Any]) -> None:
+            if on_startup is not None:
+                await on_startup(ctx)
+            if self.failing:
+                log.info("worker running again after %d restart(s); cron resumes", self.restarts)
+                self.failing = False
+                _ARQ_CONNECT.removeFilter(self._quiet)
+
+        worker.on_startup = started
+        return worker
 
     async def _run(self, stop: asyncio.Event) -> None:
         delay = RESTART_FIRST
@@ -90,17 +111,36 @@ class WorkerSupervisor:
             await stop_worker(self.worker, task)
             if time.monotonic() - started >= HEALTHY_RUN:
                 delay = RESTART_FIRST
-            log.warning(
-                "worker stopped by itself (%s); restarting it in %.0f s",
-                type(error).__name__ if error else "its loop ended",
-                delay,
-            )
+            reason = type(error).__name__ if error else "its loop ended"
+            if not self.failing:  # one warning per outage; the retries are quiet
+                log.warning(
+                    "worker stopped by itself (%s); restarting it in %.0f s, then with backoff "
+                    "up to every %.0f s until it runs again",
+                    reason,
+                    delay,
+                    RESTART_MAX,
+                )
+                self.failing = True
+                _ARQ_CONNECT.addFilter(self._quiet)
+            else:
+                log.debug("worker did not start (%s); next try in %.0f s", reason, delay)
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), delay)
                 return  # asked to stop while waiting
             delay = min(delay * 2, RESTART_MAX)
             self.restarts += 1
-            self.worker = build_worker(self.res, handle_signals=False)
+            self.worker = self._build()
+
+
+_ARQ_CONNECT = logging.getLogger("arq.connections")
+
+
+class _QuietArqConnect(logging.Filter):
+    """While the worker is known to be down, arq's per-attempt connection warnings say nothing
+    new."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("redis connection error")
 
 
 class _QuietArqShutdown(logging.Filter):
@@ -117,12 +157,14 @@ async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
     would go on picking jobs with it.
     """
     worker.allow_pick_jobs = False
+    ended = worker_task.done()  # by itself: the supervisor reports why
     worker_task.cancel()
     with suppress(asyncio.CancelledError):
         try:
             await worker_task
         except Exception as exc:  # boundary: shutting down regardless
-            log.warning("worker ended with %s", exc.__class__.__name__)
+            if not ended:
+                log.warning("worker ended with %s", exc.__class__.__name__)
     running = [t for t in worker.tasks.values() if not t.done()]
     if running:
         log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))
@@ -137,6 +179,6 @@ async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
     except (TimeoutError, asyncio.CancelledError):
         log.warning("worker did not close within %.0f s", SHUTDOWN_GRACE)
     except Exception as exc:  # boundary: shutting down regardless (Valkey may be gone)
-        log.warning("worker close failed with %s", exc.__class__.__name__)
+        log_valkey_failure(log, exc, "worker close failed")
     finally:
         arq_log.removeFilter(quiet)

@@ -32,6 +32,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from shared.cache.breaker import log_valkey_failure
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import events as eq
 from shared.db import links as lq
@@ -340,7 +341,7 @@ async def complete_oauth(
     try:
         await enqueue_sync(res.arq, user_id)
     except (RedisError, OSError) as exc:  # the daily sync picks the user up later
-        log.warning("could not queue the first sync of user %d: %s", user_id, type(exc).__name__)
+        log_valkey_failure(log, exc, "could not queue the first sync of user %d", user_id)
     return ConnectOutcome(
         OutcomeKind.CONNECTED,
         f'Connected as {email}. Your contests are being added to the "{CALENDAR_SUMMARY}" '

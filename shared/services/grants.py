@@ -20,6 +20,7 @@ import aiohttp
 import asyncpg
 from redis.exceptions import RedisError
 
+from shared.cache.breaker import log_valkey_failure
 from shared.calendar.client import GrantRevokedError, revoke_token
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.crypto import DecryptionError
@@ -212,9 +213,7 @@ async def start_cleanups(res: Resources, cleanup_ids: Sequence[int | None]) -> N
         try:
             await enqueue_cleanup(res.arq, cleanup_id, 0)
         except (RedisError, OSError) as exc:
-            log.warning(
-                "cleanup %d not queued now (%s); the sweeper will", cleanup_id, type(exc).__name__
-            )
+            log_valkey_failure(log, exc, "cleanup %d not queued now (the sweeper will)", cleanup_id)
 
 
 async def carry_out_cleanup(
