@@ -164,7 +164,9 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             *maintainer_crons(res.settings.DAILY_REPORT_HOUR),
         ],
         "on_startup": on_startup,
-        "redis_settings": redis_settings(res.settings),
+        # No connection retries inside arq: a worker that cannot connect ends, and its
+        # supervisor (backend/worker/supervise.py) tries again with backoff, quietly.
+        "redis_settings": dataclasses.replace(redis_settings(res.settings), conn_retries=0),
         # Jobs wait on HTTP, not CPU: many run at once, and a freed slot is refilled quickly.
         "max_jobs": 50,
         "poll_delay": 0.05,

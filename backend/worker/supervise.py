@@ -36,6 +36,7 @@ class WorkerSupervisor:
         self.res = res
         self.restarts = 0
         self.failing = False  # ended by itself and not running again yet
+        self.ever_started = False
         self._quiet = _QuietArqConnect()
         self.worker: Worker = self._build()
         where = f"{socket.gethostname()}:{res.settings.WORKER_PORT}"
@@ -88,9 +89,10 @@ class WorkerSupervisor:
             if on_startup is not None:
                 await on_startup(ctx)
             if self.failing:
-                log.info("worker running again after %d restart(s); cron resumes", self.restarts)
+                log.info("worker running after %d restart(s); cron resumes", self.restarts)
                 self.failing = False
                 _ARQ_CONNECT.removeFilter(self._quiet)
+            self.ever_started = True
 
         worker.on_startup = started
         return worker
@@ -112,10 +114,16 @@ class WorkerSupervisor:
             if time.monotonic() - started >= HEALTHY_RUN:
                 delay = RESTART_FIRST
             reason = type(error).__name__ if error else "its loop ended"
-            if not self.failing:  # one warning per outage; the retries are quiet
-                log.warning(
-                    "worker stopped by itself (%s); restarting it in %.0f s, then with backoff "
-                    "up to every %.0f s until it runs again",
+            if not self.failing:  # one line per outage; the retries are quiet
+                breaker = getattr(self.res.valkey, "breaker", None)
+                said = breaker is not None and breaker.failures > 0  # it warned already
+                log.log(
+                    logging.INFO if said else logging.WARNING,
+                    "%s (%s); restarting it in %.0f s, then with backoff up to every %.0f s "
+                    "until it runs",
+                    "worker stopped by itself"
+                    if self.ever_started
+                    else "worker cannot start yet: Valkey does not answer",
                     reason,
                     delay,
                     RESTART_MAX,
