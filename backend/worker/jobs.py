@@ -14,6 +14,7 @@ from redis.exceptions import RedisError
 from shared.alerts import watch
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
+from shared.db.pools import is_database_outage
 from shared.delivery.engine import run_deliveries
 from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
@@ -73,10 +74,42 @@ async def schedule_scrapes(ctx: dict[str, Any]) -> int:
     return queued
 
 
+# A scrape that PostgreSQL failed (a restart) is tried again this soon, doubling, up to the
+# job's tries: about two and a half minutes in all, rather than at the next cron round.
+SCRAPE_MAX_TRIES = 6
+SCRAPE_RETRY_FIRST = 5
+SCRAPE_RETRY_MAX = 80
+
+
 async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, object]:
     """Scrape one platform, then queue syncs for the users its changes affect."""
     res = resources(ctx)
-    result = await run_scrape(res, get_platform(platform))
+    try:
+        result = await run_scrape(res, get_platform(platform))
+    except Exception as exc:
+        if not is_database_outage(exc):
+            raise
+        job_try = int(ctx.get("job_try") or 1)
+        if job_try >= SCRAPE_MAX_TRIES:
+            log.warning(
+                "scrape of %s failed %d times: PostgreSQL unavailable (%s); the next round "
+                "scrapes it",
+                platform,
+                job_try,
+                type(exc).__name__,
+            )
+            stats = job_stats(ctx)
+            stats.scrapes_failed += 1
+            stats.failing_platforms.add(platform)
+            return {"platform": platform, "status": "failed", "error": "database unavailable"}
+        delay = min(SCRAPE_RETRY_FIRST * 2 ** (job_try - 1), SCRAPE_RETRY_MAX)
+        log.warning(
+            "scrape of %s stopped: PostgreSQL unavailable (%s); trying again in %d s",
+            platform,
+            type(exc).__name__,
+            delay,
+        )
+        raise Retry(defer=delay) from None
     stats = job_stats(ctx)
     if result.status is ScrapeStatus.OK:
         stats.scrapes_ok += 1

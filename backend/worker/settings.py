@@ -102,7 +102,7 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 name="scrape_platform",
                 keep_result=0,
                 timeout=300,
-                max_tries=3,
+                max_tries=jobs.SCRAPE_MAX_TRIES,
             ),
             func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
             # keep_result=0 frees the per-user job id as soon as a sync ends. Its tries are
