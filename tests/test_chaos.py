@@ -157,6 +157,11 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
                 google_calls = len(fake_google.calls)
                 proc = await worker(stack, n)
                 phase = rng.choice(("scrape", "sync"))
+
+                def begun(incarnation: Contestsync = proc) -> bool:
+                    return "Starting worker" in incarnation.output()
+
+                await until(begun, "a worker", 60)
                 if phase == "scrape":
 
                     def scraping(before: int = scrapes) -> bool:
@@ -174,6 +179,7 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
                 assert proc.running, proc.output()
                 proc.proc.send_signal(signal.SIGKILL)
                 await proc.wait()
+                await asyncio.sleep(0.5)  # its requests in flight at the slow fake are through
                 kills.append(phase)
 
             # 2. A last worker, and Valkey stopped under everything while the platform changes.
