@@ -10,7 +10,7 @@ import logging
 import secrets
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -160,14 +160,14 @@ def cmd_parse(platform_name: str, file: Path, now_text: str | None) -> int:
             f"{reasons}",
             file=sys.stderr,
         )
-    for c in sorted(parsed.contests, key=lambda c: (c.start, c.id)):
+    for c in sorted(parsed.contests, key=lambda c: (c.starts_at, c.external_id)):
         line = {
             "platform": c.platform,
-            "id": c.id,
+            "id": c.external_id,
             "title": c.title,
             "url": c.url,
-            "start": format_utc(c.start),
-            "end": format_utc(c.end),
+            "start": format_utc(c.starts_at),
+            "end": format_utc(c.ends_at),
             "duration": c.duration,
         }
         print(json.dumps(line, ensure_ascii=False))
@@ -341,40 +341,52 @@ async def run_web(settings: Settings) -> int:
     """The web backend alone."""
     from backend.web.app import build_app
 
-    async with AsyncExitStack() as stack:
-        stop = stop_event()
-        res = await prepare(settings, stack)
-        await _telegram_notices(res, stack)
-        await _discord_notices(res, stack)
+    async def start(
+        res: Resources, stack: AsyncExitStack, stop: Stop
+    ) -> tuple[Awaitable[None], str]:
         await start_site(build_app(res), res.settings.HOST, res.settings.PORT, stack)
-        await _watch(res, stack, "web", None)
-        settle_heap()
-        log.info(
-            "web backend running at %s (listening on %s:%d)",
-            res.settings.PUBLIC_BASE_URL,
-            res.settings.HOST,
-            res.settings.PORT,
+        where = (
+            f"at {res.settings.PUBLIC_BASE_URL} "
+            f"(listening on {res.settings.HOST}:{res.settings.PORT})"
         )
-        await stop.wait()
-    log.info("web backend stopped")
-    return 0
+        return stop.wait(), where
+
+    return await _run_part(settings, "web", "web backend", start)
 
 
 async def run_worker(settings: Settings) -> int:
     """The arq worker alone, with its health server on WORKER_PORT."""
 
+    async def start(
+        res: Resources, stack: AsyncExitStack, stop: Stop
+    ) -> tuple[Awaitable[None], str]:
+        supervisor = await _start_worker_health(res, stack)
+        where = f"health on {res.settings.HOST}:{res.settings.WORKER_PORT}"
+        return asyncio.create_task(supervisor.run(stop.event)), where
+
+    return await _run_part(settings, "worker", "worker", start)
+
+
+async def _run_part(
+    settings: Settings,
+    role: str,
+    name: str,
+    start: Callable[[Resources, AsyncExitStack, Stop], Awaitable[tuple[Awaitable[None], str]]],
+) -> int:
+    """One part of ContestSync in its own process (`web` or `worker`): resources, the chat
+    senders for the notices it records, the part itself (`start` gives what to wait on and
+    where it serves), the maintainers' watch; then run until stopped."""
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
         await _telegram_notices(res, stack)
         await _discord_notices(res, stack)
-        supervisor = await _start_worker_health(res, stack)
-        worker_run = asyncio.create_task(supervisor.run(stop.event))
-        await _watch(res, stack, "worker", None)
+        running, where = await start(res, stack, stop)
+        await _watch(res, stack, role, None)
         settle_heap()
-        log.info("worker running; health on %s:%d", res.settings.HOST, res.settings.WORKER_PORT)
-        await worker_run
-    log.info("worker stopped")
+        log.info("%s running %s", name, where)
+        await running
+    log.info("%s stopped", name)
     return 0
 
 
@@ -467,7 +479,7 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
 
     sender = await open_telegram_sender(res.settings, res.db, stack)
     if sender is not None:
-        res.messenger.senders[ChatPlatform.TELEGRAM] = sender
+        res.messenger.register(ChatPlatform.TELEGRAM, sender)
 
 
 async def _discord_notices(res: Resources, stack: AsyncExitStack) -> None:
@@ -478,7 +490,7 @@ async def _discord_notices(res: Resources, stack: AsyncExitStack) -> None:
 
     sender = await open_discord_sender(res.settings, stack)
     if sender is not None:
-        res.messenger.senders[ChatPlatform.DISCORD] = sender
+        res.messenger.register(ChatPlatform.DISCORD, sender)
 
 
 async def _watch(

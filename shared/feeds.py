@@ -120,7 +120,8 @@ def _calendar_description(spec: FeedSpec) -> str:
 def _event_block(contest: FeedContest, label: str, host: str, reminders: tuple[int, ...]) -> bytes:
     """One VEVENT as icalendar writes it. Memoised: icalendar needs about a millisecond per
     event, and after a scrape most events of most feeds are unchanged."""
-    return _event(contest, host, label, reminders).to_ical()
+    block: bytes = _event(contest, host, label, reminders).to_ical()
+    return block
 
 
 def _event(contest: FeedContest, host: str, label: str, reminders: tuple[int, ...]) -> Event:

@@ -15,21 +15,61 @@ class ChatPlatform(StrEnum):
     DISCORD = "discord"
 
 
+class GoogleStatus(StrEnum):
+    """A user's Google grant (`users.google_status`)."""
+
+    NONE = "none"  # never connected, or disconnected
+    ACTIVE = "active"  # a usable refresh token is stored
+    REVOKED = "revoked"  # Google refused the grant; preferences kept until /connect again
+
+
+class SyncStatus(StrEnum):
+    """Where a user's calendar sync stands (`users.sync_status`)."""
+
+    NEVER = "never"
+    QUEUED = "queued"
+    RUNNING = "running"
+    OK = "ok"
+    PARTIAL = "partial"  # finished, some writes still failing (retried at the next sync)
+    FAILED = "failed"
+
+
+class SyncOutcome(StrEnum):
+    """How one sync run ended (`SyncResult.status`, the `syncs` metric's label)."""
+
+    OK = "ok"
+    PARTIAL = "partial"
+    FAILED = "failed"
+    RUNNING = "running"  # only while the run is under way
+    BUSY = "busy"  # another sync of the user held the lock: nothing done, run after it
+    SKIPPED = "skipped"  # no such user
+    NOT_CONNECTED = "not_connected"
+    REVOKED = "revoked"
+
+    @property
+    def did_work(self) -> bool:
+        """Whether the run talked to Google (so its duration and outcome count)."""
+        return self not in (SyncOutcome.BUSY, SyncOutcome.SKIPPED, SyncOutcome.NOT_CONNECTED)
+
+
 @dataclass(frozen=True, slots=True)
 class Contest:
-    """One contest as a platform lists it; `id` is the platform's native id, times are UTC."""
+    """One contest as a platform lists it; `external_id` is the platform's own id, times are UTC.
+
+    Named as in `StoredContest`, which adds our row id once it is stored.
+    """
 
     platform: str
-    id: str
+    external_id: str
     title: str
     url: str
-    start: datetime
-    end: datetime
+    starts_at: datetime
+    ends_at: datetime
 
     @property
     def duration(self) -> int:
         """Length in whole seconds."""
-        return int((self.end - self.start).total_seconds())
+        return int((self.ends_at - self.starts_at).total_seconds())
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +186,11 @@ class User:
     google_email: str | None
     refresh_token_enc: str | None = field(repr=False)
     calendar_id: str | None
-    google_status: str
+    google_status: GoogleStatus
     platforms: list[str]
     timezone: str
     reminder_minutes: list[int]
-    sync_status: str
+    sync_status: SyncStatus
     last_sync_at: datetime | None
     last_sync_error: str | None
     created_at: datetime
@@ -158,7 +198,7 @@ class User:
     @property
     def connected(self) -> bool:
         """True when a usable Google grant is stored."""
-        return self.google_status == "active" and self.refresh_token_enc is not None
+        return self.google_status is GoogleStatus.ACTIVE and self.refresh_token_enc is not None
 
 
 @dataclass(frozen=True, slots=True)

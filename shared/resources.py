@@ -97,9 +97,10 @@ async def open_arq(settings: Settings) -> ArqRedis:
         return await create_pool(rs)
     except (RedisError, OSError):
         assert settings.VALKEY_URI is not None
-        return ArqRedis.from_url(
+        lazy: ArqRedis = ArqRedis.from_url(
             settings.VALKEY_URI.get_secret_value(), socket_connect_timeout=rs.conn_timeout
         )
+        return lazy
 
 
 async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources:

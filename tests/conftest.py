@@ -26,6 +26,7 @@ from shared.embedded import EmbeddedPostgres, EmbeddedValkey
 from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources, open_resources
+from shared.retry import Backoff
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
@@ -206,6 +207,5 @@ async def res(settings: Settings) -> AsyncIterator[Resources]:
             ),
             rate_limits={name: (1000.0, 1.0) for name in PLATFORMS},
         )
-        resources.calendar.backoff_base = 0.01
-        resources.calendar.backoff_max = 0.05
+        resources.calendar.backoff = Backoff(0.01, 0.05)
         yield resources

@@ -76,9 +76,7 @@ def process_env(settings: Settings, tmp_path: Path, **extra: str) -> dict[str, s
     for name, value in settings.model_dump().items():
         if value is None or value == []:
             continue
-        if isinstance(value, list):
-            value = ",".join(_plain(v) for v in value)
-        env[name] = _plain(value)
+        env[name] = ",".join(_plain(v) for v in value) if isinstance(value, list) else _plain(value)
     env.update(DATA_DIR=str(tmp_path / "data"), **extra)
     return env
 

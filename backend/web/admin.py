@@ -30,19 +30,11 @@ ADMIN_WINDOW = 60
 PASSWORD_HEADER = "X-Admin-Password"  # noqa: S105 - a header name
 
 
-def add_admin_routes(app: web.Application) -> None:
-    """/metrics and the admin routes."""
-    app.router.add_get("/metrics", metrics)
-    app.router.add_post("/admin/scrape", admin_scrape)
-    app.router.add_post("/admin/sync", admin_sync)
-    app.router.add_post("/health", admin_health)
-
-
 def build_metrics_app(res: Resources) -> web.Application:
     """/metrics alone, for a process that serves nothing else (the bot while long polling)."""
     app = web.Application()
     app[RES] = res
-    app.router.add_get("/metrics", metrics)
+    app.router.add_get("/metrics", metrics, name="metrics")
     return app
 
 

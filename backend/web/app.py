@@ -9,13 +9,14 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 from redis.exceptions import RedisError
 
 from backend.web import pages
-from backend.web.admin import add_admin_routes, count_requests
-from backend.web.feeds import add_feed_routes
+from backend.web.admin import admin_health, admin_scrape, admin_sync, count_requests, metrics
+from backend.web.feeds import FEED_RENDERS, personal_feed, public_feed
 from backend.web.keys import RES
-from backend.web.legal import add_legal_routes
+from backend.web.legal import favicon_ico, favicon_svg, privacy, terms
 from backend.web.middleware import (
     MAX_BODY,
     VALKEY_KEY,
@@ -23,9 +24,10 @@ from backend.web.middleware import (
     build_middlewares,
     build_rate_limit,
 )
-from backend.web.oauth import add_oauth_routes
+from backend.web.oauth import connect_link, connect_page, google_callback
 from backend.web.rendered import NONCE_SLOT, RenderCache, Rendered
 from shared.cache.breaker import log_valkey_failure
+from shared.db.pools import ping
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
 from shared.platforms.registry import PLATFORMS
@@ -46,26 +48,28 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     secret and is left out of the per-IP limit, since Telegram delivers every user's updates
     from a few addresses.
     """
-    middlewares = build_middlewares(res.settings)
+    own = build_middlewares(res.settings)
+    # Outermost first: every request gets an id, is counted, gets the security headers, is
+    # size-checked, then runs under the error policy (timeout, 503 on a database outage, 500).
+    middlewares: list[Middleware] = [
+        own.request_id,
+        count_requests,  # metrics (backend/web/admin.py)
+        own.security_headers,
+        own.body_limit,
+        own.errors,
+    ]
     if res.settings.WEB_RATE_LIMIT:
         rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
         if telegram_webhook is not None:
             rate_limit = _except_path(telegram_webhook.path, rate_limit)
         # Innermost: the per-IP limit runs inside the error policy's handler timeout.
         middlewares.append(rate_limit)
-    middlewares.insert(1, count_requests)  # metrics (backend/web/admin.py)
     app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
     app[RENDERS] = RenderCache(res.valkey)  # / and /api/contests (backend/web/rendered.py)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/readyz", readyz)
-    app.router.add_get("/", index)
-    app.router.add_get("/api/contests", api_contests)
-    add_oauth_routes(app)
-    add_feed_routes(app)
-    add_legal_routes(app)
-    add_admin_routes(app)  # /metrics, POST /admin/scrape, /admin/sync, /health
+    app[FEED_RENDERS] = {}  # the feeds' kept renderings (backend/web/feeds.py)
+    app.router.add_routes(ROUTES)
     if telegram_webhook is not None:
         app.router.add_routes([telegram_webhook])
     return app
@@ -95,7 +99,7 @@ async def readyz(request: web.Request) -> web.Response:
     res = request.app[RES]
     failing: list[str] = []
     try:
-        await res.db.write.fetchval("SELECT 1", timeout=2)
+        await ping(res.db.write)
     except Exception as exc:  # boundary: any failure means not ready
         log.warning("readyz: PostgreSQL check failed: %s", exc.__class__.__name__)
         failing.append("postgres")
@@ -203,3 +207,31 @@ def _time_param(request: web.Request, name: str) -> datetime | None:
         raise InvalidArgumentError(
             f"'{name}' must be an ISO-8601 date or time with a zone, e.g. 2026-12-01T00:00:00Z"
         ) from None
+
+
+# Every route of the backend, by name (the Telegram webhook, when the bot runs in this process in
+# webhook mode, is added by `build_app`). HEAD is answered wherever GET is, except on the
+# one-time connect page and the OAuth callback, which must never be fetched twice.
+ROUTES: list[web.RouteDef] = [
+    web.get("/healthz", healthz, name="healthz"),
+    web.get("/readyz", readyz, name="readyz"),
+    web.get("/", index, name="index"),
+    web.get("/api/contests", api_contests, name="api_contests"),
+    # Connecting Google (backend/web/oauth.py): the link's page, its button, Google's callback.
+    web.get("/connect/{token}", connect_page, name="connect_page", allow_head=False),
+    web.post("/connect/{token}", connect_link, name="connect_link"),
+    web.get("/auth/google/callback", google_callback, name="google_callback", allow_head=False),
+    # Calendar feeds (backend/web/feeds.py).
+    web.get("/feed/{token}.ics", personal_feed, name="personal_feed"),
+    web.get("/feeds/{name}.ics", public_feed, name="public_feed"),
+    # Legal pages and icons (backend/web/legal.py).
+    web.get("/privacy", privacy, name="privacy"),
+    web.get("/terms", terms, name="terms"),
+    web.get("/favicon.svg", favicon_svg, name="favicon_svg"),
+    web.get("/favicon.ico", favicon_ico, name="favicon_ico"),
+    # Maintainers (backend/web/admin.py): metrics, and the admin actions behind ADMIN_PASSWORD.
+    web.get("/metrics", metrics, name="metrics"),
+    web.post("/admin/scrape", admin_scrape, name="admin_scrape"),
+    web.post("/admin/sync", admin_sync, name="admin_sync"),
+    web.post("/health", admin_health, name="admin_health"),
+]

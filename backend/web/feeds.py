@@ -28,13 +28,6 @@ MAX_QUERY_LENGTH = 200
 FEED_RENDERS = web.AppKey("feed_renders", dict)
 
 
-def add_feed_routes(app: web.Application) -> None:
-    """Register the personal and public feed routes (GET, and HEAD)."""
-    app[FEED_RENDERS] = {}
-    app.router.add_get("/feed/{token}.ics", personal_feed)
-    app.router.add_get("/feeds/{name}.ics", public_feed)
-
-
 async def personal_feed(request: web.Request) -> web.StreamResponse:
     """GET /feed/<token>.ics: the owner's platforms, window and reminders."""
     res = request.app[RES]

@@ -113,14 +113,6 @@ FAVICON_SVG = (
 )
 
 
-def add_legal_routes(app: web.Application) -> None:
-    """Register /privacy, /terms and the icons."""
-    app.router.add_get("/privacy", privacy)
-    app.router.add_get("/terms", terms)
-    app.router.add_get("/favicon.svg", favicon_svg)
-    app.router.add_get("/favicon.ico", favicon_ico)
-
-
 def render_page(title: str, body: str, nonce: str) -> str:
     """A static page in the site's frame."""
     return (

@@ -9,8 +9,10 @@ import re
 import secrets
 from collections.abc import Awaitable, Callable
 from html import escape
+from typing import NamedTuple
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 from redis.asyncio import Redis
 
 from shared.cache import hit_limit
@@ -70,8 +72,17 @@ def route_name(request: web.Request) -> str:
     return resource.canonical if resource is not None else "<unmatched>"
 
 
-def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.StreamResponse]]]:
-    """The middleware chain, outermost first."""
+class Middlewares(NamedTuple):
+    """The backend's own middlewares; `backend/web/app.py` writes their order."""
+
+    request_id: Middleware
+    security_headers: Middleware
+    body_limit: Middleware
+    errors: Middleware
+
+
+def build_middlewares(settings: Settings) -> Middlewares:
+    """The backend's middlewares (their order is written once, in `build_app`)."""
 
     @web.middleware
     async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -150,7 +161,7 @@ def build_middlewares(settings: Settings) -> list[Callable[..., Awaitable[web.St
             )
             return _error(request, 500, "Something went wrong on our side.")
 
-    return [request_id, security_headers, body_limit, errors]
+    return Middlewares(request_id, security_headers, body_limit, errors)
 
 
 def build_rate_limit(

@@ -41,13 +41,6 @@ _NO_STORE = {
 }
 
 
-def add_oauth_routes(app: web.Application) -> None:
-    """Register the connect link (GET shows, POST uses it) and the Google callback."""
-    app.router.add_get("/connect/{token}", connect_page, allow_head=False)
-    app.router.add_post("/connect/{token}", connect_link)
-    app.router.add_get("/auth/google/callback", google_callback, allow_head=False)
-
-
 def render_message_page(title: str, message: str, *, ok: bool, detail: str | None = None) -> str:
     """A small page in the site's style: a heading, a message and an optional detail line."""
     mark = "ok" if ok else "bad"

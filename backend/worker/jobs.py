@@ -12,6 +12,7 @@ from arq.worker import Retry
 from redis.exceptions import RedisError
 
 from shared.alerts import watch
+from shared.db import alerts as aq
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
 from shared.db.pools import is_database_outage
@@ -19,6 +20,7 @@ from shared.delivery.engine import run_deliveries
 from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
 from shared.messaging.posts import build_events_api, build_posters
+from shared.models import SyncOutcome
 from shared.platforms.registry import PLATFORMS, get_platform
 from shared.resources import Resources
 from shared.services import grants, maintainers, sync
@@ -151,9 +153,11 @@ async def sync_user_calendar(
     started = time.monotonic()
     result = await sync.sync_user_calendar(res, user_id)
     watch.note_sync(res, result, time.monotonic() - started)  # alerts and metrics
-    if result.status == "busy":  # another sync of this user holds the lock: run after it
+    if result.status is SyncOutcome.BUSY:  # another sync of this user holds the lock: run after it
         raise Retry(defer=BUSY_RETRY_SECONDS)
-    if result.status in ("failed", "partial") and attempt < len(FAILED_SYNC_RETRY_SECONDS):
+    if result.status in (SyncOutcome.FAILED, SyncOutcome.PARTIAL) and attempt < len(
+        FAILED_SYNC_RETRY_SECONDS
+    ):
         delay = FAILED_SYNC_RETRY_SECONDS[attempt]
         await enqueue_sync_retry(res.arq, user_id, attempt + 1, delay)
         log.info("sync of user %d ended %s; trying again in %d s", user_id, result.status, delay)
@@ -266,7 +270,5 @@ async def send_daily_report(ctx: dict[str, Any]) -> bool:
 
 async def prune_runs(ctx: dict[str, Any]) -> int:
     """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
-    from shared.db import alerts as aq
-
     cutoff = datetime.now(UTC) - timedelta(days=30)
     return await aq.delete_old_runs(resources(ctx).db.write, cutoff)

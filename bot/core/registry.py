@@ -137,7 +137,7 @@ class Registry:
             self._by_prefix[prefix] = command
         return command
 
-    def command(
+    def command(  # noqa: PLR0913 - a declaration: each option keyword-only with a default
         self,
         name: str,
         description: str,

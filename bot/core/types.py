@@ -198,7 +198,7 @@ class Context:
 
     res: Resources
     capabilities: Capabilities = field(default_factory=Capabilities)
-    memory: Memory = field(default_factory=lambda: Memory())
+    memory: Memory = field(default_factory=lambda: Memory())  # noqa: PLW0108 - defined below
     sync_wait: float = SYNC_WAIT
     server: ServerApi | None = None
     chat_admins: ChatAdmins | None = None

@@ -182,8 +182,7 @@ class DiscordBot:
 
     async def stop(self) -> None:
         """Close the gateway and the client."""
-        if self.res.messenger.senders.get(ChatPlatform.DISCORD) is self.sender:
-            del self.res.messenger.senders[ChatPlatform.DISCORD]
+        self.res.messenger.unregister(ChatPlatform.DISCORD, self.sender)
         await self.client.close()
         if self._task is not None:
             self._task.cancel()
@@ -349,5 +348,5 @@ async def start_discord_bot(
     bot = DiscordBot(res, registry or build_registry(), sync_wait=sync_wait)
     stack.push_async_callback(bot.stop)
     await bot.start()
-    res.messenger.senders[ChatPlatform.DISCORD] = bot.sender
+    res.messenger.register(ChatPlatform.DISCORD, bot.sender)
     return bot

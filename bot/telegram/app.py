@@ -205,8 +205,7 @@ class TelegramBot:
 
     async def stop(self) -> None:
         """Stop polling, let in-flight updates finish (briefly), close the client."""
-        if self.res.messenger.senders.get(ChatPlatform.TELEGRAM) is self.sender:
-            del self.res.messenger.senders[ChatPlatform.TELEGRAM]
+        self.res.messenger.unregister(ChatPlatform.TELEGRAM, self.sender)
         updater = self.application.updater
         if updater is not None and updater.running:
             await updater.stop()
@@ -246,5 +245,5 @@ async def start_telegram_bot(
     )
     stack.push_async_callback(bot.stop)
     await bot.start(poll_timeout=poll_timeout, poll_interval=poll_interval)
-    res.messenger.senders[ChatPlatform.TELEGRAM] = bot.sender
+    res.messenger.register(ChatPlatform.TELEGRAM, bot.sender)
     return bot

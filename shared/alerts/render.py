@@ -80,17 +80,18 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):
-        while len(line) > limit:
+        rest = line
+        while len(rest) > limit:
             if current:
                 parts.append(current)
                 current = ""
-            cut = _safe_cut(line, limit)
-            parts.append(line[:cut])
-            line = line[cut:]
-        candidate = f"{current}\n{line}" if current else line
+            cut = _safe_cut(rest, limit)
+            parts.append(rest[:cut])
+            rest = rest[cut:]
+        candidate = f"{current}\n{rest}" if current else rest
         if len(candidate) > limit:
             parts.append(current)
-            current = line
+            current = rest
         else:
             current = candidate
     if current.strip():

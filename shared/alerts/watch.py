@@ -26,6 +26,7 @@ from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
 from shared.db import alerts as aq
 from shared.db import contests as cq
+from shared.models import SyncOutcome
 from shared.platforms.registry import PLATFORMS
 
 if TYPE_CHECKING:
@@ -113,42 +114,41 @@ async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> N
 # ---------------------------------------------------------------- syncs
 
 _FIVE_XX = re.compile(r"answered 5\d\d")
+# (test on the error text, cause), first match wins.
+_SYNC_CAUSES: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda text: "ENCRYPTION_KEY" in text, "stored grant unreadable (ENCRYPTION_KEY)"),
+    (
+        lambda text: " 429" in text or "ateLimitExceeded" in text or "quota" in text.lower(),
+        "Google quota (429)",
+    ),
+    (lambda text: _FIVE_XX.search(text) is not None, "Google 5xx"),
+    (lambda text: "still failing" in text, "Google kept failing (retries spent)"),
+    (lambda text: "token refresh" in text, "Google token endpoint"),
+    (lambda text: "lock lost" in text, "sync lock lost"),
+)
 
 
-def classify_sync_failure(status: str, error: str | None) -> str:
+def classify_sync_failure(status: SyncOutcome, error: str | None) -> str:
     """The cause of a failed sync, in a maintainer's words (pure)."""
-    if status == "revoked":
+    if status is SyncOutcome.REVOKED:
         return "revoked grant"
     text = error or ""
-    if "ENCRYPTION_KEY" in text:
-        return "stored grant unreadable (ENCRYPTION_KEY)"
-    if " 429" in text or "RateLimitExceeded" in text or "rateLimitExceeded" in text:
-        return "Google quota (429)"
-    if "quota" in text.lower():
-        return "Google quota (429)"
-    if _FIVE_XX.search(text):
-        return "Google 5xx"
-    if "still failing" in text:
-        return "Google kept failing (retries spent)"
-    if "token refresh" in text:
-        return "Google token endpoint"
-    if "lock lost" in text:
-        return "sync lock lost"
-    return "other"
+    return next((cause for matches, cause in _SYNC_CAUSES if matches(text)), "other")
 
 
 def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:
     """After every calendar sync: metrics now; the run's row and the sync alerts off-path."""
     res.metrics.syncs.labels(result.status).inc()
-    if result.status not in ("busy", "skipped", "not_connected"):
+    if result.status.did_work:
         res.metrics.sync_duration.observe(seconds)
     res.alerts.spawn(_after_sync(res, result, seconds))
 
 
 async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> None:
-    cause = None if result.status == "ok" else classify_sync_failure(result.status, result.error)
+    ok = result.status is SyncOutcome.OK
+    cause = None if ok else classify_sync_failure(result.status, result.error)
     unreadable = cause == "stored grant unreadable (ENCRYPTION_KEY)"
-    if unreadable or result.status == "ok":
+    if unreadable or ok:
         # A wrong key never wipes a grant (the sync fails and keeps the row), so say it loudly.
         res.alerts.set_state(
             "encryption_key",
@@ -173,9 +173,7 @@ async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> Non
     )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).
-    if result.status not in ("busy", "skipped", "not_connected") and res.alerts.due(
-        "check_syncs", SYNC_CHECK_EVERY
-    ):
+    if result.status.did_work and res.alerts.due("check_syncs", SYNC_CHECK_EVERY):
         await check_syncs(res)
 
 

@@ -41,35 +41,9 @@ def open_valkey(uri: str) -> Redis:
     return open_guarded_valkey(uri, VALKEY_TIMEOUT)
 
 
-async def get_json(valkey: Redis, key: str) -> Any | None:
-    """The JSON value at key, or None when absent."""
-    raw = await valkey.get(key)
-    return None if raw is None else json.loads(raw)
-
-
 async def set_json(valkey: Redis, key: str, value: Any, ttl: int) -> None:
     """Store a JSON value with a TTL (every key expires)."""
     await valkey.set(key, json.dumps(value, separators=(",", ":"), default=str), ex=ttl)
-
-
-async def cached_json(
-    valkey: Redis,
-    key: str,
-    ttl: int,
-    load: Callable[[], Awaitable[T]],
-    encode: Callable[[T], Any],
-    decode: Callable[[Any], T],
-) -> T:
-    """Read through the cache; when Valkey is down, serve from `load` (the database) instead."""
-
-    async def load_one(_: str) -> T:
-        return await load()
-
-    def decode_raw(raw: bytes) -> T:
-        return decode(json.loads(raw))
-
-    [value] = await cached_json_many(valkey, [key], ttl, load_one, encode, decode_raw)
-    return value
 
 
 async def cached_json_many(
@@ -144,13 +118,18 @@ class OwnedLock:
 
 
 async def hit_limit(
-    valkey: Redis, key_for_window: Callable[[int], str], limit: int, window: int
+    valkey: Redis,
+    key_for_window: Callable[[int], str],
+    limit: int,
+    window: int,
+    clock: Callable[[], float] = time.time,
 ) -> int:
     """Count one hit in the current fixed window; returns seconds to wait (0 when allowed).
 
-    Windows are aligned to the clock and each gets its own key, so they really reset.
+    Windows are aligned to the clock (`clock`, the wall clock unless a test gives its own) and
+    each gets its own key, so they really reset.
     """
-    now = int(time.time())
+    now = int(clock())
     start = now - now % window
     key = key_for_window(start)
     async with valkey.pipeline(transaction=True) as pipe:

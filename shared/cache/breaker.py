@@ -54,7 +54,7 @@ class Breaker:
         """True while calls are refused without trying."""
         if self.opened_at is None:
             return False
-        return self._clock() - self.opened_at < self.open_seconds
+        return bool(self._clock() - self.opened_at < self.open_seconds)
 
     def before_call(self) -> None:
         """Refuse at once while open; after the cool-down let calls through to probe."""
@@ -104,7 +104,8 @@ class GuardedValkey(Redis):
         """Run a command unless the breaker is open; record how it went."""
         self.breaker.before_call()
         try:
-            result = await super().execute_command(*args, **options)
+            # redis-py leaves execute_command unannotated.
+            result = await super().execute_command(*args, **options)  # type: ignore[no-untyped-call]
         except _OUTAGE as exc:
             self.breaker.failed(exc)
             raise
@@ -139,7 +140,7 @@ class GuardedPipeline(Pipeline):
 
 def open_guarded_valkey(uri: str, timeout: float, breaker: Breaker | None = None) -> GuardedValkey:
     """A breaker-guarded client whose every call gives up after `timeout` seconds."""
-    client = GuardedValkey.from_url(
+    client: GuardedValkey = GuardedValkey.from_url(
         uri,
         decode_responses=False,
         socket_connect_timeout=timeout,

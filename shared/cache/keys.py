@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 CONTESTS_TTL = 12 * 3600
-USER_TTL = 24 * 3600
-PLATFORMS_TTL = 24 * 3600
 # Short, renewed every third of it by the running sync: a killed holder's lock lapses within
 # seconds, a long healthy sync keeps it.
 SYNC_LOCK_TTL = 15
@@ -16,16 +14,6 @@ CONTESTS_PATTERN = "cache:contests:*"
 def contests(platform: str) -> str:
     """Upcoming contests of one platform, as a JSON list."""
     return f"cache:contests:{platform}"
-
-
-def user(user_id: int) -> str:
-    """A user's profile without secrets."""
-    return f"cache:user:{user_id}"
-
-
-def platforms() -> str:
-    """The list of known platforms with their health."""
-    return "cache:platforms"
 
 
 def sync_lock(user_id: int) -> str:

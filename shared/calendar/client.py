@@ -3,6 +3,23 @@
 One `CalendarApi` per process holds the parsed API description, a thread pool and the endpoints;
 one `CalendarClient` per user sync holds that user's credentials. httplib2 is not thread-safe,
 so every thread gets its own `httplib2.Http` wrapped in an `AuthorizedHttp` for the user.
+
+Where this module reaches into the library, and why (measured on the 2-core dev machine, a
+50-event batch; tests/calendar/test_client_contract.py runs the library's own code next to ours
+on the same requests and answers, so a release that changes these internals fails CI; the
+dependency is bounded to the major version tested, in pyproject.toml):
+
+- `CalendarBatch._serialize_request` and `._execute` (overriding `BatchHttpRequest`'s): the
+  library builds and parses every part through the `email` package. Writing and reading the
+  same multipart wire format as plain strings saves about 8.5 ms of CPU per 50-event batch
+  (27 → 18 ms including the answer's parsing), about a third of a sync round's CPU. They keep
+  using the library's `_id_to_header`, `_header_to_id` and `_responses`, so the library's own
+  `execute` (401 refresh, callbacks, `HttpError`s) runs unchanged.
+- `CalendarClient._request` builds each event write as an `HttpRequest` on `service._http`
+  instead of through `service.events().insert(...)`: the discovery layer's URI templating costs
+  about 2 ms per request (98 ms per 50), formatting the fixed URI about 0.02 ms.
+- `NoDelayHttp` sets TCP_NODELAY: without it every batch POST waits ~40 ms on Nagle's algorithm
+  and the server's delayed ACK.
 """
 
 from __future__ import annotations
@@ -29,18 +46,13 @@ from googleapiclient.discovery import build
 from googleapiclient.errors import BatchError, HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 from googleapiclient.model import JsonModel
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
+from shared.calendar.plan import OpKind
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
 from shared.metrics import Metrics
+from shared.retry import Backoff, is_retryable_status, parse_retry_after, retrying
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +94,7 @@ def _worth_retrying(exc: BaseException) -> bool:
 
 def is_retryable(status: int, reason: str | None) -> bool:
     """True for answers that mean "later", not "never"."""
-    if status == 429 or status >= 500:
+    if is_retryable_status(status):
         return True
     return status == 403 and reason in RATE_LIMIT_REASONS
 
@@ -101,7 +113,7 @@ class CallResult:
 class EventCall:
     """One event write: insert, update (full replace) or delete; `body` as a dict or as JSON."""
 
-    kind: str
+    kind: OpKind
     event_id: str
     body: dict[str, Any] | str | None = None
 
@@ -224,13 +236,7 @@ def _inner_response(payload: str) -> tuple[httplib2.Response, bytes]:
 
 
 def _retry_after(resp: Any) -> float | None:
-    value = resp.get("retry-after") if resp is not None else None
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
+    return parse_retry_after(resp.get("retry-after")) if resp is not None else None
 
 
 def _reason(content: bytes | str | None) -> tuple[str | None, str]:
@@ -288,8 +294,7 @@ class CalendarApi:
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
         self._threads = threading.local()
         self.attempts = attempts
-        self.backoff_base = backoff_base
-        self.backoff_max = backoff_max
+        self.backoff = Backoff(backoff_base, backoff_max)
         # Set by the composition root: Google calls and token refreshes are counted there.
         self.metrics: Metrics | None = None
 
@@ -326,7 +331,8 @@ class CalendarClient:
         self._local = threading.local()
         # A given access token is used until Google answers 401 (AuthorizedHttp then refreshes
         # and retries once) or it is about to expire (then _guarded refreshes first).
-        self.credentials = Credentials(
+        # google-auth's Credentials and refresh are not annotated.
+        self.credentials = Credentials(  # type: ignore[no-untyped-call]
             token=access.token if access else None,
             expiry=access.expiry if access else None,
             refresh_token=refresh_token,
@@ -384,23 +390,13 @@ class CalendarClient:
     async def _retrying(self, fn: Callable[[], T]) -> T:
         """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
         api = self._api
-        backoff = wait_exponential_jitter(
-            multiplier=api.backoff_base, max=api.backoff_max, jitter=api.backoff_base
+        attempts = retrying(
+            attempts=api.attempts,
+            backoff=api.backoff,
+            retry_on=_worth_retrying,
+            retry_after_of=lambda e: getattr(e, "retry_after", None),
         )
-
-        def wait(state: RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, CalendarApiError) and exc.retry_after is not None:
-                return min(exc.retry_after, api.backoff_max)
-            return float(backoff(state))
-
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(api.attempts),
-            wait=wait,
-            retry=retry_if_exception(_worth_retrying),
-            reraise=True,
-        )
-        async for attempt in retrying:
+        async for attempt in attempts:
             with attempt:
                 return await self._run(fn)
         raise AssertionError("unreachable")  # pragma: no cover
@@ -410,7 +406,7 @@ class CalendarClient:
             with self._lock:
                 if not self.credentials.valid:
                     try:
-                        self.credentials.refresh(
+                        self.credentials.refresh(  # type: ignore[no-untyped-call]
                             google_auth_httplib2.Request(self._api.thread_http())
                         )
                     except Exception:
@@ -499,8 +495,7 @@ class CalendarClient:
             except CalendarApiError as exc:
                 if not exc.retryable or attempt == self._api.attempts:
                     raise
-                delay = exc.retry_after if exc.retry_after is not None else self._api.backoff_base
-                await asyncio.sleep(min(delay * attempt, self._api.backoff_max))
+                await asyncio.sleep(self._api.backoff.delay(attempt, exc.retry_after))
             found = await self.find_calendar(summary)
             if found is not None:
                 return found
@@ -577,10 +572,10 @@ class CalendarClient:
         done once per batch). Answers are trimmed to what the sync reads (`fields`).
         """
         api = self._api
-        if item.kind == "insert":
+        if item.kind is OpKind.INSERT:
             method, uri = "POST", base
-        elif item.kind in ("update", "delete"):
-            method = "PUT" if item.kind == "update" else "DELETE"
+        elif item.kind in (OpKind.UPDATE, OpKind.DELETE):
+            method = "PUT" if item.kind is OpKind.UPDATE else "DELETE"
             uri = f"{base}/{urllib.parse.quote(item.event_id, safe='')}"
         else:
             raise ValueError(f"unknown event call {item.kind!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 
 @dataclass(frozen=True, slots=True)

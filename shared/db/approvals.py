@@ -7,7 +7,7 @@ from datetime import datetime
 
 import asyncpg
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 _COLUMNS = (
     "id, target_user_id, chat_platform, external_user_id, created_at, expires_at, decided_at, "

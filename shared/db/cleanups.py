@@ -9,7 +9,7 @@ from datetime import datetime
 
 import asyncpg
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 _COLUMNS = (
     "id, user_id, reason, refresh_token_enc, calendar_id, delete_calendar, notify, attempts, "

@@ -6,13 +6,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeAlias
 
 import asyncpg
 
+from shared.db import Conn
 from shared.models import Contest, PlatformHealth, StoredContest
-
-Conn: TypeAlias = asyncpg.Connection | asyncpg.Pool
 
 _COLUMNS = "id, platform, external_id, title, url, starts_at, ends_at, cancelled_at"
 
@@ -63,7 +61,7 @@ async def upsert_contests(
     """Insert or update by (platform, external_id); a moved contest keeps its row and id."""
     if not contests:
         return UpsertOutcome([], [], [])
-    ids = [c.id for c in contests]
+    ids = [c.external_id for c in contests]
     before = {
         row["external_id"]: row
         for row in await conn.fetch(
@@ -104,11 +102,11 @@ async def upsert_contests(
         ids,
         [c.title for c in contests],
         [c.url for c in contests],
-        [c.start for c in contests],
+        [c.starts_at for c in contests],
         now,
-        [c.end for c in contests],
+        [c.ends_at for c in contests],
     )
-    by_external = {c.id: c for c in contests}
+    by_external = {c.external_id: c for c in contests}
     created: list[int] = []
     changed: list[int] = []
     unchanged: list[int] = []
@@ -120,8 +118,8 @@ async def upsert_contests(
         elif (old["title"], old["url"], old["starts_at"], old["ends_at"]) != (
             new.title,
             new.url,
-            new.start,
-            new.end,
+            new.starts_at,
+            new.ends_at,
         ) or old["cancelled_at"] is not None:
             changed.append(row["id"])
         else:

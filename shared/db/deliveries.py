@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 # A lead-0 reminder ("starting now") may still go out this long after the start; any other
 # reminder is dropped once its contest has started.
@@ -147,7 +147,7 @@ async def deactivate_subscriber(conn: Conn, subscriber_id: int, why: str) -> boo
 
     Stamped with the database's clock, like `guilds.updated_at`: a /setup after this switches
     a server's channel back on."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE subscribers SET active = false, deactivated_at = now(), deactivated_why = $2, "
         "updated_at = now() WHERE id = $1 AND active",
         subscriber_id,
@@ -158,14 +158,14 @@ async def deactivate_subscriber(conn: Conn, subscriber_id: int, why: str) -> boo
 
 async def update_group_chat_id(conn: Conn, old_chat_id: str, new_chat_id: str) -> int:
     """A group became a supergroup: its subscription follows it to the new id."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE subscribers SET chat_id = $2, updated_at = now() "
         "WHERE kind = 'group' AND chat_id = $1 "
         "AND NOT EXISTS (SELECT 1 FROM subscribers WHERE kind = 'group' AND chat_id = $2)",
         old_chat_id,
         new_chat_id,
     )
-    return int(status.split()[-1])
+    return int(status.rsplit(maxsplit=1)[-1])
 
 
 async def update_reminder_delivery(conn: Conn, user_id: int, mode: str) -> None:
@@ -249,7 +249,7 @@ async def insert_due_deliveries(conn: Conn, now: datetime) -> tuple[int, int]:
 async def drop_late_deliveries(conn: Conn, now: datetime) -> int:
     """Pending deliveries (or claims whose lease ran out) that can no longer go out: their
     contest started or was cancelled. Returns how many were dropped."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         f"""
         UPDATE deliveries d SET state = 'dropped', lease_until = NULL
         FROM contests c
@@ -259,13 +259,13 @@ async def drop_late_deliveries(conn: Conn, now: datetime) -> int:
         """,
         now,
     )
-    return int(status.split()[-1])
+    return int(status.rsplit(maxsplit=1)[-1])
 
 
 async def supersede_deliveries(conn: Conn) -> int:
     """Unsent reminders overtaken by a later lead of the same contest (only the latest passed
     lead goes out); returns how many."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         """
         UPDATE deliveries d SET state = 'superseded', lease_until = NULL
         WHERE d.state = 'pending' AND EXISTS (
@@ -275,7 +275,7 @@ async def supersede_deliveries(conn: Conn) -> int:
               AND e.state IN ('pending', 'sending', 'sent'))
         """
     )
-    return int(status.split()[-1])
+    return int(status.rsplit(maxsplit=1)[-1])
 
 
 _JOB_SELECT = """
@@ -347,7 +347,7 @@ async def mark_delivery_sent(
     conn: Conn, delivery_id: int, chat_id: str, message_id: str, shown: datetime, at: datetime
 ) -> bool:
     """The message went out: remember where, and the start time it shows."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         """
         UPDATE deliveries SET state = 'sent', lease_until = NULL, message_id = $3,
                sent_chat_id = $2, sent_at = $5, shown_starts_at = $4, shown_status = 'scheduled',

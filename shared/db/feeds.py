@@ -7,7 +7,7 @@ from datetime import datetime
 
 import asyncpg
 
-from shared.db.contests import Conn
+from shared.db import Conn
 from shared.models import FeedContest, FeedOwner
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from shared.db.contests import Conn
+from shared.db import Conn
 from shared.models import GuildSetup
 
 _COLUMNS = (
@@ -90,7 +90,7 @@ async def update_guild_picker(conn: Conn, guild_id: str, channel_id: str, messag
 
 async def mark_guild_removed(conn: Conn, guild_id: str, at: datetime) -> bool:
     """The bot left the server: its setup is kept but inactive; True when one was active."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE guilds SET removed_at = $2, updated_at = now() "
         "WHERE guild_id = $1 AND removed_at IS NULL",
         guild_id,
@@ -101,7 +101,7 @@ async def mark_guild_removed(conn: Conn, guild_id: str, at: datetime) -> bool:
 
 async def mark_guild_returned(conn: Conn, guild_id: str) -> bool:
     """The bot is in the server again: its setup resumes; True when one was removed."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE guilds SET removed_at = NULL, updated_at = now() "
         "WHERE guild_id = $1 AND removed_at IS NOT NULL",
         guild_id,

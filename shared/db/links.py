@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from shared.db.contests import Conn
+from shared.db import Conn
 from shared.models import Identity
 
 

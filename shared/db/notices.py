@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from shared.db.contests import Conn
+from shared.db import Conn
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,3 +122,11 @@ _OUTAGE_ERRORS: tuple[type[BaseException], ...] = (
 def is_database_outage(exc: BaseException) -> bool:
     """True when `exc` means PostgreSQL is unreachable or restarting (not a bug of ours)."""
     return isinstance(exc, _OUTAGE_ERRORS) or (isinstance(exc, OSError) and exc.errno is not None)
+
+
+PING_TIMEOUT = 2.0
+
+
+async def ping(pool: asyncpg.Pool) -> None:
+    """One round trip to PostgreSQL (readiness checks); raises when it does not answer in time."""
+    await pool.fetchval("SELECT 1", timeout=PING_TIMEOUT)

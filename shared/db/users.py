@@ -8,8 +8,8 @@ from datetime import datetime
 
 import asyncpg
 
-from shared.db.contests import Conn
-from shared.models import Identity, User
+from shared.db import Conn
+from shared.models import GoogleStatus, Identity, SyncStatus, User
 
 _USER_COLUMNS = (
     "id, google_sub, google_email, refresh_token_enc, calendar_id, google_status, platforms, "
@@ -25,11 +25,11 @@ def _user(row: asyncpg.Record) -> User:
         google_email=row["google_email"],
         refresh_token_enc=row["refresh_token_enc"],
         calendar_id=row["calendar_id"],
-        google_status=row["google_status"],
+        google_status=GoogleStatus(row["google_status"]),
         platforms=list(row["platforms"]),
         timezone=row["timezone"],
         reminder_minutes=list(row["reminder_minutes"]),
-        sync_status=row["sync_status"],
+        sync_status=SyncStatus(row["sync_status"]),
         last_sync_at=row["last_sync_at"],
         last_sync_error=row["last_sync_error"],
         created_at=row["created_at"],
@@ -233,7 +233,7 @@ async def list_sealed_grants(conn: Conn, after_id: int, limit: int) -> list[tupl
 
 async def update_sealed_grant(conn: Conn, user_id: int, old: str, new: str) -> bool:
     """Replace a sealed token if it is still `old` (re-encryption); False if it changed."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE users SET refresh_token_enc = $3 WHERE id = $1 AND refresh_token_enc = $2",
         user_id,
         old,
@@ -243,7 +243,7 @@ async def update_sealed_grant(conn: Conn, user_id: int, old: str, new: str) -> b
 
 
 async def update_google_grant(
-    conn: Conn, user_id: int, refresh_token_enc: str, status: str = "active"
+    conn: Conn, user_id: int, refresh_token_enc: str, status: GoogleStatus = GoogleStatus.ACTIVE
 ) -> None:
     """Store a new encrypted refresh token and mark the grant active."""
     await conn.execute(
@@ -318,7 +318,7 @@ async def update_preferences(
 async def update_sync_state(
     conn: Conn,
     user_id: int,
-    status: str,
+    status: SyncStatus,
     at: datetime | None,
     error: str | None,
     counts: Mapping[str, int] | None = None,
@@ -391,12 +391,12 @@ async def mark_users_affected_by(
     conn: Conn, changed_or_cancelled: Sequence[int], created_platforms: Sequence[str]
 ) -> int:
     """In the scrape's transaction: mark every affected user as needing a sync; how many."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         f"UPDATE users u SET sync_wanted_at = clock_timestamp() WHERE {_AFFECTED}",
         list(changed_or_cancelled),
         list(created_platforms),
     )
-    return int(status.split()[-1])
+    return int(status.rsplit(maxsplit=1)[-1])
 
 
 async def mark_sync_wanted(conn: Conn, user_id: int) -> None:
@@ -414,7 +414,7 @@ async def clear_sync_wanted(conn: Conn, user_id: int, seen: datetime | None) -> 
     """After a good sync: clear the mark only if it is still the one the sync began with."""
     if seen is None:
         return False
-    status = await conn.execute(
+    status: str = await conn.execute(
         "UPDATE users SET sync_wanted_at = NULL WHERE id = $1 AND sync_wanted_at = $2",
         user_id,
         seen,

@@ -49,6 +49,17 @@ class Messenger:
         self.senders: dict[str, ChatSender] = dict(senders or {})
         self.metrics = metrics  # deliveries by chat platform and outcome, when set
 
+    def register(self, chat_platform: str, sender: ChatSender) -> None:
+        """Deliver this chat platform's messages through `sender` from now on (the only way a
+        sender is set: a bot process registers its own, a web or worker process one of its
+        own when the platform's token is set)."""
+        self.senders[chat_platform] = sender
+
+    def unregister(self, chat_platform: str, sender: ChatSender) -> None:
+        """Stop using `sender` (a stopping bot); a sender registered since is left in place."""
+        if self.senders.get(chat_platform) is sender:
+            del self.senders[chat_platform]
+
     async def notify_user(
         self, user_id: int, kind: str, text: str, buttons: NoticeButtons = ()
     ) -> list[int]:

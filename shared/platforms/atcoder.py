@@ -15,7 +15,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "atcoder"
 LABEL = "AtCoder"
-DEFAULT_URL = "https://atcoder.jp/contests/?lang=en"
 
 # Only these two sections hold contests that are running or still to come. Left out:
 # - "permanent": practice sets with no end, nothing to put in a calendar;
@@ -25,7 +24,6 @@ DEFAULT_URL = "https://atcoder.jp/contests/?lang=en"
 #   also repeat a row of the action table. It stays out until contest filters exist; then it
 #   becomes a kind people opt in to.
 _SECTIONS = ("contest-table-action", "contest-table-upcoming")
-_TIME_FORMAT = "%Y-%m-%d %H:%M:%S%z"
 _DURATION = re.compile(r"([0-9]+):([0-5][0-9])")
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CONTEST_HREF = "/contests/"
@@ -57,7 +55,7 @@ def _parse_row(row: LexborNode) -> Contest:
     if time_node is None:
         raise EntryError("lack a <time> start")
     try:
-        start = datetime.strptime(time_node.text(strip=True), _TIME_FORMAT)
+        start = datetime.strptime(time_node.text(strip=True), "%Y-%m-%d %H:%M:%S%z")
     except ValueError:
         raise EntryError("have an unreadable <time> start") from None
     cells = [child for child in row.iter() if child.tag == "td"]

@@ -204,11 +204,11 @@ def make_contest(
         raise EntryError("end before they start")
     return Contest(
         platform=platform,
-        id=ident,
+        external_id=ident,
         title=name,
         url=url,
-        start=start.astimezone(UTC).replace(microsecond=0),
-        end=end.astimezone(UTC).replace(microsecond=0),
+        starts_at=start.astimezone(UTC).replace(microsecond=0),
+        ends_at=end.astimezone(UTC).replace(microsecond=0),
     )
 
 
@@ -217,11 +217,11 @@ def finalize(contests: Iterable[Contest], now: datetime) -> list[Contest]:
     seen: set[tuple[str, str]] = set()
     kept: list[Contest] = []
     for contest in contests:
-        key = (contest.platform, contest.id)
+        key = (contest.platform, contest.external_id)
         if key in seen:
             continue
         seen.add(key)
-        if contest.end > now:
+        if contest.ends_at > now:
             kept.append(contest)
-    kept.sort(key=lambda c: (c.start, c.id))
+    kept.sort(key=lambda c: (c.starts_at, c.external_id))
     return kept

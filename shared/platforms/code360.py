@@ -21,7 +21,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "code360"
 LABEL = "Code360"
-DEFAULT_URL = "https://www.naukri.com/code360/api/v4/public_section/contest_list"
 
 
 async def fetch_code360(client: PlatformClient, url: str) -> bytes:

@@ -23,11 +23,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "codechef"
 LABEL = "CodeChef"
-DEFAULT_URL = (
-    "https://www.codechef.com/api/list/contests/all"
-    "?sort_by=START&sorting_order=asc&offset=0&mode=all"
-)
-
 _LIST_KEYS = ("present_contests", "future_contests")
 _LEGACY_FORMAT = "%d %b %Y %H:%M:%S"
 
@@ -77,18 +72,20 @@ def _contest(entry: Any) -> Contest:
 def _time(entry: Any, key: str) -> datetime:
     iso = entry.get(f"{key}_iso")
     if iso is not None and not (isinstance(iso, str) and not iso.strip()):
-        return field(entry, f"{key}_iso", lambda value: parse_iso(value, naive_tz=IST))
+        parsed: datetime = field(entry, f"{key}_iso", lambda value: parse_iso(value, naive_tz=IST))
+        return parsed
     if entry.get(key) is None:
         raise EntryError(f"lack {key}_iso and {key}")
-    return field(entry, key, _legacy_time)
+    legacy: datetime = field(entry, key, _legacy_time)
+    return legacy
 
 
 def _legacy_time(legacy: object) -> datetime:
     if not isinstance(legacy, str):
         raise TypeError("legacy date is not a string")
     # The legacy string has two spaces between date and time; strptime wants one.
-    parsed = datetime.strptime(" ".join(legacy.split()), _LEGACY_FORMAT)
-    return parsed.replace(tzinfo=IST).astimezone(UTC)
+    local = datetime.strptime(" ".join(legacy.split()), _LEGACY_FORMAT).replace(tzinfo=IST)
+    return local.astimezone(UTC)
 
 
 def _reason(value: object) -> str:

@@ -21,8 +21,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "codeforces"
 LABEL = "Codeforces"
-DEFAULT_URL = "https://codeforces.com/api/contest.list?gym=false"
-GYM_URL = "https://codeforces.com/api/contest.list?gym=true"
 
 _FIRST_GYM_ID = 100000
 

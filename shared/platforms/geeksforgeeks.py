@@ -23,10 +23,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "geeksforgeeks"
 LABEL = "GeeksforGeeks"
-DEFAULT_URL = (
-    "https://practiceapi.geeksforgeeks.org/api/vr/events/?page_number=1&sub_type=all&type=contest"
-)
-
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 

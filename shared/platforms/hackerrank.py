@@ -25,10 +25,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "hackerrank"
 LABEL = "HackerRank"
-DEFAULT_URL = (
-    "https://www.hackerrank.com/rest/contests/upcoming?offset=0&limit=10&contest_slug=active"
-)
-
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _HOST = "hackerrank.com"
 _NETLOC = re.compile(r"(?P<host>[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")
@@ -106,7 +102,8 @@ def _time(model: dict[str, Any], iso_key: str, epoch_key: str) -> datetime:
         if iso is not None:
             raise EntryError(f"have an unreadable {iso_key}")
         raise EntryError(f"lack {iso_key} and {epoch_key}")
-    return field(model, epoch_key, from_epoch)
+    when: datetime = field(model, epoch_key, from_epoch)
+    return when
 
 
 def _hackerrank_url(value: object) -> str:

@@ -5,27 +5,19 @@ Every failure surfaces as one `FetchError` naming the platform and the cause.
 
 from __future__ import annotations
 
-import email.utils
 import errno
 import logging
 import os
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC
 from urllib.parse import urlsplit
 
 import aiohttp
 from aiolimiter import AsyncLimiter
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
+from tenacity import RetryCallState
 
 from shared.errors import FetchError
+from shared.retry import Backoff, is_retryable_status, parse_retry_after, retrying
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +43,10 @@ class FetchPolicy:
     backoff_max: float = 30.0
     retry_after_max: float = 60.0
 
+    @property
+    def backoff(self) -> Backoff:
+        return Backoff(self.backoff_initial, self.backoff_max, self.retry_after_max)
+
 
 class RetryableFetchError(FetchError):
     """A failure worth another attempt: network error, timeout, 429 or 5xx."""
@@ -58,23 +54,6 @@ class RetryableFetchError(FetchError):
     def __init__(self, platform: str, cause: str, retry_after: float | None = None) -> None:
         super().__init__(platform, cause)
         self.retry_after = retry_after
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    current = now if now is not None else time.time()
-    return max(0.0, when.timestamp() - current)
 
 
 class PlatformClient:
@@ -112,17 +91,6 @@ class PlatformClient:
         """Return the body of a successful response; retry transient failures; else FetchError."""
         policy = self.policy
 
-        def wait(state: RetryCallState) -> float:
-            backoff = wait_exponential_jitter(
-                multiplier=policy.backoff_initial,
-                max=policy.backoff_max,
-                jitter=policy.backoff_initial,
-            )(state)
-            exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, RetryableFetchError) and exc.retry_after is not None:
-                return min(max(exc.retry_after, 0.0), policy.retry_after_max)
-            return backoff
-
         def log_retry(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome else None
             log.warning(
@@ -133,15 +101,15 @@ class PlatformClient:
                 getattr(exc, "cause", exc),
             )
 
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(policy.attempts),
-            wait=wait,
-            retry=retry_if_exception(lambda e: isinstance(e, RetryableFetchError)),
+        attempts = retrying(
+            attempts=policy.attempts,
+            backoff=policy.backoff,
+            retry_on=lambda e: isinstance(e, RetryableFetchError),
+            retry_after_of=lambda e: getattr(e, "retry_after", None),
             before_sleep=log_retry,
-            reraise=True,
         )
         try:
-            async for attempt in retrying:
+            async for attempt in attempts:
                 with attempt:
                     return await self._fetch_once(platform, method, url, body, headers, expect)
         except RetryableFetchError as exc:
@@ -174,7 +142,7 @@ class PlatformClient:
                     allow_redirects=True,
                     max_redirects=5,
                 ) as resp:
-                    if resp.status == 429 or resp.status >= 500:
+                    if is_retryable_status(resp.status):
                         raise RetryableFetchError(
                             platform,
                             f"{host_of(url)} answered HTTP {resp.status}",

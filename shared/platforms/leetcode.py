@@ -25,7 +25,6 @@ from shared.platforms.http import PlatformClient
 
 NAME = "leetcode"
 LABEL = "LeetCode"
-DEFAULT_URL = "https://leetcode.com/graphql"
 QUERY_BODY = b'{"query":"{allContests{title,titleSlug,startTime,duration}}"}'
 
 # The Referer spares us the CSRF/403 answers LeetCode gives to bare GraphQL posts.

@@ -26,11 +26,14 @@ Read = Callable[[str | bytes, datetime], Parsed]
 
 @dataclass(frozen=True, slots=True)
 class Platform:
-    """A contest site: its key, display name, how to fetch and read, and how politely."""
+    """A contest site: its key, display name, how to fetch and read, and how politely.
+
+    Where it is fetched from is a setting (`<NAME>_URL` in shared/config.py, read through
+    `Settings.platform_url`), so a test or a mirror can point it elsewhere.
+    """
 
     name: str
     label: str
-    default_url: str
     fetch: Fetch
     read: Read
     # (requests, per seconds): Codeforces asks for at most one call every 2 s.
@@ -47,14 +50,12 @@ PLATFORMS: dict[str, Platform] = {
         Platform(
             leetcode.NAME,
             leetcode.LABEL,
-            leetcode.DEFAULT_URL,
             leetcode.fetch_leetcode,
             leetcode.read_leetcode,
         ),
         Platform(
             codeforces.NAME,
             codeforces.LABEL,
-            codeforces.DEFAULT_URL,
             codeforces.fetch_codeforces,
             codeforces.read_codeforces,
             rate=(1.0, 2.0),
@@ -62,35 +63,30 @@ PLATFORMS: dict[str, Platform] = {
         Platform(
             codechef.NAME,
             codechef.LABEL,
-            codechef.DEFAULT_URL,
             codechef.fetch_codechef,
             codechef.read_codechef,
         ),
         Platform(
             atcoder.NAME,
             atcoder.LABEL,
-            atcoder.DEFAULT_URL,
             atcoder.fetch_atcoder,
             atcoder.read_atcoder,
         ),
         Platform(
             hackerrank.NAME,
             hackerrank.LABEL,
-            hackerrank.DEFAULT_URL,
             hackerrank.fetch_hackerrank,
             hackerrank.read_hackerrank,
         ),
         Platform(
             geeksforgeeks.NAME,
             geeksforgeeks.LABEL,
-            geeksforgeeks.DEFAULT_URL,
             geeksforgeeks.fetch_geeksforgeeks,
             geeksforgeeks.read_geeksforgeeks,
         ),
         Platform(
             code360.NAME,
             code360.LABEL,
-            code360.DEFAULT_URL,
             code360.fetch_code360,
             code360.read_code360,
         ),

@@ -25,12 +25,6 @@ from authlib.common.security import generate_token
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri, prepare_token_request
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from redis.exceptions import RedisError
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
 from shared.cache.breaker import log_valkey_failure
 from shared.calendar.plan import CALENDAR_SUMMARY
@@ -42,6 +36,7 @@ from shared.errors import ContestSyncError, GoogleUnavailableError, RateLimitedE
 from shared.jobs import enqueue_sync
 from shared.models import Identity
 from shared.resources import Resources
+from shared.retry import Backoff, is_retryable_status, retrying
 from shared.services.grants import (
     CleanupReason,
     record_cleanup,
@@ -64,7 +59,7 @@ SCOPES = ("openid", "email", CALENDAR_APP_CREATED_SCOPE)
 GOOGLE_TIMEOUT = aiohttp.ClientTimeout(total=10)
 # The person waits on the callback page: a few quick tries, not a long backoff.
 GOOGLE_ATTEMPTS = 3
-GOOGLE_BACKOFF = 0.5
+GOOGLE_BACKOFF = Backoff(base=0.5, cap=2.0)
 
 # Upper bounds on what arrives in URLs: our tokens and states are 43 characters, Google's codes
 # are about 75; anything far longer is not from us or from Google.
@@ -250,7 +245,7 @@ async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -
     return uri
 
 
-async def complete_oauth(
+async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its own page
     res: Resources,
     state: str | None,
     code: str | None,
@@ -450,15 +445,12 @@ async def _call_google(
     Raises `GoogleUnavailableError` once the tries are spent. Retrying the code exchange is
     safe: a code Google did consume answers `invalid_grant`, which ends the flow like a refusal.
     """
-    retrying = AsyncRetrying(
-        stop=stop_after_attempt(GOOGLE_ATTEMPTS),
-        wait=wait_exponential_jitter(
-            multiplier=GOOGLE_BACKOFF, max=GOOGLE_BACKOFF * 4, jitter=GOOGLE_BACKOFF
-        ),
-        retry=retry_if_exception_type(GoogleUnavailableError),
-        reraise=True,
+    attempts = retrying(
+        attempts=GOOGLE_ATTEMPTS,
+        backoff=GOOGLE_BACKOFF,
+        retry_on=lambda e: isinstance(e, GoogleUnavailableError),
     )
-    async for attempt in retrying:
+    async for attempt in attempts:
         with attempt:
             try:
                 async with res.http.request(method, url, timeout=GOOGLE_TIMEOUT, **kwargs) as resp:
@@ -466,7 +458,7 @@ async def _call_google(
                         body = await resp.json(content_type=None)
                     except ValueError:
                         body = None
-                    if resp.status == 429 or resp.status >= 500:
+                    if is_retryable_status(resp.status):
                         log.warning("Google %s answered %d; trying again", what, resp.status)
                         raise GoogleUnavailableError(f"Google {what} answered {resp.status}")
                     return resp.status, body

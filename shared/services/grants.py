@@ -151,7 +151,7 @@ async def rotate_keys(res: Resources) -> Rotation:
 
 def cleanup_backoff(attempts: int) -> timedelta:
     """The wait after `attempts` failed attempts."""
-    wait = CLEANUP_BACKOFF_FIRST * (2 ** max(0, attempts - 1))
+    wait: timedelta = CLEANUP_BACKOFF_FIRST * (2 ** max(0, attempts - 1))
     return min(wait, CLEANUP_BACKOFF_MAX)
 
 

@@ -70,7 +70,9 @@ async def _timed(check: Any) -> tuple[bool, str, float]:
     return True, str(detail), time.monotonic() - started
 
 
-async def deep_health(res: Resources, now: datetime | None = None) -> HealthReport:
+async def deep_health(  # noqa: C901 - one flat check after another, each with its own message
+    res: Resources, now: datetime | None = None
+) -> HealthReport:
     """PostgreSQL (a write on the primary, each replica), Valkey, worker heartbeat and queue,
     each bot's API (as its process last saw it), each platform's last scrape."""
     now = now or datetime.now(UTC)

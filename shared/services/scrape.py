@@ -102,7 +102,7 @@ async def scrape_platform(
             "; ".join(f"{n} {reason}" for reason, n in parsed.skipped.items()),
         )
 
-    upcoming_listed = sum(1 for c in contests if c.start > now)
+    upcoming_listed = sum(1 for c in contests if c.starts_at > now)
     async with res.db.write.acquire() as conn, conn.transaction():
         await q.lock_platform(conn, platform.name)
         known_upcoming = await q.count_upcoming(conn, platform.name, now)
@@ -112,7 +112,11 @@ async def scrape_platform(
             guard = False
             outcome = await q.upsert_contests(conn, platform.name, contests, now)
             cancelled = await q.count_misses(
-                conn, platform.name, [c.id for c in contests], now, res.settings.PRUNE_AFTER_MISSES
+                conn,
+                platform.name,
+                [c.external_id for c in contests],
+                now,
+                res.settings.PRUNE_AFTER_MISSES,
             )
             if outcome.created or outcome.changed or cancelled:
                 # Durable: whoever scraped (worker, `contestsync scrape`, an admin), the
@@ -137,7 +141,7 @@ async def scrape_platform(
         note_scrape(res, guarded)  # alerts and metrics (shared/alerts)
         return guarded
 
-    await drop(res.valkey, cache_keys.contests(platform.name), cache_keys.platforms())
+    await drop(res.valkey, cache_keys.contests(platform.name))
     if outcome.created or outcome.changed or cancelled:
         await bump_feeds_generation(res.valkey)
     result = ScrapeResult(
@@ -176,7 +180,6 @@ async def _fail(
     failures = await q.record_failure(
         res.db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
     )
-    await drop(res.valkey, cache_keys.platforms())
     log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
     return ScrapeResult(
         platform=platform,

@@ -5,12 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-
-from redis.exceptions import RedisError
 
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
@@ -39,9 +36,10 @@ from shared.db import deliveries as dq
 from shared.db import events as eq
 from shared.db import users as uq
 from shared.errors import ContestSyncError, ExternalServiceError
-from shared.models import CalendarEventRecord, User
+from shared.models import CalendarEventRecord, SyncOutcome, SyncStatus, User
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
+from shared.retry import Backoff
 from shared.services.grants import CleanupReason, record_cleanup, start_cleanups
 
 log = logging.getLogger(__name__)
@@ -68,7 +66,7 @@ class SyncResult:
     """How a sync ended, with counts of event writes."""
 
     user_id: int
-    status: str
+    status: SyncOutcome
     created: int = 0
     updated: int = 0
     deleted: int = 0
@@ -78,18 +76,8 @@ class SyncResult:
     throttled: int = 0  # calls Google answered 429 / rate limit (for the quota alert)
 
     def to_json(self) -> dict[str, object]:
-        """A JSON-ready dict (arq results, bot messages)."""
-        return {
-            "user_id": self.user_id,
-            "status": self.status,
-            "created": self.created,
-            "updated": self.updated,
-            "deleted": self.deleted,
-            "failed": self.failed,
-            "error": self.error,
-            "calendar_recreated": self.calendar_recreated,
-            "throttled": self.throttled,
-        }
+        """A JSON-ready dict (arq results, bot messages): every field, the status as its text."""
+        return {**asdict(self), "status": str(self.status)}
 
 
 @dataclass
@@ -104,20 +92,6 @@ class _Round:
     retry: list[_Pending] = field(default_factory=list)
     later: bool = False  # Google said "later" (429, 5xx, rate limit): back off before retrying
     retry_after: float | None = None  # the longest Retry-After Google gave, if any
-
-
-class SyncBackoff:
-    """Exponential backoff with full jitter, overridden by the server's Retry-After."""
-
-    def __init__(self, base: float = BACKOFF_BASE, cap: float = BACKOFF_MAX) -> None:
-        self.base = base
-        self.cap = cap
-
-    def delay(self, attempt: int, retry_after: float | None) -> float:
-        """Seconds to wait before retry number `attempt` (1-based)."""
-        if retry_after is not None:
-            return min(retry_after, self.cap)
-        return random.uniform(0, min(self.cap, self.base * 2 ** (attempt - 1)))
 
 
 def _labels() -> dict[str, str]:
@@ -170,21 +144,23 @@ async def sync_user_calendar(
     res: Resources,
     user_id: int,
     now: datetime | None = None,
-    backoff: SyncBackoff | None = None,
+    backoff: Backoff | None = None,
 ) -> SyncResult:
     """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
     lock = OwnedLock(res.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
     if not await lock.acquire():
         log.info("sync of user %d already running elsewhere; skipped", user_id)
-        return SyncResult(user_id, "busy", error="a sync is already running")
+        return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
     # The mark as it was before this sync read anything: cleared at the end only if unchanged.
     wanted = await uq.get_sync_wanted(res.db.write, user_id)
     started = await uq.start_sync(res.db.write, user_id)
     if started is None:
         await lock.release()
         if await uq.get_user(res.db.write, user_id) is None:
-            return SyncResult(user_id, "skipped", error="no such user")
-        return SyncResult(user_id, "not_connected", error="Google Calendar is not connected")
+            return SyncResult(user_id, SyncOutcome.SKIPPED, error="no such user")
+        return SyncResult(
+            user_id, SyncOutcome.NOT_CONNECTED, error="Google Calendar is not connected"
+        )
     user, interrupted = started
     if interrupted:
         log.warning(
@@ -194,24 +170,24 @@ async def sync_user_calendar(
     renewer = asyncio.create_task(_keep_lock(lock, lost))
     try:
         result = await _sync_locked(
-            res, user, now or datetime.now(UTC), backoff or SyncBackoff(), lost
+            res, user, now or datetime.now(UTC), backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost
         )
     except GrantRevokedError:
         await handle_revoked(res, user_id)
-        return SyncResult(user_id, "revoked", error="Google access was revoked")
+        return SyncResult(user_id, SyncOutcome.REVOKED, error="Google access was revoked")
     except (ExternalServiceError, GrantUnreadableError) as exc:
         await uq.update_sync_state(
-            res.db.write, user_id, "failed", datetime.now(UTC), str(exc)[:300]
+            res.db.write, user_id, SyncStatus.FAILED, datetime.now(UTC), str(exc)[:300]
         )
         log.warning("sync of user %d failed: %s", user_id, exc)
-        return SyncResult(user_id, "failed", error=str(exc)[:300])
+        return SyncResult(user_id, SyncOutcome.FAILED, error=str(exc)[:300])
     except BaseException as exc:
         # A bug, a lost database or a cancelled job: never leave the user "running" for ever.
         with contextlib.suppress(Exception):
             await uq.update_sync_state(
                 res.db.write,
                 user_id,
-                "failed",
+                SyncStatus.FAILED,
                 datetime.now(UTC),
                 f"the sync stopped unexpectedly ({type(exc).__name__})",
             )
@@ -222,10 +198,10 @@ async def sync_user_calendar(
             await renewer
         with contextlib.suppress(Exception):  # the lock expires by itself if Valkey is away
             await lock.release()
-    status = "ok" if result.failed == 0 else "partial"
+    status = SyncStatus.OK if result.failed == 0 else SyncStatus.PARTIAL
     if lost.is_set():
-        status, result.error = "failed", "sync lock lost; stopped early"
-    result.status = status
+        status, result.error = SyncStatus.FAILED, "sync lock lost; stopped early"
+    result.status = SyncOutcome(status)
     counts = {
         "created": result.created,
         "updated": result.updated,
@@ -235,7 +211,7 @@ async def sync_user_calendar(
     await uq.update_sync_state(
         res.db.write, user_id, status, datetime.now(UTC), result.error, counts
     )
-    if status == "ok":
+    if status is SyncStatus.OK:
         await uq.clear_sync_wanted(res.db.write, user_id, wanted)
     log.info(
         "synced user %d: %d created, %d updated, %d deleted, %d failed",
@@ -267,7 +243,7 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 
 
 async def _sync_locked(
-    res: Resources, user: User, now: datetime, backoff: SyncBackoff, lost: asyncio.Event
+    res: Resources, user: User, now: datetime, backoff: Backoff, lost: asyncio.Event
 ) -> SyncResult:
     try:
         token = res.cipher.decrypt(user.refresh_token_enc or "", user.id)
@@ -298,7 +274,7 @@ async def _sync_locked(
             reminders = []  # reminders come as chat messages only: no calendar popups
         desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
         ops = plan_sync(desired, recorded, calendar_id)
-        result = SyncResult(user.id, "running", calendar_recreated=recreated)
+        result = SyncResult(user.id, SyncOutcome.RUNNING, calendar_recreated=recreated)
         await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
         return result
     finally:
@@ -314,7 +290,7 @@ async def _execute(
     calendar_id: str,
     ops: Sequence[Operation],
     result: SyncResult,
-    backoff: SyncBackoff,
+    backoff: Backoff,
     lost: asyncio.Event,
 ) -> None:
     pending = [_Pending(op) for op in ops]
@@ -331,7 +307,7 @@ async def _execute(
                 answers = await client.execute_batch(
                     calendar_id,
                     [
-                        EventCall(p.op.kind.value, p.op.event_id, p.op.body_json or p.op.body)
+                        EventCall(p.op.kind, p.op.event_id, p.op.body_json or p.op.body)
                         for p in batch
                     ],
                 )
@@ -464,7 +440,5 @@ async def delete_user_data(
     )
     if not found:
         return GrantRelease(user_id, False, False)
-    with contextlib.suppress(RedisError, OSError):  # the key expires by itself
-        await res.valkey.delete(cache_keys.user(user_id))
     log.info("user %d deleted (Google cleanup %s)", user_id, cleanup or "not needed")
     return GrantRelease(user_id, True, cleanup is not None)

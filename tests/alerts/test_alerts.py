@@ -16,6 +16,7 @@ from shared.config import Settings
 from shared.db import alerts as aq
 from shared.messaging.telegram import build_bot
 from shared.platforms.registry import get_platform
+from shared.retry import Backoff
 from shared.services import sync
 from shared.services.maintainers import send_daily_report
 from shared.services.scrape import scrape_platform
@@ -373,8 +374,7 @@ async def test_a_sync_that_google_throttles_is_counted_with_its_cause(
 ) -> None:
     """A real sync against the fake Google answering 429, through the hook the worker job calls."""
     res = await open_res(group_settings(settings, fake_telegram, SYNC_ALERT_MIN_SYNCS=1))
-    res.calendar.backoff_base = 0.01
-    res.calendar.backoff_max = 0.02
+    res.calendar.backoff = Backoff(0.01, 0.02)
     user_id = await connect_user(res, fake_google)
     fake_google.set_faults(rate=1.0, statuses=(429,), retry_after=0)
     result = await sync.sync_user_calendar(res, user_id)

@@ -13,7 +13,7 @@ from bot.core.dispatch import dispatch
 from bot.core.types import SYNC_WAIT, Button, ChatPlatform, Context, Invocation, Reply
 from bot.telegram.render import build_capabilities
 from shared.db import users as uq
-from shared.models import User
+from shared.models import SyncStatus, User
 from shared.platforms.registry import get_platform
 from shared.resources import Resources
 from shared.services.scrape import scrape_platform
@@ -303,7 +303,7 @@ async def test_status_shows_account_sync_platforms_timezone_and_reminders(
     )
     synced_at = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
     counts = {"created": 4, "updated": 1, "deleted": 2, "failed": 0}
-    await uq.update_sync_state(res.db.write, user_id, "ok", synced_at, None, counts)
+    await uq.update_sync_state(res.db.write, user_id, SyncStatus.OK, synced_at, None, counts)
     text = (await say(res, "/status")).text
     assert "Google account: alice@example.com" in text
     assert 'Calendar: connected ("Contests")' in text
@@ -319,7 +319,9 @@ async def test_status_reports_changes_that_could_not_be_written(
 ) -> None:
     user_id = await connect_user(res, fake_google)
     counts = {"created": 2, "updated": 0, "deleted": 0, "failed": 3}
-    await uq.update_sync_state(res.db.write, user_id, "partial", datetime.now(UTC), None, counts)
+    await uq.update_sync_state(
+        res.db.write, user_id, SyncStatus.PARTIAL, datetime.now(UTC), None, counts
+    )
     text = (await say(res, "/status")).text
     assert "2 added, 0 updated, 0 removed; 3 could not be written" in text
 

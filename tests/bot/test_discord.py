@@ -25,7 +25,7 @@ from shared.cache import keys as cache_keys
 from shared.db import contests as cq
 from shared.db import users as uq
 from shared.messaging.discord import open_discord_sender
-from shared.models import Contest
+from shared.models import ChatPlatform, Contest
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
 from tests.factories import connect_user
@@ -408,7 +408,7 @@ async def test_a_process_without_the_bot_delivers_notices_over_rest(
     async with AsyncExitStack() as stack:
         sender = await open_discord_sender(dc_res.settings, stack)
         assert sender is not None
-        dc_res.messenger.senders["discord"] = sender
+        dc_res.messenger.register(ChatPlatform.DISCORD, sender)
         await dc_res.messenger.notify_user(identity.user_id, "test", "Your calendar is synced.")
     [message] = fake_discord.dm_messages(ALICE)
     assert text_of(message) == "Your calendar is synced."

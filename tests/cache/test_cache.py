@@ -1,10 +1,10 @@
-"""Valkey helpers on a real server: DESIGN §6 keys, JSON with TTLs, owned locks, fixed windows."""
+"""Valkey helpers on a real server: JSON with TTLs, read-through, owned locks, fixed windows."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,9 +13,8 @@ from redis.asyncio import Redis
 
 from shared.cache import (
     OwnedLock,
-    cached_json,
+    cached_json_many,
     drop,
-    get_json,
     hit_limit,
     keys,
     open_valkey,
@@ -53,62 +52,31 @@ class Loader:
         self.value = value
         self.calls = 0
 
-    async def __call__(self) -> list[str]:
+    async def __call__(self, _: str) -> list[str]:
         self.calls += 1
         return list(self.value)
 
 
+def _decode(raw: bytes) -> list[str]:
+    value = json.loads(raw)
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return [str(item) for item in value]
+
+
 async def read_through(client: Redis, key: str, loader: Loader) -> list[str]:
-    return await cached_json(client, key, 60, loader, encode=list, decode=list)
-
-
-# --- DESIGN §6 ------------------------------------------------------------------------------------
-
-
-def test_contest_cache_key_is_per_platform() -> None:
-    assert keys.contests("leetcode") == "cache:contests:leetcode"
-
-
-def test_contest_pattern_matches_every_platform_key() -> None:
-    assert keys.CONTESTS_PATTERN == "cache:contests:*"
-
-
-def test_user_platforms_lock_and_alert_keys_follow_the_design() -> None:
-    assert keys.user(42) == "cache:user:42"
-    assert keys.platforms() == "cache:platforms"
-    assert keys.sync_lock(42) == "lock:sync:42"
-    assert keys.alert_state("codeforces") == "alert:state:codeforces"
-
-
-def test_limit_key_names_scope_key_and_window() -> None:
-    assert keys.limit("ip", "10.0.0.1", 1_700_000_040) == "limit:ip:10.0.0.1:1700000040"
-
-
-def test_ttls_follow_the_design() -> None:
-    assert keys.CONTESTS_TTL == 12 * 3600
-    assert keys.USER_TTL == 24 * 3600
-    assert keys.PLATFORMS_TTL == 24 * 3600
-    assert keys.SYNC_LOCK_TTL == 15
-    assert keys.ALERT_STATE_TTL == 24 * 3600
+    [value] = await cached_json_many(client, [key], 60, loader, encode=list, decode=_decode)
+    return value
 
 
 # --- JSON values ----------------------------------------------------------------------------------
 
 
-async def test_json_value_round_trips(valkey: Redis) -> None:
+async def test_json_value_round_trips_and_expires(valkey: Redis) -> None:
     value = {"title": "Round — Div. 2", "ids": [1, 2], "rated": True, "note": None}
     await set_json(valkey, keys.contests("codeforces"), value, keys.CONTESTS_TTL)
-    assert await get_json(valkey, keys.contests("codeforces")) == value
-
-
-async def test_stored_json_value_expires(valkey: Redis) -> None:
-    await set_json(valkey, keys.platforms(), ["codeforces"], keys.PLATFORMS_TTL)
-    ttl = await valkey.ttl(keys.platforms())
-    assert 0 < ttl <= keys.PLATFORMS_TTL
-
-
-async def test_missing_key_reads_as_none(valkey: Redis) -> None:
-    assert await get_json(valkey, keys.user(404)) is None
+    assert json.loads(await valkey.get(keys.contests("codeforces"))) == value
+    assert 0 < await valkey.ttl(keys.contests("codeforces")) <= keys.CONTESTS_TTL
 
 
 async def test_read_through_loads_once_then_serves_from_the_cache(valkey: Redis) -> None:
@@ -117,6 +85,21 @@ async def test_read_through_loads_once_then_serves_from_the_cache(valkey: Redis)
     assert await read_through(valkey, "cache:test", loader) == ["a", "b"]
     assert loader.calls == 1
     assert await valkey.ttl("cache:test") > 0
+
+
+async def test_each_platform_is_cached_under_its_own_key(valkey: Redis) -> None:
+    loaded: list[str] = []
+
+    async def load(key: str) -> list[str]:
+        loaded.append(key)
+        return [key.rsplit(":", 1)[1]]
+
+    wanted = [keys.contests("atcoder"), keys.contests("leetcode")]
+    first = await cached_json_many(valkey, wanted, 60, load, encode=list, decode=_decode)
+    again = await cached_json_many(valkey, wanted, 60, load, encode=list, decode=_decode)
+    assert first == again == [["atcoder"], ["leetcode"]]
+    assert loaded == wanted  # each loaded once, then both served in one read
+    assert await valkey.keys(keys.CONTESTS_PATTERN) != []
 
 
 async def test_cached_empty_list_is_a_hit(valkey: Redis) -> None:
@@ -130,28 +113,30 @@ async def test_unreadable_cached_value_falls_back_to_the_loader(valkey: Redis) -
     await valkey.set("cache:test", b"{not json", ex=60)
     loader = Loader(["fresh"])
     assert await read_through(valkey, "cache:test", loader) == ["fresh"]
+    assert json.loads(await valkey.get("cache:test")) == ["fresh"]  # and overwritten
 
 
 async def test_cached_value_the_decoder_rejects_is_treated_as_a_miss(valkey: Redis) -> None:
     # Written by an older release in a shape this release no longer reads.
     await valkey.set("cache:test", b'[{"name":"old shape"}]', ex=60)
     loader = Loader(["fresh"])
-    value = await cached_json(
+    [value] = await cached_json_many(
         valkey,
-        "cache:test",
+        ["cache:test"],
         60,
         loader,
         encode=lambda items: [{"title": t} for t in items],
-        decode=lambda data: [item["title"] for item in data],
+        decode=lambda raw: [item["title"] for item in json.loads(raw)],
     )
     assert value == ["fresh"]
+    assert loader.calls == 1
 
 
 async def test_drop_removes_the_keys(valkey: Redis) -> None:
     await set_json(valkey, keys.contests("atcoder"), [1], 60)
-    await set_json(valkey, keys.platforms(), [2], 60)
-    await drop(valkey, keys.contests("atcoder"), keys.platforms())
-    assert await valkey.exists(keys.contests("atcoder"), keys.platforms()) == 0
+    await set_json(valkey, keys.contests("leetcode"), [2], 60)
+    await drop(valkey, keys.contests("atcoder"), keys.contests("leetcode"))
+    assert await valkey.exists(keys.contests("atcoder"), keys.contests("leetcode")) == 0
 
 
 # --- owned locks ----------------------------------------------------------------------------------
@@ -236,29 +221,36 @@ async def test_renew_after_expiry_reports_the_lock_lost(valkey: Redis) -> None:
 # --- fixed-window limits --------------------------------------------------------------------------
 
 
-async def start_of_next_window(window: int) -> None:
-    """Sleep until just after the next clock-aligned window starts, so hits land in one window."""
-    now = time.time()
-    await asyncio.sleep(window - now % window + 0.02)
+class Clock:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self, now: float = 1_700_000_040.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def limit_key(start: int) -> str:
     return keys.limit("test", "client", start)
 
 
-async def test_limit_allows_limit_hits_then_asks_to_wait(valkey: Redis) -> None:
-    await start_of_next_window(1)
-    waits = [await hit_limit(valkey, limit_key, 3, 1) for _ in range(4)]
-    assert waits[:3] == [0, 0, 0]
-    assert waits[3] > 0
+async def test_limit_allows_limit_hits_then_asks_to_wait_until_the_window_ends(
+    valkey: Redis,
+) -> None:
+    clock = Clock(1_700_000_040.25)  # 0.25 s into a 10 s window
+    waits = [await hit_limit(valkey, limit_key, 3, 10, clock) for _ in range(4)]
+    assert waits == [0, 0, 0, 10]
+    clock.now += 6
+    assert await hit_limit(valkey, limit_key, 3, 10, clock) == 4
 
 
 async def test_limit_resets_in_a_new_window(valkey: Redis) -> None:
-    await start_of_next_window(1)
+    clock = Clock()
     for _ in range(4):
-        await hit_limit(valkey, limit_key, 3, 1)
-    await start_of_next_window(1)
-    assert await hit_limit(valkey, limit_key, 3, 1) == 0
+        await hit_limit(valkey, limit_key, 3, 10, clock)
+    clock.now += 10
+    assert await hit_limit(valkey, limit_key, 3, 10, clock) == 0
 
 
 async def test_wait_never_exceeds_the_window(valkey: Redis) -> None:

@@ -10,6 +10,7 @@ from shared.db import guilds as gq
 from shared.delivery.engine import LEASE, run_deliveries
 from shared.messaging.discord import DiscordSender
 from shared.messaging.posts import DiscordPoster, TelegramPoster
+from shared.models import ChatPlatform
 from shared.resources import Resources
 from tests.delivery.conftest import add_contest, add_person
 from tests.factories import NOW
@@ -222,7 +223,7 @@ async def test_a_discord_channel_that_lost_its_permission_is_deactivated(
     )
     await add_contest(chat_res, "2001", timedelta(minutes=30))
     fake_discord.fail_next("POST /channels/{channel_id}/messages", 403, 50013)
-    chat_res.messenger.senders["discord"] = DiscordSender(dc_poster.client)
+    chat_res.messenger.register(ChatPlatform.DISCORD, DiscordSender(dc_poster.client))
     result = await run_deliveries(
         chat_res.db, {"discord": dc_poster}, NOW, messenger=chat_res.messenger
     )

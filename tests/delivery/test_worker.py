@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from backend.worker.settings import build_worker
 from shared.messaging.posts import TelegramPoster
+from shared.models import ChatPlatform
 from shared.resources import Resources
 from tests.delivery.conftest import add_contest, add_person
 from tests.fakes.telegram import FakeTelegram
@@ -23,7 +24,7 @@ async def run_worker(res: Resources) -> None:
 async def test_the_worker_sends_a_due_reminder_once(
     chat_res: Resources, fake_telegram: FakeTelegram, tg_poster: TelegramPoster
 ) -> None:
-    chat_res.messenger.senders["telegram"] = tg_poster.sender
+    chat_res.messenger.register(ChatPlatform.TELEGRAM, tg_poster.sender)
     await add_person(chat_res, "telegram", "1001", reminders=[60])
     await add_contest(chat_res, "2001", timedelta(minutes=30), now=datetime.now(UTC))
     await run_worker(chat_res)

@@ -1058,7 +1058,6 @@ class FakeDiscord(LocalServer):
             raise DiscordError(404, 10008, "Unknown Message")
         self.messages.pop(interaction.original["id"], None)
         interaction.original = None
-        return None
 
     async def _h_post_webhooks(self, p: Json, body: Any, r: web.Request) -> Json:
         interaction = self._by_webhook(p)
@@ -1150,7 +1149,6 @@ class FakeDiscord(LocalServer):
                 "deny": str(data.get("deny", "0")),
             }
         ]
-        return None
 
     # ------------------------------------------------------------------ REST: roles
 
@@ -1196,7 +1194,6 @@ class FakeDiscord(LocalServer):
             raise DiscordError(404, 10007, "Unknown Member")
         if p["role_id"] not in member["roles"]:
             member["roles"].append(p["role_id"])
-        return None
 
     async def _h_delete_guilds_members_roles(self, p: Json, body: Any, r: web.Request) -> None:
         self._manageable(p["guild_id"], p["role_id"])
@@ -1205,7 +1202,6 @@ class FakeDiscord(LocalServer):
             raise DiscordError(404, 10007, "Unknown Member")
         if p["role_id"] in member["roles"]:
             member["roles"].remove(p["role_id"])
-        return None
 
     # ------------------------------------------------------------------ REST: scheduled events
 

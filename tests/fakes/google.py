@@ -1291,10 +1291,10 @@ def _split_multipart(body: bytes, boundary: str) -> list[bytes]:
     for chunk in body.split(b"--" + boundary.encode())[1:]:
         if chunk.startswith(b"--"):
             break
-        chunk = chunk.lstrip(b" \t")
-        chunk = chunk[2:] if chunk.startswith(b"\r\n") else chunk.removeprefix(b"\n")
-        chunk = chunk[:-2] if chunk.endswith(b"\r\n") else chunk.removesuffix(b"\n")
-        parts.append(chunk)
+        part = chunk.lstrip(b" \t")
+        part = part[2:] if part.startswith(b"\r\n") else part.removeprefix(b"\n")
+        part = part[:-2] if part.endswith(b"\r\n") else part.removesuffix(b"\n")
+        parts.append(part)
     return parts
 
 

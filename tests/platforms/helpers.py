@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -70,22 +72,22 @@ def files_on_disk(platform: str) -> list[str]:
 
 def summary(contest: Contest) -> dict[str, Any]:
     """A contest in the exact shape of an expected.json "contests" entry (times must be UTC)."""
-    assert contest.start.utcoffset() == timedelta(0)
-    assert contest.end.utcoffset() == timedelta(0)
+    assert contest.starts_at.utcoffset() == timedelta(0)
+    assert contest.ends_at.utcoffset() == timedelta(0)
     return {
         "platform": contest.platform,
-        "id": contest.id,
+        "id": contest.external_id,
         "title": contest.title,
         "url": contest.url,
-        "start": contest.start.strftime(ZULU),
-        "end": contest.end.strftime(ZULU),
+        "start": contest.starts_at.strftime(ZULU),
+        "end": contest.ends_at.strftime(ZULU),
         "duration": contest.duration,
     }
 
 
 def ids(contests: list[Contest]) -> list[str]:
     """The ids of parsed contests, in order."""
-    return [contest.id for contest in contests]
+    return [contest.external_id for contest in contests]
 
 
 # --- the never-crash check ----------------------------------------------------------------------
@@ -103,11 +105,11 @@ def assert_parser_is_total(
     for contest in contests:
         assert isinstance(contest, Contest)
         assert contest.platform == platform
-        assert contest.end > now
-        assert contest.start <= contest.end
-        assert contest.start.utcoffset() == timedelta(0)
-        assert contest.end.utcoffset() == timedelta(0)
-    assert len({contest.id for contest in contests}) == len(contests)
+        assert contest.ends_at > now
+        assert contest.starts_at <= contest.ends_at
+        assert contest.starts_at.utcoffset() == timedelta(0)
+        assert contest.ends_at.utcoffset() == timedelta(0)
+    assert len({contest.external_id for contest in contests}) == len(contests)
 
 
 # --- hypothesis strategies ----------------------------------------------------------------------
@@ -180,3 +182,119 @@ def mostly(valid: st.SearchStrategy[Any], junk: st.SearchStrategy[Any]) -> st.Se
     """Three times in four a plausible value, else junk: whole entries then often survive, so the
     keep path is exercised too, not only the skip path."""
     return st.integers(min_value=0, max_value=3).flatmap(lambda n: valid if n else junk)
+
+
+# --- random JSON shaped like each platform's payloads ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A JSON platform's field names and tricky values: random JSON whose keys are often the
+    platform's own (`json`), and the scalars it is built from (`scalars`)."""
+
+    keys: Sequence[str]
+    samples: tuple[Any, ...] = ()
+
+    @cached_property
+    def scalars(self) -> st.SearchStrategy[Any]:
+        return scalars(*self.samples)
+
+    @cached_property
+    def json(self) -> st.SearchStrategy[Any]:
+        return json_values(self.keys, self.scalars)
+
+
+_CODECHEF_FIELDS = [
+    "contest_code",
+    "contest_name",
+    "contest_start_date",
+    "contest_end_date",
+    "contest_start_date_iso",
+    "contest_end_date_iso",
+    "contest_duration",
+]
+ENVELOPES: dict[str, Envelope] = {
+    "code360": Envelope(
+        ["data", "events", "total_pages", "slug", "name", "event_start_time", "event_end_time"]
+    ),
+    "codechef": Envelope(
+        [
+            "status",
+            "message",
+            "present_contests",
+            "future_contests",
+            "past_contests",
+            *_CODECHEF_FIELDS,
+        ],
+        (
+            "success",
+            "0001-01-01T00:00:00+05:30",
+            "9999-12-31T23:59:59-12:00",
+            "29 Feb 2026  20:00:00",
+            "31 Dec 9999  23:59:59",
+            "01 Jan 0001  00:00:00",
+        ),
+    ),
+    "codeforces": Envelope(
+        [
+            "status",
+            "result",
+            "comment",
+            "id",
+            "name",
+            "startTimeSeconds",
+            "durationSeconds",
+            "phase",
+        ],
+        (
+            99999,
+            100000,
+            "OK",
+            "FAILED",
+        ),
+    ),
+    "geeksforgeeks": Envelope(
+        "results upcoming past next_upcoming slug name title start_time end_time banner".split(),
+        (
+            "2026-12-06T19:00:00",
+            "2026-12-06T19:00:00+05:30",
+            "2026-12-06",
+            "9999-12-31T23:59:59",
+            "0001-01-01T00:00:00",
+            "9999-12-31T23:59:59-23:59",
+            "gfg-weekly-288-rated-contest",
+        ),
+    ),
+    "hackerrank": Envelope(
+        (
+            "models total slug name get_starttimeiso get_endtimeiso epoch_starttime epoch_endtime "
+            "started ended data events ongoing_events past_events id attributes microsite_url "
+            "start_time end_time"
+        ).split(),
+        (
+            "2026-12-12T16:00:00Z",
+            "2026-12-14T16:00:00.000Z",
+            "2026-12-14T16:00:00+05:30",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+            "https://www.hackerrank.com/event/x",
+            "https://evil.io@www.hackerrank.com/",
+            "winter-codesprint-2026",
+        ),
+    ),
+    "leetcode": Envelope(
+        [
+            "data",
+            "errors",
+            "message",
+            "allContests",
+            "upcomingContests",
+            "topTwoContests",
+            "title",
+            "titleSlug",
+            "startTime",
+            "duration",
+        ],
+        (5400,),
+    ),
+}

@@ -100,8 +100,8 @@ def test_jst_start_converts_to_utc_across_midnight() -> None:
 
     [contest] = parse_atcoder(page, NOW)
 
-    assert contest.start == datetime(2026, 12, 4, 23, 30, tzinfo=UTC)
-    assert contest.end == datetime(2026, 12, 5, 1, 10, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 4, 23, 30, tzinfo=UTC)
+    assert contest.ends_at == datetime(2026, 12, 5, 1, 10, tzinfo=UTC)
 
 
 def test_start_comes_from_time_text_not_timeanddate_iso() -> None:
@@ -110,7 +110,7 @@ def test_start_comes_from_time_text_not_timeanddate_iso() -> None:
     [contest] = parse_atcoder(page, NOW)
 
     # Reading iso= as UTC would give 21:00Z, nine hours late.
-    assert contest.start == datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    assert contest.starts_at == datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
 
 
 def test_240_hour_duration_spans_ten_days() -> None:
@@ -119,7 +119,7 @@ def test_240_hour_duration_spans_ten_days() -> None:
     [contest] = parse_atcoder(page, NOW)
 
     assert contest.duration == 240 * 3600
-    assert contest.end == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    assert contest.ends_at == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
 def test_active_table_rows_are_read_when_present() -> None:
@@ -213,7 +213,7 @@ def test_id_and_url_come_from_contest_link_slug() -> None:
 
     [contest] = parse_atcoder(page, NOW)
 
-    assert contest.id == "abc500"
+    assert contest.external_id == "abc500"
     assert contest.url == "https://atcoder.jp/contests/abc500"
 
 
@@ -222,7 +222,7 @@ def test_slug_ignores_subpath_and_query_of_contest_link() -> None:
 
     [contest] = parse_atcoder(page, NOW)
 
-    assert contest.id == "abc500"
+    assert contest.external_id == "abc500"
 
 
 def test_row_without_time_is_skipped_and_others_kept() -> None:

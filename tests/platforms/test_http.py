@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
+from shared.config import Settings
 from shared.errors import FetchError
-from shared.platforms import codeforces
-from shared.platforms.http import FetchPolicy, PlatformClient, parse_retry_after
+from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS, get_platform
 from tests.fakes.platforms import DEFAULT_FILE, FakePlatforms, Reply
 
@@ -140,17 +140,10 @@ async def test_rate_limit_spaces_requests_per_platform(fake_platforms: FakePlatf
     assert elapsed >= 0.9  # three calls at one per 0.5 s need at least two gaps
 
 
-def test_retry_after_accepts_seconds_and_http_dates() -> None:
-    assert parse_retry_after("7") == 7.0
-    assert parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
-    assert parse_retry_after("soon") is None
-    assert parse_retry_after(None) is None
-
-
 # Every recorded request (expected.json "request") and the URL our code fetches it from.
 RECORDED_FETCHES = [
-    *((name, DEFAULT_FILE[name], get_platform(name).default_url) for name in sorted(PLATFORMS)),
-    ("codeforces", "codeforces/contest_list_gym.json", codeforces.GYM_URL),
+    (name, DEFAULT_FILE[name], Settings.model_fields[f"{name.upper()}_URL"].default)
+    for name in sorted(PLATFORMS)
 ]
 
 

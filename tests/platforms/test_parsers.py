@@ -5,6 +5,8 @@ Platform-specific edge cases and envelope fuzzing live in `test_<platform>.py`.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from shared.errors import ParseError
 from shared.platforms.registry import PLATFORMS, get_platform
 from tests.platforms.helpers import (
+    ENVELOPES,
     FUZZ,
     NOW,
     assert_parser_is_total,
@@ -105,3 +108,13 @@ def test_truncated_fixture_only_raises_parse_error(name: str, data: st.DataObjec
     prefix = data.draw(prefixes_of(fixture_bytes(name)), label="prefix")
     platform = _platform_of(name)
     assert_parser_is_total(get_platform(platform).parse, platform, prefix, NOW)
+
+
+@FUZZ
+@pytest.mark.parametrize("platform", sorted(ENVELOPES))
+@given(data=st.data())
+def test_random_json_shaped_like_the_platform_only_raises_parse_error(
+    platform: str, data: st.DataObject
+) -> None:
+    value = data.draw(ENVELOPES[platform].json)
+    assert_parser_is_total(get_platform(platform).parse, platform, json.dumps(value), NOW)

@@ -55,7 +55,7 @@ def utc(text: str) -> datetime:
 
 
 def as_rows(contests: list[Contest]) -> list[tuple[str, str, str, datetime, datetime]]:
-    return [(c.id, c.title, c.url, c.start, c.end) for c in contests]
+    return [(c.external_id, c.title, c.url, c.starts_at, c.ends_at) for c in contests]
 
 
 def leetcode_module_body(raw: bytes) -> str:
@@ -260,7 +260,7 @@ def test_leetcode_every_entry_of_the_2018_list_is_read_exactly() -> None:
         utc("2018-07-01T01:30:00Z"),
         utc("2018-07-01T03:00:00Z"),
     ) in as_rows(contests)
-    assert "leetcode-weekly-contest-2" in {c.id for c in contests}
+    assert "leetcode-weekly-contest-2" in {c.external_id for c in contests}
 
 
 def test_leetcode_without_title_slug_keeps_the_same_ids_for_current_style_titles() -> None:
@@ -274,7 +274,8 @@ def test_leetcode_without_title_slug_keeps_the_same_ids_for_current_style_titles
         del node["titleSlug"]
 
     formed = {
-        c.title: c.id for c in parse_leetcode(json.dumps(data), datetime(2016, 1, 1, tzinfo=UTC))
+        c.title: c.external_id
+        for c in parse_leetcode(json.dumps(data), datetime(2016, 1, 1, tzinfo=UTC))
     }
 
     numbered = {t: re.fullmatch(r"(Biweekly|Weekly) Contest ([0-9]+)", t) for t in given}

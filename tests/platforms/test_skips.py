@@ -137,7 +137,7 @@ def test_leetcode_without_title_slug_forms_it_from_the_title(title: str, slug: s
 
     [contest] = read_leetcode(json.dumps({"data": {"topTwoContests": [node]}}), NOW).contests
 
-    assert contest.id == slug
+    assert contest.external_id == slug
     assert contest.url == f"https://leetcode.com/contest/{slug}"
 
 

@@ -94,7 +94,13 @@ async def test_links_older_than_an_hour_do_not_count(res: Resources) -> None:
     for _ in range(5):
         await create_connect_link(res, "telegram", "111", "111")
     later = datetime.now(UTC) + timedelta(hours=1, minutes=1)
-    await create_connect_link(res, "telegram", "111", "111", now=later)
+    link = await create_connect_link(res, "telegram", "111", "111", now=later)  # not refused
+    assert link.expires_at == later + timedelta(minutes=10)
+    rows = await link_rows(res)
+    assert len(rows) == 6
+    # ...while a sixth link inside the same hour still is.
+    with pytest.raises(RateLimitedError):
+        await create_connect_link(res, "telegram", "111", "111", now=later - timedelta(minutes=2))
 
 
 async def test_begin_oauth_builds_google_url_with_pkce(res: Resources) -> None:

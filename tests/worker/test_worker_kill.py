@@ -13,8 +13,9 @@ from shared.db import users as uq
 from shared.jobs import enqueue_sync
 from shared.platforms.registry import get_platform
 from shared.resources import Resources
+from shared.retry import Backoff
 from shared.services.scrape import scrape_platform
-from shared.services.sync import SyncBackoff, sync_user_calendar
+from shared.services.sync import sync_user_calendar
 from tests.factories import codeforces_payload, connect_user, process_env
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
@@ -51,11 +52,11 @@ async def test_killed_worker_leaves_no_duplicates_and_nothing_missing(
     # The dead worker's lock is still held: a new sync must wait for it, not write alongside.
     assert await res.valkey.exists(cache_keys.sync_lock(user_id)) == 1
     fake_google.set_faults()
-    busy = await sync_user_calendar(res, user_id, backoff=SyncBackoff(0.01, 0.05))
+    busy = await sync_user_calendar(res, user_id, backoff=Backoff(0.01, 0.05))
     assert busy.status == "busy"
 
     await res.valkey.delete(cache_keys.sync_lock(user_id))  # what the lock's TTL does in 5 min
-    result = await sync_user_calendar(res, user_id, backoff=SyncBackoff(0.01, 0.05))
+    result = await sync_user_calendar(res, user_id, backoff=Backoff(0.01, 0.05))
     assert result.status == "ok" and result.failed == 0
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None and user.calendar_id

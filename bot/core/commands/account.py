@@ -12,10 +12,8 @@ from bot.core.commands.common import (
 from bot.core.linking import cmd_link, cmd_unlink, render_deleted, render_disconnected
 from bot.core.registry import Registry
 from bot.core.types import Button, Context, Invocation, Reply
-from shared.cache import drop
-from shared.cache import keys as cache_keys
 from shared.calendar.plan import CALENDAR_SUMMARY
-from shared.models import User
+from shared.models import GoogleStatus, User
 from shared.services.linking import APPROVE_PREFIX, UNLINK_PREFIX
 from shared.services.sync import delete_user_data, disconnect_user
 
@@ -23,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _linked(user: User) -> bool:
-    return user.google_status != "none" or user.google_sub is not None
+    return user.google_status is not GoogleStatus.NONE or user.google_sub is not None
 
 
 async def cmd_disconnect(ctx: Context, inv: Invocation) -> Reply:
@@ -43,7 +41,6 @@ async def cmd_disconnect(ctx: Context, inv: Invocation) -> Reply:
     if data in ("dc:keep", "dc:delete"):
         delete = data == "dc:delete"
         released = await disconnect_user(ctx.res, user.id, delete_calendar=delete)
-        await drop(ctx.res.valkey, cache_keys.user(user.id))
         log.info("user %d disconnected (delete calendar: %s)", user.id, delete)
         return Reply(
             render_disconnected(account, delete, released.google_pending),
@@ -79,7 +76,6 @@ async def cmd_deleteme(ctx: Context, inv: Invocation) -> Reply:
     user = await asker(ctx, inv)
     if data == "del:yes":
         released = await delete_user_data(ctx.res, user.id)
-        await drop(ctx.res.valkey, cache_keys.user(user.id))
         ctx.memory.identities.pop((inv.chat_platform.value, inv.user_id), None)
         log.info("user %d deleted their data", user.id)
         return Reply(render_deleted(released.google_pending), edit=True, toast="Deleted")

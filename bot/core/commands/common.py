@@ -11,8 +11,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from redis.exceptions import RedisError
 
 from bot.core.types import Context, Invocation
-from shared.cache import drop
-from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError
@@ -102,7 +100,6 @@ async def asker(ctx: Context, inv: Invocation) -> User:
 
 async def queue_resync(res: Resources, user: User) -> bool:
     """Queue a debounced calendar sync when connected; True when one is (or was) queued."""
-    await drop(res.valkey, cache_keys.user(user.id))
     if not user.connected:
         return False
     try:

@@ -11,6 +11,7 @@ from bot.core.commands.common import (
 from bot.core.registry import Registry
 from bot.core.types import Button, Context, Invocation, Reply
 from shared.calendar.plan import CALENDAR_SUMMARY
+from shared.models import GoogleStatus
 from shared.services.connect import LINK_TTL, create_connect_link
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ async def cmd_connect(ctx: Context, inv: Invocation) -> Reply:
     minutes = int(LINK_TTL.total_seconds() // 60)
     lead = (
         "Google stopped accepting ContestSync's access, so please sign in again. "
-        if user.google_status == "revoked"
+        if user.google_status is GoogleStatus.REVOKED
         else ""
     )
     return Reply(

@@ -21,6 +21,7 @@ from shared.db import deliveries as dq
 from shared.db import users as uq
 from shared.delivery.render import render_minutes
 from shared.errors import InvalidArgumentError
+from shared.models import GoogleStatus
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ async def cmd_reminders(ctx: Context, inv: Invocation) -> Reply:
         )
     if not words(inv.args):
         mode = await dq.get_reminder_delivery(ctx.res.db.write, user.id)
-        how = render_delivery(mode, user.google_status == "active")
+        how = render_delivery(mode, user.google_status is GoogleStatus.ACTIVE)
         current = (
             render_list([render_minutes(m) for m in user.reminder_minutes]) + " before"
             if user.reminder_minutes

@@ -21,13 +21,13 @@ from bot.core.types import Context, Invocation, Reply
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import users as uq
 from shared.delivery.render import render_minutes
-from shared.models import User
+from shared.models import GoogleStatus, SyncStatus, User
 
 log = logging.getLogger(__name__)
 
 
 def _last_sync_line(user: User, result: dict[str, int] | None, zone: tzinfo) -> str:
-    if user.sync_status == "running":
+    if user.sync_status is SyncStatus.RUNNING:
         return "running now"
     if user.last_sync_at is None:
         return "never"
@@ -43,7 +43,7 @@ async def cmd_status(ctx: Context, inv: Invocation) -> Reply:
     if user.connected:
         account = user.google_email or "connected"
         calendar = f'connected ("{CALENDAR_SUMMARY}")'
-    elif user.google_status == "revoked":
+    elif user.google_status is GoogleStatus.REVOKED:
         account = user.google_email or "unknown"
         calendar = "access revoked — use /connect"
     else:

@@ -19,7 +19,7 @@ from shared.cache import keys as cache_keys
 from shared.db import users as uq
 from shared.errors import NotConnectedError, RateLimitedError
 from shared.jobs import enqueue_sync
-from shared.models import User
+from shared.models import GoogleStatus, SyncStatus, User
 from shared.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -30,9 +30,9 @@ SYNC_POLL = 0.5
 
 def describe_sync(user: User, result: dict[str, int] | None) -> str:
     """What the last finished sync did, in plain words."""
-    if user.google_status == "revoked":
+    if user.google_status is GoogleStatus.REVOKED:
         return REVOKED
-    if user.sync_status == "failed":
+    if user.sync_status is SyncStatus.FAILED:
         return (
             "The sync did not finish: Google Calendar could not be reached or refused some "
             "changes. It is retried automatically; you can also try /sync again in a few minutes."
@@ -58,14 +58,14 @@ async def wait_for_sync(
         user = await uq.get_user(res.db.write, user_id)
         if user is None:  # deleted their data meanwhile: nothing to report
             return None
-        if user.google_status == "revoked":
+        if user.google_status is GoogleStatus.REVOKED:
             return Reply(REVOKED, edit=True)
-        if user.google_status != "active":
+        if user.google_status is not GoogleStatus.ACTIVE:
             return Reply("Your Google Calendar was disconnected, so nothing was synced.", edit=True)
         finished = (
             user.last_sync_at is not None
             and (before is None or user.last_sync_at > before)
-            and user.sync_status not in ("queued", "running")
+            and user.sync_status not in (SyncStatus.QUEUED, SyncStatus.RUNNING)
         )
         if finished:
             result = await uq.get_sync_result(res.db.write, user_id)
@@ -80,7 +80,8 @@ async def cmd_sync(ctx: Context, inv: Invocation) -> Reply:
     res = ctx.res
     user = await asker(ctx, inv)
     if not user.connected:
-        raise NotConnectedError(REVOKED if user.google_status == "revoked" else NOT_CONNECTED)
+        revoked = user.google_status is GoogleStatus.REVOKED
+        raise NotConnectedError(REVOKED if revoked else NOT_CONNECTED)
     wait = await hit_limit(
         res.valkey,
         lambda start: cache_keys.sync_limit(user.id, start),
