@@ -202,6 +202,10 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             fake_telegram.user_message(7001, "/upcoming", username="chaos1")
             await until(lambda: len(fake_telegram.sent(7001)) > asked, "/upcoming answered", 30)
             assert "Chaos Sprint" in fake_telegram.sent(7001)[asked]["text"]
+            # Long enough for the breakers to open and probe again and the worker to retry.
+            await asyncio.sleep(12)
+            assert await status_of(f"{web_url}/") == 200
+            assert last.running and bot.running and web.running
             await asyncio.to_thread(valkey.start)
 
             # 3. Settled: every calendar holds exactly the upcoming contests.
@@ -234,3 +238,4 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
     assert texts["web"].count("Valkey answers again") == 1, texts["web"]
     for name, text in texts.items():
         assert "Traceback" not in text, (name, text)
+        assert text.count("Valkey did not answer") <= 1, (name, text)
