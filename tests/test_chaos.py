@@ -187,6 +187,7 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             await until(
                 lambda: answers(f"http://127.0.0.1:{worker_port}/healthz"), "the worker", 60
             )
+            await until(lambda: "Starting worker" in last.output(), "its job loop", 60)
             await until(
                 lambda: calendar_of(fake_google, "chaos-1") == expected(contests),
                 "the calendars to catch up after the kills",
