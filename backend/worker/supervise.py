@@ -37,7 +37,6 @@ class WorkerSupervisor:
         self.restarts = 0
         self.failing = False  # ended by itself and not running again yet
         self.ever_started = False
-        self._quiet = _QuietArqConnect()
         self.worker: Worker = self._build()
         where = f"{socket.gethostname()}:{res.settings.WORKER_PORT}"
         self.mark = OwnedLock(
@@ -77,7 +76,6 @@ class WorkerSupervisor:
         try:
             await self._run(stop)
         finally:
-            _ARQ_CONNECT.removeFilter(self._quiet)
             await self.unmark()
 
     def _build(self) -> Worker:
@@ -91,7 +89,6 @@ class WorkerSupervisor:
             if self.failing:
                 log.info("worker running after %d restart(s); cron resumes", self.restarts)
                 self.failing = False
-                _ARQ_CONNECT.removeFilter(self._quiet)
             self.ever_started = True
 
         worker.on_startup = started
@@ -129,7 +126,6 @@ class WorkerSupervisor:
                     RESTART_MAX,
                 )
                 self.failing = True
-                _ARQ_CONNECT.addFilter(self._quiet)
             else:
                 log.debug("worker did not start (%s); next try in %.0f s", reason, delay)
             with suppress(TimeoutError):
@@ -138,17 +134,6 @@ class WorkerSupervisor:
             delay = min(delay * 2, RESTART_MAX)
             self.restarts += 1
             self.worker = self._build()
-
-
-_ARQ_CONNECT = logging.getLogger("arq.connections")
-
-
-class _QuietArqConnect(logging.Filter):
-    """While the worker is known to be down, arq's per-attempt connection warnings say nothing
-    new."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("redis connection error")
 
 
 class _QuietArqShutdown(logging.Filter):
