@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from contextlib import AsyncExitStack
@@ -31,19 +30,17 @@ from pydantic import SecretStr
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-# The repository root in place of bench/ (whose discord.py would hide the discord package).
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
-from bench.latency import alternate, ratio_line
-from bench.sync import services
+from bench.latency import alternate, parse_load_args, ratio_line
+from bench.sync import bench_settings
 from bot.telegram.app import (
     ALLOWED_UPDATES,
     CONCURRENT_UPDATES,
     CONNECTION_POOL,
     start_telegram_bot,
 )
-from shared.config import Settings, load_settings
+from shared.config import Settings
 from shared.db import contests as cq
 from shared.messaging.telegram import api_urls, build_rate_limiter
 from shared.models import Contest
@@ -203,29 +200,10 @@ def _telegram(settings: Settings, fake: FakeTelegram) -> Settings:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=300)
-    parser.add_argument("--rate", type=float, default=20.0, help="updates per second")
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--contests", type=int, default=60)
-    parser.add_argument(
-        "--warmup", type=int, default=None, help="sent before measuring (default: one per user)"
-    )
-    parser.add_argument("--rounds", type=int, default=2, help="alternating runs of each bot")
-    args = parser.parse_args()
-    if args.warmup is None:  # a person's first command creates their account: once in a life
-        args.warmup = args.users
+    args = parse_load_args(parser)
 
     async with AsyncExitStack() as stack:
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
-        dsn, vk = await services(stack, tmp)
-        settings = load_settings(
-            POSTGRES_DB=SecretStr(dsn),
-            VALKEY_URI=SecretStr(vk),
-            ENV="test",
-            SESSION_SECRET="11" * 32,
-            ENCRYPTION_KEY="22" * 32,
-            DATA_DIR=tmp / "data",
-        )
-        res = await open_resources(settings, stack)
+        res = await open_resources(await bench_settings(stack), stack)
         await res.valkey.flushdb()
         await seed(res, args.contests)
 

@@ -1,4 +1,4 @@
-"""What the bot latency benchmarks (`bench/bot.py`, `bench/discord.py`) share: running each bot
+"""What the bot latency benchmarks (`bench/bot.py`, `bench/discord_bot.py`) share: running each bot
 in turn, and describing what was measured.
 
 The bots run in alternating rounds (baseline, ours, baseline, ours, …) and each one's latencies
@@ -8,6 +8,7 @@ both sides alike instead of on whichever ran last.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -52,3 +53,18 @@ def ratio_line(label: str, ours: Measured, base: Measured, goal: str) -> str:
         f"{label:<18}median {ours.median / base.median:.2f}x   "
         f"p99 {ours.p99 / base.p99:.2f}x ({goal})"
     )
+
+
+def parse_load_args(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """The load options both bot benchmarks take (after the count the caller added)."""
+    parser.add_argument("--rate", type=float, default=20.0, help="commands per second")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--contests", type=int, default=60)
+    parser.add_argument(
+        "--warmup", type=int, default=None, help="sent before measuring (default: one per user)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="alternating runs of each bot")
+    args = parser.parse_args()
+    if args.warmup is None:  # a person's first command creates their account: once in a life
+        args.warmup = args.users
+    return args

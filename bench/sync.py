@@ -31,13 +31,13 @@ import aiohttp
 import asyncpg
 from pydantic import SecretStr
 
-# The repository root in place of bench/ (whose discord.py would hide the discord package).
+# The repository root in place of bench/, so `bench.` and the project import as packages.
 sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from backend.worker.settings import build_worker
 from shared.calendar.plan import build_event
-from shared.config import load_settings
+from shared.config import Settings, load_settings
 from shared.db import contests as cq
 from shared.db import users as uq
 from shared.db.migrate import migrate
@@ -76,6 +76,22 @@ async def services(stack: AsyncExitStack, tmp: Path) -> tuple[str, str]:
     await migrate(conn)
     await conn.close()
     return dsn, vk
+
+
+async def bench_settings(stack: AsyncExitStack, **overrides: object) -> Settings:
+    """Settings of a benchmark run: its own database and Valkey (`services`), test keys, a
+    temporary DATA_DIR, and `overrides`."""
+    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
+    dsn, vk = await services(stack, tmp)
+    return load_settings(
+        POSTGRES_DB=SecretStr(dsn),
+        VALKEY_URI=SecretStr(vk),
+        ENV="test",
+        SESSION_SECRET="11" * 32,
+        ENCRYPTION_KEY="22" * 32,
+        DATA_DIR=tmp / "data",
+        **overrides,
+    )
 
 
 class Google:
@@ -225,17 +241,10 @@ async def main() -> None:
     args = parser.parse_args()
 
     async with AsyncExitStack() as stack:
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
-        dsn, vk = await services(stack, tmp)
         google = await start_google(stack)
         base = google.base_url
-        settings = load_settings(
-            POSTGRES_DB=SecretStr(dsn),
-            VALKEY_URI=SecretStr(vk),
-            ENV="test",
-            SESSION_SECRET="11" * 32,
-            ENCRYPTION_KEY="22" * 32,
-            DATA_DIR=tmp / "data",
+        settings = await bench_settings(
+            stack,
             GOOGLE_CLIENT_ID="bench",
             GOOGLE_CLIENT_SECRET="bench-secret",
             GOOGLE_TOKEN_URL=f"{base}/token",

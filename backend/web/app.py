@@ -122,8 +122,8 @@ async def index(request: web.Request) -> web.Response:
 
 async def _render_index(res: Resources) -> Rendered:
     now = datetime.now(UTC)
-    contests = await list_upcoming_contests(res, now, end=now + timedelta(days=14))
-    health = await list_health(res)
+    contests = await list_upcoming_contests(res.db, res.valkey, now, end=now + timedelta(days=14))
+    health = await list_health(res.db)
     html = pages.render_index(contests, health, now, NONCE_SLOT, _setup(res))
     return Rendered.build(
         html.encode("utf-8"),
@@ -158,7 +158,9 @@ async def api_contests(request: web.Request) -> web.Response:
 async def _render_contests(
     res: Resources, platforms: list[str] | None, start: datetime | None, end: datetime | None
 ) -> Rendered:
-    contests = await list_upcoming_contests(res, datetime.now(UTC), platforms, start, end)
+    contests = await list_upcoming_contests(
+        res.db, res.valkey, datetime.now(UTC), platforms, start, end
+    )
     body = json.dumps({"contests": [c.to_json() for c in contests], "count": len(contests)})
     return Rendered.build(
         body.encode("utf-8"),

@@ -19,6 +19,7 @@ from shared.services.feeds import (
     find_feed_owner,
     load_feed,
     personal_spec,
+    public_host,
     public_spec,
 )
 
@@ -31,10 +32,17 @@ FEED_RENDERS = web.AppKey("feed_renders", dict)
 async def personal_feed(request: web.Request) -> web.StreamResponse:
     """GET /feed/<token>.ics: the owner's platforms, window and reminders."""
     res = request.app[RES]
-    owner = await find_feed_owner(res, request.match_info["token"])
+    owner = await find_feed_owner(res.db, request.match_info["token"])
     if owner is None:
         raise web.HTTPNotFound()
-    doc = await load_feed(res, personal_spec(owner), datetime.now(UTC), request.app[FEED_RENDERS])
+    doc = await load_feed(
+        res.db,
+        res.valkey,
+        public_host(res.settings),
+        personal_spec(owner),
+        datetime.now(UTC),
+        request.app[FEED_RENDERS],
+    )
     # A change of platforms or reminders is a change of this address's content.
     modified = max(doc.last_modified, owner.updated_at.astimezone(UTC).replace(microsecond=0))
     return _feed_response(request, doc, modified, "private, max-age=300")
@@ -54,7 +62,14 @@ async def public_feed(request: web.Request) -> web.StreamResponse:
     else:
         chosen = [name, *(extra or [])]
     res = request.app[RES]
-    doc = await load_feed(res, public_spec(chosen), datetime.now(UTC), request.app[FEED_RENDERS])
+    doc = await load_feed(
+        res.db,
+        res.valkey,
+        public_host(res.settings),
+        public_spec(chosen),
+        datetime.now(UTC),
+        request.app[FEED_RENDERS],
+    )
     return _feed_response(request, doc, doc.last_modified, "public, max-age=300")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import itertools
 import logging
 import re
 import secrets
@@ -28,6 +29,16 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 VALKEY_KEY = web.AppKey("valkey", Redis)
 REQUEST_ID = web.RequestKey("request_id", str)
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
+# A request id names a request in logs and on error pages; it need not be secret, only unique:
+# a random per-process prefix and a counter (16 hex digits, as before) cost no system call.
+_RID_PREFIX = secrets.token_hex(4)
+_rid_counter = itertools.count(1)
+
+
+def _new_request_id() -> str:
+    return f"{_RID_PREFIX}{next(_rid_counter) & 0xFFFFFFFF:08x}"
+
+
 MAX_BODY = 1024 * 1024
 HANDLER_TIMEOUT = 30.0
 CSP = (
@@ -88,7 +99,7 @@ def build_middlewares(settings: Settings) -> Middlewares:
     async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
         incoming = request.headers.get("X-Request-ID", "")
         # Echoed into pages and logs: only a plain token is taken over, anything else replaced.
-        rid = incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
+        rid = incoming if _REQUEST_ID.fullmatch(incoming) else _new_request_id()
         request[REQUEST_ID] = rid
         try:
             response = await handler(request)

@@ -59,7 +59,7 @@ async def cmd_feed(ctx: Context, inv: Invocation) -> Reply:
         )
     reset = words == ["reset"]
     user_id = await _user_id(ctx, inv)
-    link = await get_feed_link(ctx.res, user_id, reset=reset)
+    link = await get_feed_link(ctx.res.db, ctx.res.settings, user_id, reset=reset)
     if reset:
         log.info("user %d reset their feed address", user_id)
     return Reply(render_feed_reply(link, reset=reset), ephemeral=True)

@@ -8,16 +8,19 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from redis.asyncio import Redis
+
 from shared.cache import cached_json_many
 from shared.cache import keys as cache_keys
 from shared.db import contests as q
+from shared.db.pools import Database
 from shared.models import PlatformHealth, StoredContest
 from shared.platforms.registry import PLATFORMS
-from shared.resources import Resources
 
 
 async def list_upcoming_contests(
-    res: Resources,
+    db: Database,
+    valkey: Redis,
     now: datetime,
     platforms: Sequence[str] | None = None,
     start: datetime | None = None,
@@ -25,7 +28,7 @@ async def list_upcoming_contests(
 ) -> list[StoredContest]:
     """Contests not yet ended (starting before `end`, ending after `start`), ordered by start."""
     chosen = list(dict.fromkeys(platforms)) if platforms else list(PLATFORMS)
-    lists = await fetch_platform_contests(res, chosen, now)
+    lists = await fetch_platform_contests(db, valkey, chosen, now)
     return select_window(lists.values(), now, start, end)
 
 
@@ -50,28 +53,28 @@ def select_window(
 
 
 async def fetch_platform_contests(
-    res: Resources, platforms: Sequence[str], now: datetime
+    db: Database, valkey: Redis, platforms: Sequence[str], now: datetime
 ) -> dict[str, list[StoredContest]]:
     """Each platform's upcoming contests (shared lists: read them, do not change them)."""
-    lists = await _platform_contests(res, list(platforms), now)
+    lists = await _platform_contests(db, valkey, list(platforms), now)
     return dict(zip(platforms, lists, strict=True))
 
 
 async def _platform_contests(
-    res: Resources, platforms: list[str], now: datetime
+    db: Database, valkey: Redis, platforms: list[str], now: datetime
 ) -> list[list[StoredContest]]:
     """Each platform's upcoming contests: every cache key in one round trip, the database
     (read replicas) for misses and whenever Valkey is unreachable."""
     by_key = {cache_keys.contests(p): p for p in platforms}
 
     async def load(key: str) -> list[StoredContest]:
-        return await q.list_upcoming(res.db.reader(), now, [by_key[key]])
+        return await q.list_upcoming(db.reader(), now, [by_key[key]])
 
     def encode(items: list[StoredContest]) -> list[dict[str, Any]]:
         return [c.to_json() for c in items]
 
     return await cached_json_many(
-        res.valkey, list(by_key), cache_keys.CONTESTS_TTL, load, encode, _decode_contests
+        valkey, list(by_key), cache_keys.CONTESTS_TTL, load, encode, _decode_contests
     )
 
 
@@ -84,7 +87,7 @@ def _decode_contests(raw: bytes) -> list[StoredContest]:
     return [StoredContest.from_json(item) for item in json.loads(raw)]
 
 
-async def list_health(res: Resources) -> list[PlatformHealth]:
+async def list_health(db: Database) -> list[PlatformHealth]:
     """Health of every known platform (never-scraped ones included, with no attempt)."""
-    rows = {h.platform: h for h in await q.list_platform_health(res.db.reader())}
+    rows = {h.platform: h for h in await q.list_platform_health(db.reader())}
     return [rows.get(name) or PlatformHealth(name, None, None, None, 0, 0) for name in PLATFORMS]

@@ -32,11 +32,11 @@ from shared.cache.breaker import log_valkey_failure
 from shared.config import Settings
 from shared.db import feeds as fq
 from shared.db import users as uq
+from shared.db.pools import Database
 from shared.errors import ConfigError
 from shared.feeds import FeedDocument, FeedSpec, feed_window, render_feed
 from shared.models import FeedOwner
 from shared.platforms.registry import PLATFORMS
-from shared.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -82,35 +82,37 @@ def public_host(settings: Settings) -> str:
     return urlsplit(settings.PUBLIC_BASE_URL).hostname or "localhost"
 
 
-async def get_feed_link(res: Resources, user_id: int, *, reset: bool = False) -> FeedLink:
+async def get_feed_link(
+    db: Database, settings: Settings, user_id: int, *, reset: bool = False
+) -> FeedLink:
     """The user's feed address, issued on first use; `reset` replaces (revokes) the old one."""
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         await uq.get_user_for_update(conn, user_id)  # one issuer per user at a time
         existing = await fq.get_feed_nonce(conn, user_id)
         token: str | None = None
         if existing is not None and not reset:
             nonce, stored_hash = existing
-            candidate = derive_feed_token(res.settings, user_id, nonce)
+            candidate = derive_feed_token(settings, user_id, nonce)
             # A different SESSION_SECRET derives another token: issue a fresh address then.
             if hmac.compare_digest(hash_feed_token(candidate), stored_hash):
                 token = candidate
         created = token is None
         if token is None:
             nonce = secrets.token_bytes(NONCE_BYTES)
-            token = derive_feed_token(res.settings, user_id, nonce)
+            token = derive_feed_token(settings, user_id, nonce)
             await fq.upsert_feed_token(conn, user_id, nonce, hash_feed_token(token))
     if created:
         log.info("user %d has a new feed address (reset: %s)", user_id, reset)
-    url, webcal = feed_urls(res.settings, token)
+    url, webcal = feed_urls(settings, token)
     return FeedLink(url, webcal, created)
 
 
-async def find_feed_owner(res: Resources, token: str) -> FeedOwner | None:
+async def find_feed_owner(db: Database, token: str) -> FeedOwner | None:
     """The owner of a feed token; None for anything that is not a live token (same answer)."""
     if not _TOKEN.fullmatch(token):
         return None
     # The write pool: a reset must take effect at once, never lag on a replica.
-    return await fq.get_feed_owner(res.db.write, hash_feed_token(token))
+    return await fq.get_feed_owner(db.write, hash_feed_token(token))
 
 
 def personal_spec(owner: FeedOwner) -> FeedSpec:
@@ -138,15 +140,21 @@ Renders = dict[str, "asyncio.Future[FeedDocument]"]
 
 
 async def load_feed(
-    res: Resources, spec: FeedSpec, now: datetime, renders: Renders | None = None
+    db: Database,
+    valkey: Redis,
+    host: str,
+    spec: FeedSpec,
+    now: datetime,
+    renders: Renders | None = None,
 ) -> FeedDocument:
     """The feed for a spec: from Valkey when rendered in this generation, else rendered now
-    (once, however many requests ask at the same time, when `renders` is given)."""
+    (once, however many requests ask at the same time, when `renders` is given); `host` names
+    the events' UIDs (`public_host`)."""
     key: str | None = None
     try:
-        generation = int(await res.valkey.get(cache_keys.feeds_generation()) or 0)
+        generation = int(await valkey.get(cache_keys.feeds_generation()) or 0)
         key = cache_keys.feed(generation, spec.variant)
-        raw = await res.valkey.get(key)
+        raw = await valkey.get(key)
     except (RedisError, OSError) as exc:
         log_valkey_failure(log, exc, "feed cache unavailable, rendering from the database")
         raw = None
@@ -156,7 +164,7 @@ async def load_feed(
         except ValueError:
             log.warning("cached feed %s is unreadable, rendering again", spec.variant)
     if renders is None:
-        return await _render(res, spec, now, key)
+        return await _render(db, valkey, host, spec, now, key)
     flight = key or spec.variant
     pending = renders.get(flight)
     if pending is not None:
@@ -164,7 +172,7 @@ async def load_feed(
     future: asyncio.Future[FeedDocument] = asyncio.get_running_loop().create_future()
     renders[flight] = future
     try:
-        doc = await _render(res, spec, now, key)
+        doc = await _render(db, valkey, host, spec, now, key)
     except asyncio.CancelledError:
         future.cancel()
         raise
@@ -178,21 +186,19 @@ async def load_feed(
     return doc
 
 
-async def _render(res: Resources, spec: FeedSpec, now: datetime, key: str | None) -> FeedDocument:
+async def _render(
+    db: Database, valkey: Redis, host: str, spec: FeedSpec, now: datetime, key: str | None
+) -> FeedDocument:
     started = time.perf_counter()
     start, end, cancelled_since = feed_window(now)
     # The write pool: a rendering is kept for the whole generation, so it must not lag.
-    contests = await fq.list_feed_contests(
-        res.db.write, spec.platforms, start, end, cancelled_since
-    )
+    contests = await fq.list_feed_contests(db.write, spec.platforms, start, end, cancelled_since)
     labels = {name: p.label for name, p in PLATFORMS.items()}
     # icalendar takes about a millisecond per new event: keep the event loop answering meanwhile.
-    doc = await asyncio.to_thread(
-        render_feed, spec, contests, public_host(res.settings), labels, now
-    )
+    doc = await asyncio.to_thread(render_feed, spec, contests, host, labels, now)
     if key is not None:
         try:
-            await res.valkey.set(key, doc.encode(), ex=cache_keys.FEED_TTL)
+            await valkey.set(key, doc.encode(), ex=cache_keys.FEED_TTL)
         except (RedisError, OSError) as exc:
             log_valkey_failure(log, exc, "feed cache write failed")
     log.info(

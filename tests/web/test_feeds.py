@@ -139,7 +139,7 @@ async def make_user(
 
 
 async def feed_path(res: Resources, user_id: int, *, reset: bool = False) -> str:
-    link = await get_feed_link(res, user_id, reset=reset)
+    link = await get_feed_link(res.db, res.settings, user_id, reset=reset)
     assert link.url.startswith(f"{BASE}/feed/") and link.url.endswith(".ics")
     assert link.webcal_url == "webcal://" + link.url.removeprefix("http://")
     return link.url.removeprefix(BASE)

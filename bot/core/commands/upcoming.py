@@ -138,7 +138,9 @@ async def _recent_contests(ctx: Context, now: datetime) -> dict[str, list[Stored
     memory = ctx.memory.contests
     missing = [p for p in PLATFORMS if p not in memory]
     if missing:
-        for platform, items in (await fetch_platform_contests(ctx.res, missing, now)).items():
+        for platform, items in (
+            await fetch_platform_contests(ctx.res.db, ctx.res.valkey, missing, now)
+        ).items():
             memory[platform] = items
     return {p: memory[p] for p in PLATFORMS if p in memory}
 

@@ -10,7 +10,7 @@ Prints median and p99 for both and their ratio (goal: our median within 1.5x of 
 
 Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
 
-    python bench/discord.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
+    python bench/discord_bot.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
 """
 
 from __future__ import annotations
@@ -18,15 +18,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import tempfile
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-# Run as `python bench/discord.py`, this file's folder comes first on sys.path and its name would
-# hide the discord.py package: put the repository root there instead.
-sys.path[0] = str(Path(__file__).resolve().parents[1])
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import discord
 import yarl
@@ -35,10 +32,10 @@ from discord.gateway import DiscordWebSocket
 from pydantic import SecretStr
 
 from bench.bot import seed
-from bench.latency import alternate, ratio_line
-from bench.sync import services
+from bench.latency import alternate, parse_load_args, ratio_line
+from bench.sync import bench_settings
 from bot.discord.app import start_discord_bot
-from shared.config import Settings, load_settings
+from shared.config import Settings
 from shared.resources import Resources, open_resources, settle_heap
 from tests.fakes.discord import FakeDiscord, Interaction
 
@@ -133,29 +130,10 @@ def _discord(settings: Settings, fake: FakeDiscord) -> Settings:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--commands", type=int, default=300)
-    parser.add_argument("--rate", type=float, default=20.0, help="commands per second")
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--contests", type=int, default=60)
-    parser.add_argument(
-        "--warmup", type=int, default=None, help="sent before measuring (default: one per user)"
-    )
-    parser.add_argument("--rounds", type=int, default=2, help="alternating runs of each bot")
-    args = parser.parse_args()
-    if args.warmup is None:  # a person's first command creates their account: once in a life
-        args.warmup = args.users
+    args = parse_load_args(parser)
 
     async with AsyncExitStack() as stack:
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cs-bench-")))
-        dsn, vk = await services(stack, tmp)
-        settings = load_settings(
-            POSTGRES_DB=SecretStr(dsn),
-            VALKEY_URI=SecretStr(vk),
-            ENV="test",
-            SESSION_SECRET="11" * 32,
-            ENCRYPTION_KEY="22" * 32,
-            DATA_DIR=tmp / "data",
-        )
-        res = await open_resources(settings, stack)
+        res = await open_resources(await bench_settings(stack), stack)
         await res.valkey.flushdb()
         await seed(res, args.contests)
 
