@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, suppress
 from dataclasses import dataclass
 
 import aiohttp
@@ -75,18 +75,32 @@ def redis_settings(settings: Settings) -> RedisSettings:
 
 
 async def open_valkey_checked(settings: Settings, stack: AsyncExitStack) -> Redis:
-    """A Valkey client that has answered PING; one readable error otherwise."""
+    """A Valkey client, asked for a PING: a Valkey that does not answer at start-up is one
+    warning, not a refusal to start (the process serves from PostgreSQL meanwhile, and the
+    client's breaker says when Valkey answers)."""
     if settings.VALKEY_URI is None:
         raise ConfigError("VALKEY_URI is not set")
     valkey = open_valkey(settings.VALKEY_URI.get_secret_value())
     stack.push_async_callback(valkey.aclose)
-    try:
+    with suppress(RedisError, OSError):  # the breaker has logged the outage's one warning
         await valkey.ping()
-    except (RedisError, OSError) as exc:
-        raise ConfigError(
-            f"cannot connect to Valkey (VALKEY_URI): {exc.__class__.__name__}"
-        ) from None
     return valkey
+
+
+async def open_arq(settings: Settings) -> ArqRedis:
+    """arq's client for queueing jobs; when Valkey does not answer at start-up, one that
+    connects on first use instead (queueing then fails until Valkey is back, and callers fall
+    back on the durable marks in PostgreSQL)."""
+    rs = redis_settings(settings)
+    rs.conn_retries = 0
+    try:
+        return await create_pool(rs)
+    except (RedisError, OSError):
+        assert settings.VALKEY_URI is not None
+        lazy: ArqRedis = ArqRedis.from_url(
+            settings.VALKEY_URI.get_secret_value(), socket_connect_timeout=rs.conn_timeout
+        )
+        return lazy
 
 
 async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources:
@@ -94,10 +108,7 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
     db = await open_database(settings)
     stack.push_async_callback(db.close)
     valkey = await open_valkey_checked(settings, stack)
-    try:
-        arq = await create_pool(redis_settings(settings))
-    except (RedisError, OSError) as exc:
-        raise ConfigError(f"cannot connect to Valkey for jobs: {exc.__class__.__name__}") from None
+    arq = await open_arq(settings)
     stack.push_async_callback(arq.aclose)
     http = aiohttp.ClientSession(
         connector=aiohttp.TCPConnector(limit=100, ttl_dns_cache=300),

@@ -26,6 +26,7 @@ from backend.web.middleware import (
 )
 from backend.web.oauth import connect_link, connect_page, google_callback
 from backend.web.rendered import NONCE_SLOT, RenderCache, Rendered
+from shared.cache.breaker import log_valkey_failure
 from shared.db.pools import ping
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
@@ -105,7 +106,7 @@ async def readyz(request: web.Request) -> web.Response:
     try:
         await res.valkey.ping()
     except (RedisError, OSError) as exc:
-        log.warning("readyz: Valkey check failed: %s", exc.__class__.__name__)
+        log_valkey_failure(log, exc, "readyz: Valkey check failed")
         failing.append("valkey")
     if failing:
         return web.json_response({"status": "unavailable", "failing": failing}, status=503)

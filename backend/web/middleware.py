@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 
 from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.config import Settings
 from shared.db.pools import is_database_outage
 
@@ -191,7 +192,7 @@ def build_rate_limit(
                     valkey, lambda start: cache_keys.limit("ip", ip, start), limit, window
                 )
             except Exception as exc:  # boundary: a cache outage must not take the site down
-                log.warning("rate limiter unavailable: %s", exc.__class__.__name__)
+                log_valkey_failure(log, exc, "rate limiter unavailable")
                 wait = 0
             if wait:
                 response = _error(request, 429, "Too many requests; slow down a little.")

@@ -29,6 +29,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class RenderCache:
                 self._generation = int(await self._valkey.get(cache_keys.feeds_generation()) or 0)
             except (RedisError, OSError, ValueError) as exc:
                 if self._generation is not None:
-                    log.warning("rendered pages not kept: %s", exc.__class__.__name__)
+                    log_valkey_failure(log, exc, "rendered pages not kept")
                 self._generation = None
         return self._generation
 

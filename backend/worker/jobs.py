@@ -12,10 +12,10 @@ from arq.worker import Retry
 from redis.exceptions import RedisError
 
 from shared.alerts import watch
-from shared.cache import keys as cache_keys
 from shared.db import alerts as aq
 from shared.db import approvals, cleanups, links, notices
 from shared.db import users as uq
+from shared.db.pools import is_database_outage
 from shared.delivery.engine import run_deliveries
 from shared.delivery.events import sync_guild_events
 from shared.jobs import enqueue_cleanup, enqueue_scrape, enqueue_sync, enqueue_sync_retry
@@ -29,9 +29,14 @@ from shared.services.scrape import scrape_platform as run_scrape
 
 log = logging.getLogger(__name__)
 
+# What a sync really needs at worst: MAX_ROUNDS rounds of batches with backoff capped at
+# BACKOFF_MAX (or a Retry-After as long) between them, plus the calls themselves. A sync that
+# is still running then is cancelled (and records `failed`).
+SYNC_JOB_TIMEOUT = (sync.MAX_ROUNDS - 1) * int(sync.BACKOFF_MAX) + 60
 BUSY_RETRY_SECONDS = 5
-# Waiting for a busy user's lock may take up to the lock's TTL (a dead worker's lock expires).
-SYNC_MAX_TRIES = cache_keys.SYNC_LOCK_TTL // BUSY_RETRY_SECONDS + 10
+# A busy user's lock is held by a healthy sync for at most SYNC_JOB_TIMEOUT, and by a dead
+# worker's sync for at most the lock's short TTL: wait for longer than the first.
+SYNC_MAX_TRIES = SYNC_JOB_TIMEOUT // BUSY_RETRY_SECONDS + 10
 # A sync that Google failed (outage, rate limits to the end) gets later chances, this far apart.
 FAILED_SYNC_RETRY_SECONDS = (60, 5 * 60, 20 * 60)
 
@@ -71,10 +76,42 @@ async def schedule_scrapes(ctx: dict[str, Any]) -> int:
     return queued
 
 
+# A scrape that PostgreSQL failed (a restart) is tried again this soon, doubling, up to the
+# job's tries: about two and a half minutes in all, rather than at the next cron round.
+SCRAPE_MAX_TRIES = 6
+SCRAPE_RETRY_FIRST = 5
+SCRAPE_RETRY_MAX = 80
+
+
 async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, object]:
     """Scrape one platform, then queue syncs for the users its changes affect."""
     res = resources(ctx)
-    result = await run_scrape(res, get_platform(platform))
+    try:
+        result = await run_scrape(res, get_platform(platform))
+    except Exception as exc:
+        if not is_database_outage(exc):
+            raise
+        job_try = int(ctx.get("job_try") or 1)
+        if job_try >= SCRAPE_MAX_TRIES:
+            log.warning(
+                "scrape of %s failed %d times: PostgreSQL unavailable (%s); the next round "
+                "scrapes it",
+                platform,
+                job_try,
+                type(exc).__name__,
+            )
+            stats = job_stats(ctx)
+            stats.scrapes_failed += 1
+            stats.failing_platforms.add(platform)
+            return {"platform": platform, "status": "failed", "error": "database unavailable"}
+        delay = min(SCRAPE_RETRY_FIRST * 2 ** (job_try - 1), SCRAPE_RETRY_MAX)
+        log.warning(
+            "scrape of %s stopped: PostgreSQL unavailable (%s); trying again in %d s",
+            platform,
+            type(exc).__name__,
+            delay,
+        )
+        raise Retry(defer=delay) from None
     stats = job_stats(ctx)
     if result.status is ScrapeStatus.OK:
         stats.scrapes_ok += 1

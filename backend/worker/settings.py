@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import functools
 import logging
@@ -11,8 +12,10 @@ from typing import Any
 
 from aiohttp import web
 from arq import cron
+from arq.constants import in_progress_key_prefix
 from arq.cron import CronJob
-from arq.worker import Function, Retry, Worker, func
+from arq.worker import Function, Retry, func
+from arq.worker import Worker as ArqWorker
 from redis.exceptions import RedisError
 
 from backend.worker import jobs
@@ -28,6 +31,45 @@ from shared.resources import Resources, redis_settings
 from shared.services.maintainers import refresh_gauges
 
 log = logging.getLogger(__name__)
+
+# arq marks a job it runs "in progress" for the longest job timeout of the worker (plus 10 s),
+# and no worker takes the job again until that mark lapses: a worker killed mid-job would hold
+# its jobs for minutes. Here the mark lives IN_PROGRESS_TTL seconds and the running worker
+# renews the marks of its jobs every third of that, so a killed worker's jobs run again within
+# seconds while a long healthy job keeps its mark.
+IN_PROGRESS_TTL = 15.0
+
+
+class Worker(ArqWorker):
+    """arq's Worker whose jobs' in-progress marks are short-lived and renewed while they run."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.in_progress_timeout_s = IN_PROGRESS_TTL
+
+    async def main(self) -> None:
+        """arq's poll loop, with the in-progress marks of running jobs kept alive beside it."""
+        keeper = asyncio.create_task(self._keep_in_progress())
+        try:
+            await super().main()
+        finally:
+            keeper.cancel()
+
+    async def _keep_in_progress(self) -> None:
+        ttl_ms = int(IN_PROGRESS_TTL * 1000)
+        while True:
+            await asyncio.sleep(IN_PROGRESS_TTL / 3)
+            running = [job_id for job_id, task in self.tasks.items() if not task.done()]
+            if not running or self._pool is None:
+                continue
+            try:
+                async with self.pool.pipeline(transaction=False) as pipe:
+                    for job_id in running:
+                        # PEXPIRE of a mark already removed (the job just ended) does nothing.
+                        pipe.pexpire(in_progress_key_prefix + job_id, ttl_ms)
+                    await pipe.execute()
+            except (RedisError, OSError) as exc:  # the poll loop meets the same outage
+                log.debug("in-progress marks not renewed: %s", type(exc).__name__)
 
 
 def scrape_cron(interval_minutes: int) -> CronJob:
@@ -60,16 +102,17 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
                 name="scrape_platform",
                 keep_result=0,
                 timeout=300,
-                max_tries=3,
+                max_tries=jobs.SCRAPE_MAX_TRIES,
             ),
             func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
             # keep_result=0 frees the per-user job id as soon as a sync ends. Its tries are
-            # spent only waiting for a busy user's lock (a failed sync queues a new job).
+            # spent only waiting for a busy user's lock (a failed sync queues a new job), or
+            # when a worker died while running it.
             func(
                 jobs.sync_user_calendar,
                 name="sync_user_calendar",
                 keep_result=0,
-                timeout=600,
+                timeout=jobs.SYNC_JOB_TIMEOUT,
                 max_tries=jobs.SYNC_MAX_TRIES,
             ),
             func(jobs.schedule_syncs, name="schedule_syncs", keep_result=0),
@@ -121,12 +164,16 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             *maintainer_crons(res.settings.DAILY_REPORT_HOUR),
         ],
         "on_startup": on_startup,
-        "redis_settings": redis_settings(res.settings),
+        # No connection retries inside arq: a worker that cannot connect ends, and its
+        # supervisor (backend/worker/supervise.py) tries again with backoff, quietly.
+        "redis_settings": dataclasses.replace(redis_settings(res.settings), conn_retries=0),
         # Jobs wait on HTTP, not CPU: many run at once, and a freed slot is refilled quickly.
         "max_jobs": 50,
         "poll_delay": 0.05,
         "job_timeout": 300,
-        "keep_result": 3600,
+        # No kept results (nothing reads them): a job that ran out of tries would otherwise
+        # keep its id, and so refuse the next scrape or sync of the same id, for as long.
+        "keep_result": 0,
         "health_check_interval": 60,
     }
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from contextlib import suppress
+from typing import Any
 
-from arq.worker import Worker
+from redis.exceptions import RedisError
 
-from backend.worker.settings import build_worker
+from backend.worker.settings import IN_PROGRESS_TTL, Worker, build_worker
+from shared.cache import OwnedLock
+from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -28,13 +34,70 @@ class WorkerSupervisor:
 
     def __init__(self, res: Resources) -> None:
         self.res = res
-        self.worker: Worker = build_worker(res, handle_signals=False)
         self.restarts = 0
+        self.failing = False  # ended by itself and not running again yet
+        self.ever_started = False
+        self.worker: Worker = self._build()
+        where = f"{socket.gethostname()}:{res.settings.WORKER_PORT}"
+        self.mark = OwnedLock(
+            res.valkey, cache_keys.worker_running(where), cache_keys.WORKER_MARK_TTL
+        )
+        self.mark.token = f"{os.getpid()}:{self.mark.token}"
+        self.marked = False
+
+    async def mark_running(self) -> None:
+        """Record in Valkey that this process runs the worker here, and say so when the one that
+        ran here before was killed (it left its mark behind). Tried at every (re)start until
+        Valkey answers."""
+        if self.marked:
+            return
+        try:
+            before = await self.res.valkey.set(
+                self.mark.key, self.mark.token, ex=cache_keys.WORKER_MARK_TTL, get=True
+            )
+        except (RedisError, OSError):
+            return
+        self.marked = True
+        if before is not None and before.decode(errors="replace") != self.mark.token:
+            log.warning(
+                "the worker that ran here before (pid %s) stopped without shutting down; "
+                "the jobs it was running run again within %.0f s",
+                before.decode(errors="replace").split(":", 1)[0],
+                IN_PROGRESS_TTL,
+            )
+
+    async def unmark(self) -> None:
+        """A clean stop: take our mark away (only ours)."""
+        with suppress(RedisError, OSError):
+            await self.mark.release()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run the worker until `stop` is set, restarting it whenever it ends on its own."""
+        try:
+            await self._run(stop)
+        finally:
+            await self.unmark()
+
+    def _build(self) -> Worker:
+        """A new arq Worker that tells us once it has connected and started."""
+        worker = build_worker(self.res, handle_signals=False)
+        on_startup = worker.on_startup
+
+        async def started(ctx: dict[Any, Any]) -> None:
+            if on_startup is not None:
+                await on_startup(ctx)
+            if self.failing:
+                log.info("worker running after %d restart(s); cron resumes", self.restarts)
+                self.failing = False
+            self.ever_started = True
+
+        worker.on_startup = started
+        return worker
+
+    async def _run(self, stop: asyncio.Event) -> None:
         delay = RESTART_FIRST
         while True:
+            await self.mark_running()
             started = time.monotonic()
             task = asyncio.create_task(self.worker.main())
             stopper = asyncio.create_task(stop.wait())
@@ -47,17 +110,30 @@ class WorkerSupervisor:
             await stop_worker(self.worker, task)
             if time.monotonic() - started >= HEALTHY_RUN:
                 delay = RESTART_FIRST
-            log.warning(
-                "worker stopped by itself (%s); restarting it in %.0f s",
-                type(error).__name__ if error else "its loop ended",
-                delay,
-            )
+            reason = type(error).__name__ if error else "its loop ended"
+            if not self.failing:  # one line per outage; the retries are quiet
+                breaker = getattr(self.res.valkey, "breaker", None)
+                said = breaker is not None and breaker.failures > 0  # it warned already
+                log.log(
+                    logging.INFO if said else logging.WARNING,
+                    "%s (%s); restarting it in %.0f s, then with backoff up to every %.0f s "
+                    "until it runs",
+                    "worker stopped by itself"
+                    if self.ever_started
+                    else "worker cannot start yet: Valkey does not answer",
+                    reason,
+                    delay,
+                    RESTART_MAX,
+                )
+                self.failing = True
+            else:
+                log.debug("worker did not start (%s); next try in %.0f s", reason, delay)
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), delay)
                 return  # asked to stop while waiting
             delay = min(delay * 2, RESTART_MAX)
             self.restarts += 1
-            self.worker = build_worker(self.res, handle_signals=False)
+            self.worker = self._build()
 
 
 class _QuietArqShutdown(logging.Filter):
@@ -74,12 +150,14 @@ async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
     would go on picking jobs with it.
     """
     worker.allow_pick_jobs = False
+    ended = worker_task.done()  # by itself: the supervisor reports why
     worker_task.cancel()
     with suppress(asyncio.CancelledError):
         try:
             await worker_task
         except Exception as exc:  # boundary: shutting down regardless
-            log.warning("worker ended with %s", exc.__class__.__name__)
+            if not ended:
+                log.warning("worker ended with %s", exc.__class__.__name__)
     running = [t for t in worker.tasks.values() if not t.done()]
     if running:
         log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))
@@ -94,6 +172,6 @@ async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
     except (TimeoutError, asyncio.CancelledError):
         log.warning("worker did not close within %.0f s", SHUTDOWN_GRACE)
     except Exception as exc:  # boundary: shutting down regardless (Valkey may be gone)
-        log.warning("worker close failed with %s", exc.__class__.__name__)
+        log_valkey_failure(log, exc, "worker close failed")
     finally:
         arq_log.removeFilter(quiet)

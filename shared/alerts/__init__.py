@@ -38,6 +38,7 @@ from shared.alerts.render import (
 )
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.db import alerts as aq
 from shared.db.pools import Database
 from shared.messaging.alerts import AlertDeliveryError, GroupSender
@@ -192,7 +193,7 @@ class Alerts:
             )
             changed, old_raw = await cast(Awaitable[list[Any]], swapped)
         except (RedisError, OSError) as exc:
-            log.warning("alert state of %s kept locally (Valkey: %s)", name, type(exc).__name__)
+            log_valkey_failure(log, exc, "alert state of %s kept locally", name)
             previous = self._local.get(name)
             self._local[name] = stored_state
             if previous == stored_state:

@@ -23,6 +23,7 @@ from redis.exceptions import RedisError
 
 from shared.alerts.render import render_duration
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.db import alerts as aq
 from shared.db import contests as cq
 from shared.models import SyncOutcome
@@ -326,7 +327,7 @@ class Monitor:
             try:
                 await check
             except (asyncpg.PostgresError, asyncpg.InterfaceError, RedisError, OSError) as exc:
-                log.warning("alert check skipped: %s", type(exc).__name__)
+                log_valkey_failure(log, exc, "alert check skipped")
 
     def start(self) -> None:
         """Start the loop in the background."""

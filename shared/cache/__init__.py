@@ -12,7 +12,7 @@ from typing import Any, TypeVar, cast
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from shared.cache.breaker import open_guarded_valkey
+from shared.cache.breaker import log_valkey_failure, open_guarded_valkey
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,7 @@ async def cached_json_many(
         raws: list[bytes | None] = await valkey.mget(keys)
         reachable = True
     except (RedisError, OSError) as exc:
-        log.warning(
-            "cache read of %s failed, using the database: %s",
-            ", ".join(keys),
-            exc.__class__.__name__,
-        )
+        log_valkey_failure(log, exc, "cache read of %s failed, using the database", ", ".join(keys))
         raws, reachable = [None] * len(keys), False
     values: list[T] = []
     for key, raw in zip(keys, raws, strict=True):
@@ -83,7 +79,7 @@ async def cached_json_many(
             try:
                 await set_json(valkey, key, encode(value), ttl)
             except (RedisError, OSError) as exc:
-                log.warning("cache write of %s failed: %s", key, exc.__class__.__name__)
+                log_valkey_failure(log, exc, "cache write of %s failed", key)
     return values
 
 
@@ -94,7 +90,7 @@ async def drop(valkey: Redis, *keys: str) -> None:
     try:
         await valkey.delete(*keys)
     except (RedisError, OSError) as exc:
-        log.warning("cache invalidation failed: %s", exc.__class__.__name__)
+        log_valkey_failure(log, exc, "cache invalidation failed")
 
 
 class OwnedLock:

@@ -5,8 +5,9 @@ that is gone, or that accepts connections and never answers, must therefore cost
 fraction of a second at most, not seconds per call queued behind redis-py's pool. After
 `FAILURES_TO_OPEN` failed calls in a row the breaker opens: for `OPEN_SECONDS` every call fails
 at once with `ValkeyUnavailableError` (a redis ConnectionError, which every caller already
-handles), then one call is let through to probe. One WARNING when it opens, one INFO when Valkey
-answers again.
+handles), then one call is let through to probe. One WARNING when an outage begins (the first failed
+call), one INFO when Valkey answers again; callers log their own failed calls with
+`log_valkey_failure`, which stays quiet about outages the breaker has already reported.
 """
 
 from __future__ import annotations
@@ -61,25 +62,37 @@ class Breaker:
             raise ValkeyUnavailableError("Valkey is unavailable (circuit open)")
 
     def succeeded(self) -> None:
-        """A call worked: close the breaker."""
-        if self.opened_at is not None:
+        """A call worked: close the breaker; one line if an outage just ended."""
+        if self.failures:
             log.info("Valkey answers again; using it")
         self.failures = 0
         self.opened_at = None
 
-    def failed(self) -> None:
-        """A call failed with an outage error: count it, open after enough in a row."""
+    def failed(self, exc: BaseException | None = None) -> None:
+        """A call failed with an outage error: count it, open after enough in a row. The first
+        failure of an outage is its one warning."""
         self.failures += 1
+        if self.failures == 1:
+            log.warning(
+                "Valkey did not answer (%s); serving without it until it does",
+                type(exc).__name__ if exc is not None else "no answer",
+            )
         if self.failures >= self.failures_to_open:
             if self.opened_at is None:
                 self.trips += 1
-                log.warning(
-                    "Valkey did not answer %d times in a row; serving without it for %.0f s "
-                    "at a time until it does",
+                log.info(
+                    "Valkey failed %d times in a row; not calling it for %.0f s at a time",
                     self.failures,
                     self.open_seconds,
                 )
             self.opened_at = self._clock()
+
+
+def log_valkey_failure(logger: logging.Logger, exc: BaseException, what: str, *args: Any) -> None:
+    """Log a failed Valkey call: at DEBUG when it is an outage (the client's breaker gives the
+    one warning per outage), as a WARNING otherwise (a wrong command or value)."""
+    level = logging.DEBUG if isinstance(exc, _OUTAGE) else logging.WARNING
+    logger.log(level, what + ": %s", *args, type(exc).__name__)
 
 
 class GuardedValkey(Redis):
@@ -93,8 +106,8 @@ class GuardedValkey(Redis):
         try:
             # redis-py leaves execute_command unannotated.
             result = await super().execute_command(*args, **options)  # type: ignore[no-untyped-call]
-        except _OUTAGE:
-            self.breaker.failed()
+        except _OUTAGE as exc:
+            self.breaker.failed(exc)
             raise
         self.breaker.succeeded()
         return result
@@ -118,8 +131,8 @@ class GuardedPipeline(Pipeline):
         self.breaker.before_call()
         try:
             result = await super().execute(raise_on_error)
-        except _OUTAGE:
-            self.breaker.failed()
+        except _OUTAGE as exc:
+            self.breaker.failed(exc)
             raise
         self.breaker.succeeded()
         return result

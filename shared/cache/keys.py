@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 CONTESTS_TTL = 12 * 3600
-SYNC_LOCK_TTL = 5 * 60
+# Short, renewed every third of it by the running sync: a killed holder's lock lapses within
+# seconds, a long healthy sync keeps it.
+SYNC_LOCK_TTL = 15
 ALERT_STATE_TTL = 24 * 3600
 
 CONTESTS_PATTERN = "cache:contests:*"
@@ -72,6 +74,15 @@ ALERT_STATE_PATTERN = "alert:state:*"
 def alert_drain_lock() -> str:
     """The owned lock held by the one process delivering the alert outbox at a time."""
     return "lock:alerts:drain"
+
+
+WORKER_MARK_TTL = 7 * 24 * 3600
+
+
+def worker_running(where: str) -> str:
+    """Present while a worker process runs at `where` (host:port), holding that process's token;
+    a process that was killed leaves it behind for the next one there to notice."""
+    return f"worker:running:{where}"
 
 
 def worker_heartbeat() -> str:

@@ -338,17 +338,21 @@ async def update_sync_state(
     )
 
 
-async def start_sync(conn: Conn, user_id: int) -> User | None:
-    """Mark a connected user's sync as running and return the user; None when not connected."""
+async def start_sync(conn: Conn, user_id: int) -> tuple[User, bool] | None:
+    """Mark a connected user's sync as running; returns the user and whether a sync was still
+    marked running (one that never finished: its worker died, as the caller holds the user's
+    lock); None when not connected."""
     row = await conn.fetchrow(
         f"""
+        WITH before AS (SELECT sync_status AS status_before FROM users WHERE id = $1 FOR UPDATE)
         UPDATE users SET sync_status = 'running', last_sync_error = NULL
+        FROM before
         WHERE id = $1 AND google_status = 'active' AND refresh_token_enc IS NOT NULL
-        RETURNING {_USER_COLUMNS}
+        RETURNING {_USER_COLUMNS}, before.status_before
         """,
         user_id,
     )
-    return None if row is None else _user(row)
+    return None if row is None else (_user(row), row["status_before"] == "running")
 
 
 async def list_active_user_ids(conn: Conn) -> list[int]:

@@ -26,6 +26,7 @@ from authlib.oauth2.rfc6749.parameters import prepare_grant_uri, prepare_token_r
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from redis.exceptions import RedisError
 
+from shared.cache.breaker import log_valkey_failure
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.db import events as eq
 from shared.db import links as lq
@@ -335,7 +336,7 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
     try:
         await enqueue_sync(res.arq, user_id)
     except (RedisError, OSError) as exc:  # the daily sync picks the user up later
-        log.warning("could not queue the first sync of user %d: %s", user_id, type(exc).__name__)
+        log_valkey_failure(log, exc, "could not queue the first sync of user %d", user_id)
     return ConnectOutcome(
         OutcomeKind.CONNECTED,
         f'Connected as {email}. Your contests are being added to the "{CALENDAR_SUMMARY}" '

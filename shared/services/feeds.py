@@ -28,6 +28,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.config import Settings
 from shared.db import feeds as fq
 from shared.db import users as uq
@@ -155,7 +156,7 @@ async def load_feed(
         key = cache_keys.feed(generation, spec.variant)
         raw = await valkey.get(key)
     except (RedisError, OSError) as exc:
-        log.warning("feed cache unavailable, rendering from the database: %s", type(exc).__name__)
+        log_valkey_failure(log, exc, "feed cache unavailable, rendering from the database")
         raw = None
     if raw is not None:
         try:
@@ -199,7 +200,7 @@ async def _render(
         try:
             await valkey.set(key, doc.encode(), ex=cache_keys.FEED_TTL)
         except (RedisError, OSError) as exc:
-            log.warning("feed cache write failed: %s", type(exc).__name__)
+            log_valkey_failure(log, exc, "feed cache write failed")
     log.info(
         "rendered feed %s: %d events, %d bytes in %.0f ms",
         spec.variant[:8],
@@ -218,4 +219,4 @@ async def bump_feeds_generation(valkey: Redis) -> None:
             pipe.expire(cache_keys.feeds_generation(), cache_keys.FEEDS_GENERATION_TTL)
             await pipe.execute()
     except (RedisError, OSError) as exc:  # rendered feeds then expire within FEED_TTL
-        log.warning("could not invalidate cached feeds: %s", type(exc).__name__)
+        log_valkey_failure(log, exc, "could not invalidate cached feeds")

@@ -21,6 +21,7 @@ import asyncpg
 from arq.connections import ArqRedis
 from redis.exceptions import RedisError
 
+from shared.cache.breaker import log_valkey_failure
 from shared.calendar.client import GrantRevokedError, revoke_token
 from shared.calendar.plan import CALENDAR_SUMMARY
 from shared.crypto import DecryptionError, TokenCipher
@@ -214,9 +215,7 @@ async def start_cleanups(arq: ArqRedis, cleanup_ids: Sequence[int | None]) -> No
         try:
             await enqueue_cleanup(arq, cleanup_id, 0)
         except (RedisError, OSError) as exc:
-            log.warning(
-                "cleanup %d not queued now (%s); the sweeper will", cleanup_id, type(exc).__name__
-            )
+            log_valkey_failure(log, exc, "cleanup %d not queued now (the sweeper will)", cleanup_id)
 
 
 async def carry_out_cleanup(

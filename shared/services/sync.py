@@ -153,13 +153,18 @@ async def sync_user_calendar(
         return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
     # The mark as it was before this sync read anything: cleared at the end only if unchanged.
     wanted = await uq.get_sync_wanted(res.db.write, user_id)
-    user = await uq.start_sync(res.db.write, user_id)
-    if user is None:
+    started = await uq.start_sync(res.db.write, user_id)
+    if started is None:
         await lock.release()
         if await uq.get_user(res.db.write, user_id) is None:
             return SyncResult(user_id, SyncOutcome.SKIPPED, error="no such user")
         return SyncResult(
             user_id, SyncOutcome.NOT_CONNECTED, error="Google Calendar is not connected"
+        )
+    user, interrupted = started
+    if interrupted:
+        log.warning(
+            "the last sync of user %d never finished (its worker stopped); syncing again", user_id
         )
     lost = asyncio.Event()
     renewer = asyncio.create_task(_keep_lock(lock, lost))
@@ -221,13 +226,17 @@ async def sync_user_calendar(
 
 async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
     interval = lock.ttl_ms / 1000 / 3
+    failing = False
     while True:
         await asyncio.sleep(interval)
         try:
             renewed = await lock.renew()
         except Exception as exc:  # a Valkey hiccup: keep trying until the TTL would lapse
-            log.warning("could not renew %s: %s", lock.key, exc.__class__.__name__)
+            if not failing:  # once per outage, not every few seconds
+                log.warning("could not renew %s: %s", lock.key, exc.__class__.__name__)
+            failing = True
             continue
+        failing = False
         if not renewed:
             lost.set()
             return

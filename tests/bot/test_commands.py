@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 
+from arq.connections import ArqRedis
 from arq.jobs import Job
 
 from backend.worker.settings import build_worker
 from bot.core.commands import SYNC_DEBOUNCE, build_registry
+from bot.core.commands.sync import SYNC_LATER
 from bot.core.dispatch import dispatch
 from bot.core.types import SYNC_WAIT, Button, ChatPlatform, Context, Invocation, Reply
 from bot.telegram.render import build_capabilities
+from shared.cache import open_valkey
 from shared.db import users as uq
+from shared.embedded import free_port
 from shared.models import SyncStatus, User
 from shared.platforms.registry import get_platform
 from shared.resources import Resources
@@ -243,6 +248,24 @@ async def test_second_sync_within_a_minute_is_limited(
     second = await say(res, "/sync")
     assert second.followup is None
     assert "once a minute" in second.text and "try again in" in second.text
+
+
+async def test_sync_while_valkey_is_away_is_recorded_and_says_so(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    user_id = await connect_user(res, fake_google, chat_user=CHAT_USER)
+    nowhere = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens: the queue is away
+    away = dataclasses.replace(
+        res, valkey=open_valkey(nowhere), arq=ArqRedis.from_url(nowhere, socket_connect_timeout=1)
+    )
+    try:
+        reply = await say(away, "/sync")
+    finally:
+        await away.valkey.aclose()
+        await away.arq.aclose()
+    assert reply.text == SYNC_LATER
+    # Durable: the worker's sweeper queues the sync once Valkey is back.
+    assert await uq.get_sync_wanted(res.db.write, user_id) is not None
 
 
 async def test_sync_without_a_calendar_points_to_connect(res: Resources) -> None:

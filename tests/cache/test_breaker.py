@@ -47,9 +47,33 @@ def test_the_breaker_opens_after_five_failures_and_probes_after_the_cool_down(
     breaker.succeeded()
     breaker.before_call()
     assert breaker.trips == 1
+    # One warning for the outage (its first failure), one line when it ends.
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1 and "did not answer 5 times" in warnings[0].getMessage()
-    assert "Valkey answers again" in caplog.text
+    assert len(warnings) == 1 and "Valkey did not answer" in warnings[0].getMessage()
+    assert caplog.text.count("Valkey answers again") == 1
+
+
+def test_each_outage_is_one_warning_and_one_recovery_line(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    clock = Clock()
+    breaker = Breaker(clock=clock)
+    for _outage in range(2):
+        for _ in range(3):  # the circuit opens three times during a long outage
+            while not breaker.is_open:
+                breaker.before_call()
+                breaker.failed(ConnectionError("gone"))
+            clock.now += 10.1
+        for _ in range(20):  # then Valkey answers: every call works
+            breaker.before_call()
+            breaker.succeeded()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert (
+        warnings
+        == ["Valkey did not answer (ConnectionError); serving without it until it does"] * 2
+    )
+    assert caplog.text.count("Valkey answers again") == 2
 
 
 class SilentValkey:

@@ -215,7 +215,7 @@ async def test_renew_after_expiry_reports_the_lock_lost(valkey: Redis) -> None:
     await asyncio.sleep(0.3)
     await second.acquire()
     assert await first.renew() is False
-    assert await valkey.pttl(keys.sync_lock(1)) > 200_000
+    assert await valkey.pttl(keys.sync_lock(1)) > keys.SYNC_LOCK_TTL * 1000 // 2
 
 
 # --- fixed-window limits --------------------------------------------------------------------------
@@ -289,14 +289,16 @@ async def test_read_through_serves_the_loader_when_valkey_is_down(
     assert loader.calls == 2
 
 
-async def test_read_through_with_valkey_down_logs_a_warning(
+async def test_reads_through_with_valkey_down_log_one_warning_for_the_outage(
     stoppable: tuple[EmbeddedValkey, Redis], caplog: pytest.LogCaptureFixture
 ) -> None:
     server, client = stoppable
     await asyncio.to_thread(server.stop)
     caplog.set_level(logging.WARNING, logger="shared.cache")
-    await read_through(client, "cache:test", Loader(["x"]))
-    assert any("cache:test" in r.getMessage() for r in caplog.records)
+    for _ in range(10):
+        assert await read_through(client, "cache:test", Loader(["x"])) == ["x"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "Valkey did not answer" in warnings[0], warnings
 
 
 async def test_drop_with_valkey_down_logs_a_warning_and_does_not_raise(

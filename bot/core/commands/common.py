@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from redis.exceptions import RedisError
 
 from bot.core.types import Context, Invocation
+from shared.cache.breaker import log_valkey_failure
 from shared.db import users as uq
 from shared.errors import InvalidArgumentError
 from shared.jobs import enqueue_sync
@@ -104,7 +105,7 @@ async def queue_resync(res: Resources, user: User) -> bool:
     try:
         await enqueue_sync(res.arq, user.id, defer_seconds=SYNC_DEBOUNCE)
     except (RedisError, OSError) as exc:  # the daily sync applies the change later
-        log.warning("could not queue a sync of user %d: %s", user.id, type(exc).__name__)
+        log_valkey_failure(log, exc, "could not queue a sync of user %d", user.id)
         return False
     return True
 

@@ -7,6 +7,8 @@ import functools
 import logging
 from datetime import datetime
 
+from redis.exceptions import RedisError
+
 from bot.core.commands.common import (
     NOT_CONNECTED,
     REVOKED,
@@ -16,6 +18,7 @@ from bot.core.registry import Registry
 from bot.core.types import Context, Invocation, Reply
 from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
+from shared.cache.breaker import log_valkey_failure
 from shared.db import users as uq
 from shared.errors import NotConnectedError, RateLimitedError
 from shared.jobs import enqueue_sync
@@ -75,6 +78,12 @@ async def wait_for_sync(
         await asyncio.sleep(poll)
 
 
+SYNC_LATER = (
+    "Syncing is paused for a moment. Your calendar will be synced as soon as it can be — "
+    "check /status in a minute."
+)
+
+
 async def cmd_sync(ctx: Context, inv: Invocation) -> Reply:
     """Sync your calendar now (at most once a minute); the message updates with the result."""
     res = ctx.res
@@ -82,15 +91,23 @@ async def cmd_sync(ctx: Context, inv: Invocation) -> Reply:
     if not user.connected:
         revoked = user.google_status is GoogleStatus.REVOKED
         raise NotConnectedError(REVOKED if revoked else NOT_CONNECTED)
-    wait = await hit_limit(
-        res.valkey,
-        lambda start: cache_keys.sync_limit(user.id, start),
-        1,
-        cache_keys.SYNC_LIMIT_WINDOW,
-    )
+    try:
+        wait = await hit_limit(
+            res.valkey,
+            lambda start: cache_keys.sync_limit(user.id, start),
+            1,
+            cache_keys.SYNC_LIMIT_WINDOW,
+        )
+        if not wait:
+            await enqueue_sync(res.arq, user.id)
+    except (RedisError, OSError) as exc:
+        # The job queue is away (Valkey): the wish is recorded in PostgreSQL, and the worker's
+        # sweeper syncs the user as soon as it runs again.
+        log_valkey_failure(log, exc, "sync of user %d not queued now; marked instead", user.id)
+        await uq.mark_sync_wanted(res.db.write, user.id)
+        return Reply(SYNC_LATER)
     if wait:
         raise RateLimitedError(f"You can sync once a minute — try again in {wait} s.")
-    await enqueue_sync(res.arq, user.id)
     log.info("user %d asked for a sync", user.id)
     before = user.last_sync_at
     return Reply(
