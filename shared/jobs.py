@@ -26,6 +26,15 @@ DELIVER_NOTICES = "deliver_notices"
 DELIVER_CONTEST_MESSAGES = "deliver_contest_messages"
 CLEAN_UP_GOOGLE = "clean_up_google"
 SWEEP_CLEANUPS = "sweep_cleanups"
+PRUNE_EXPIRED = "prune_expired"
+HEARTBEAT = "heartbeat"
+SEND_DAILY_REPORT = "send_daily_report"
+PRUNE_RUNS = "prune_runs"
+
+
+def cron_name(job: str) -> str:
+    """The name of a job's cron entry (`cron:<job>`): its metrics label and its unique lock."""
+    return f"cron:{job}"
 
 
 def sync_job_id(user_id: int) -> str:

@@ -6,8 +6,9 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict, cast
 
+from arq.connections import ArqRedis
 from arq.worker import Retry
 from redis.exceptions import RedisError
 
@@ -51,21 +52,40 @@ class JobStats:
     failing_platforms: set[str] = field(default_factory=set)
 
 
-def job_stats(ctx: dict[str, Any]) -> JobStats:
+class WorkerContext(TypedDict, total=False):
+    """What the dict arq hands every job (its `ctx`) holds: ours — the process's resources,
+    placed there at start-up by the composition root, and the job statistics — and arq's own
+    keys. arq types `ctx` as a plain dict (`Ctx`); `context(ctx)` reads it as this."""
+
+    res: Resources
+    stats: JobStats
+    redis: ArqRedis
+    job_id: str
+    job_try: int
+    enqueue_time: datetime
+    score: int
+
+
+# The job's `ctx` as arq declares it (its WorkerCoroutine protocol takes a plain dict).
+Ctx = dict[Any, Any]
+
+
+def context(ctx: Ctx) -> WorkerContext:
+    """The arq context read with its keys typed."""
+    return cast(WorkerContext, ctx)
+
+
+def job_stats(ctx: Ctx) -> JobStats:
     """The process's job statistics, created on first use."""
-    stats = ctx.setdefault("stats", JobStats())
-    assert isinstance(stats, JobStats)
-    return stats
+    return context(ctx).setdefault("stats", JobStats())
 
 
-def resources(ctx: dict[str, Any]) -> Resources:
+def resources(ctx: Ctx) -> Resources:
     """The process's resources, placed in the arq context by the composition root."""
-    res = ctx["res"]
-    assert isinstance(res, Resources)
-    return res
+    return context(ctx)["res"]
 
 
-async def schedule_scrapes(ctx: dict[str, Any]) -> int:
+async def schedule_scrapes(ctx: Ctx) -> int:
     """Cron fan-out: queue one scrape per platform; returns how many were queued."""
     res = resources(ctx)
     queued = 0
@@ -83,7 +103,7 @@ SCRAPE_RETRY_FIRST = 5
 SCRAPE_RETRY_MAX = 80
 
 
-async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, object]:
+async def scrape_platform(ctx: Ctx, platform: str) -> dict[str, object]:
     """Scrape one platform, then queue syncs for the users its changes affect."""
     res = resources(ctx)
     try:
@@ -91,7 +111,7 @@ async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, objec
     except Exception as exc:
         if not is_database_outage(exc):
             raise
-        job_try = int(ctx.get("job_try") or 1)
+        job_try = context(ctx).get("job_try", 1)
         if job_try >= SCRAPE_MAX_TRIES:
             log.warning(
                 "scrape of %s failed %d times: PostgreSQL unavailable (%s); the next round "
@@ -131,7 +151,7 @@ async def scrape_platform(ctx: dict[str, Any], platform: str) -> dict[str, objec
     return result.to_json()
 
 
-async def schedule_syncs(ctx: dict[str, Any]) -> int:
+async def schedule_syncs(ctx: Ctx) -> int:
     """Daily cron fan-out: queue a calendar sync for every connected user."""
     res = resources(ctx)
     queued = 0
@@ -142,9 +162,7 @@ async def schedule_syncs(ctx: dict[str, Any]) -> int:
     return queued
 
 
-async def sync_user_calendar(
-    ctx: dict[str, Any], user_id: int, attempt: int = 0
-) -> dict[str, object]:
+async def sync_user_calendar(ctx: Ctx, user_id: int, attempt: int = 0) -> dict[str, object]:
     """Bring one user's calendar in step; returns counts created/updated/deleted/failed.
 
     `attempt` counts the later tries of a sync that Google failed (0 for a first sync).
@@ -168,7 +186,7 @@ async def sync_user_calendar(
 SWEEP_FAILED_PAUSE = timedelta(minutes=5)
 
 
-async def sweep_sync_marks(ctx: dict[str, Any]) -> int:
+async def sweep_sync_marks(ctx: Ctx) -> int:
     """Cron, every 10 s: queue a sync for every user marked as needing one (the durable path;
     queueing right after a scrape's commit is only the fast path)."""
     res = resources(ctx)
@@ -185,7 +203,7 @@ async def sweep_sync_marks(ctx: dict[str, Any]) -> int:
 REDELIVER_WINDOW = timedelta(days=1)
 
 
-async def deliver_notices(ctx: dict[str, Any]) -> int:
+async def deliver_notices(ctx: Ctx) -> int:
     """Cron, every minute: send the notices that were recorded while no chat sender ran."""
     res = resources(ctx)
     return await res.messenger.redeliver(datetime.now(UTC) - REDELIVER_WINDOW)
@@ -195,7 +213,7 @@ async def deliver_notices(ctx: dict[str, Any]) -> int:
 DELIVERY_RUN_BUDGET = 50.0
 
 
-async def deliver_contest_messages(ctx: dict[str, Any]) -> dict[str, int]:
+async def deliver_contest_messages(ctx: Ctx) -> dict[str, int]:
     """Cron, every minute: contest reminders and announcements that are due, exactly once,
     edits of sent ones whose contest moved or was cancelled, and Discord servers' scheduled
     events (shared/delivery)."""
@@ -211,13 +229,13 @@ async def deliver_contest_messages(ctx: dict[str, Any]) -> dict[str, int]:
     return result.to_json()
 
 
-async def clean_up_google(ctx: dict[str, Any], cleanup_id: int) -> str:
+async def clean_up_google(ctx: Ctx, cleanup_id: int) -> str:
     """One attempt at a recorded Google cleanup (revoke a grant, delete our calendar)."""
     attempt = await grants.carry_out_cleanup(resources(ctx), cleanup_id)
     return attempt.outcome.value
 
 
-async def sweep_cleanups(ctx: dict[str, Any]) -> int:
+async def sweep_cleanups(ctx: Ctx) -> int:
     """Cron, every minute: queue every recorded Google cleanup that is due (durable backstop)."""
     res = resources(ctx)
     queued = 0
@@ -235,7 +253,7 @@ UNSENT_NOTICE_RETENTION = timedelta(days=14)
 FINISHED_CLEANUP_RETENTION = timedelta(days=30)
 
 
-async def prune_expired(ctx: dict[str, Any]) -> int:
+async def prune_expired(ctx: Ctx) -> int:
     """Housekeeping: expired links, states and link requests; old notices and cleanups."""
     db = resources(ctx).db.write
     now = datetime.now(UTC)
@@ -252,7 +270,7 @@ async def prune_expired(ctx: dict[str, Any]) -> int:
 # ---- maintainers (shared/alerts)
 
 
-async def heartbeat(ctx: dict[str, Any]) -> int:
+async def heartbeat(ctx: Ctx) -> int:
     """Cron every minute: record that cron runs, refresh gauges, deliver alerts kept for retry."""
     res = resources(ctx)
     try:
@@ -263,12 +281,12 @@ async def heartbeat(ctx: dict[str, Any]) -> int:
     return await res.alerts.drain()
 
 
-async def send_daily_report(ctx: dict[str, Any]) -> bool:
+async def send_daily_report(ctx: Ctx) -> bool:
     """Cron at DAILY_REPORT_HOUR: the daily report with its 7-day chart."""
     return await maintainers.send_daily_report(resources(ctx))
 
 
-async def prune_runs(ctx: dict[str, Any]) -> int:
+async def prune_runs(ctx: Ctx) -> int:
     """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
     cutoff = datetime.now(UTC) - timedelta(days=30)
     return await aq.delete_old_runs(resources(ctx).db.write, cutoff)

@@ -19,12 +19,22 @@ from arq.worker import Worker as ArqWorker
 from redis.exceptions import RedisError
 
 from backend.worker import jobs
+from backend.worker.jobs import Ctx, context
 from shared.jobs import (
     CLEAN_UP_GOOGLE,
     DELIVER_CONTEST_MESSAGES,
     DELIVER_NOTICES,
+    HEARTBEAT,
+    PRUNE_EXPIRED,
+    PRUNE_RUNS,
+    SCHEDULE_SCRAPES,
+    SCHEDULE_SYNCS,
+    SCRAPE_PLATFORM,
+    SEND_DAILY_REPORT,
     SWEEP_CLEANUPS,
     SWEEP_SYNC_MARKS,
+    SYNC_USER_CALENDAR,
+    cron_name,
 )
 from shared.metrics import CONTENT_TYPE
 from shared.resources import Resources, redis_settings
@@ -80,7 +90,7 @@ def scrape_cron(interval_minutes: int) -> CronJob:
         schedule = {"hour": set(range(0, 24, max(1, interval_minutes // 60))), "minute": {0}}
     return cron(
         jobs.schedule_scrapes,
-        name="cron:schedule_scrapes",
+        name=cron_name(SCHEDULE_SCRAPES),
         run_at_startup=True,
         unique=True,
         **schedule,
@@ -90,8 +100,8 @@ def scrape_cron(interval_minutes: int) -> CronJob:
 def build_worker_settings(res: Resources) -> dict[str, Any]:
     """Keyword arguments for arq's Worker (what a WorkerSettings class would hold)."""
 
-    async def on_startup(ctx: dict[str, Any]) -> None:
-        ctx["res"] = res
+    async def on_startup(ctx: Ctx) -> None:
+        context(ctx)["res"] = res
 
     return {
         "functions": [
@@ -99,23 +109,23 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             # next scrape for as long (outcomes are in platform_health anyway).
             func(
                 jobs.scrape_platform,
-                name="scrape_platform",
+                name=SCRAPE_PLATFORM,
                 keep_result=0,
                 timeout=300,
                 max_tries=jobs.SCRAPE_MAX_TRIES,
             ),
-            func(jobs.schedule_scrapes, name="schedule_scrapes", keep_result=0),
+            func(jobs.schedule_scrapes, name=SCHEDULE_SCRAPES, keep_result=0),
             # keep_result=0 frees the per-user job id as soon as a sync ends. Its tries are
             # spent only waiting for a busy user's lock (a failed sync queues a new job), or
             # when a worker died while running it.
             func(
                 jobs.sync_user_calendar,
-                name="sync_user_calendar",
+                name=SYNC_USER_CALENDAR,
                 keep_result=0,
                 timeout=jobs.SYNC_JOB_TIMEOUT,
                 max_tries=jobs.SYNC_MAX_TRIES,
             ),
-            func(jobs.schedule_syncs, name="schedule_syncs", keep_result=0),
+            func(jobs.schedule_syncs, name=SCHEDULE_SYNCS, keep_result=0),
             # One attempt per job: a failed attempt is rescheduled in PostgreSQL with backoff,
             # and the sweeper queues it again (under a new id) when it is due.
             func(jobs.clean_up_google, name=CLEAN_UP_GOOGLE, keep_result=0, timeout=120),
@@ -134,14 +144,18 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
         "cron_jobs": [
             scrape_cron(res.settings.SCRAPE_INTERVAL_MINUTES),
             cron(
-                jobs.schedule_syncs, name="cron:schedule_syncs", hour={3}, minute={17}, unique=True
+                jobs.schedule_syncs,
+                name=cron_name(SCHEDULE_SYNCS),
+                hour={3},
+                minute={17},
+                unique=True,
             ),
-            cron(jobs.prune_expired, name="cron:prune_expired", minute={41}, unique=True),
-            cron(jobs.deliver_notices, name="cron:deliver_notices", second={31}, unique=True),
+            cron(jobs.prune_expired, name=cron_name(PRUNE_EXPIRED), minute={41}, unique=True),
+            cron(jobs.deliver_notices, name=cron_name(DELIVER_NOTICES), second={31}, unique=True),
             # Contest messages (shared/delivery): exactly once, even if two workers run this.
             cron(
                 jobs.deliver_contest_messages,
-                name="cron:deliver_contest_messages",
+                name=cron_name(DELIVER_CONTEST_MESSAGES),
                 second={3},
                 run_at_startup=True,
                 unique=True,
@@ -149,14 +163,14 @@ def build_worker_settings(res: Resources) -> dict[str, Any]:
             ),
             cron(
                 jobs.sweep_sync_marks,
-                name="cron:sweep_sync_marks",
+                name=cron_name(SWEEP_SYNC_MARKS),
                 second=set(range(0, 60, 10)),
                 run_at_startup=True,
                 unique=True,
             ),
             cron(
                 jobs.sweep_cleanups,
-                name="cron:sweep_cleanups",
+                name=cron_name(SWEEP_CLEANUPS),
                 second={7},
                 run_at_startup=True,
                 unique=True,
@@ -192,23 +206,23 @@ def build_worker(res: Resources, *, burst: bool = False, handle_signals: bool = 
 def maintainer_functions() -> list[Function]:
     """The jobs of shared/alerts: heartbeat (also delivers kept alerts) and the daily report."""
     return [
-        func(jobs.heartbeat, name="heartbeat", keep_result=0, max_tries=1),
-        func(jobs.send_daily_report, name="send_daily_report", keep_result=0, max_tries=2),
-        func(jobs.prune_runs, name="prune_runs", keep_result=0),
+        func(jobs.heartbeat, name=HEARTBEAT, keep_result=0, max_tries=1),
+        func(jobs.send_daily_report, name=SEND_DAILY_REPORT, keep_result=0, max_tries=2),
+        func(jobs.prune_runs, name=PRUNE_RUNS, keep_result=0),
     ]
 
 
 def maintainer_crons(report_hour: int) -> list[CronJob]:
     """Heartbeat every minute, runs pruned daily, the report at `report_hour` UTC (-1: none)."""
     crons = [
-        cron(jobs.heartbeat, name="cron:heartbeat", run_at_startup=True, unique=True),
-        cron(jobs.prune_runs, name="cron:prune_runs", hour={4}, minute={23}, unique=True),
+        cron(jobs.heartbeat, name=cron_name(HEARTBEAT), run_at_startup=True, unique=True),
+        cron(jobs.prune_runs, name=cron_name(PRUNE_RUNS), hour={4}, minute={23}, unique=True),
     ]
     if report_hour >= 0:
         crons.append(
             cron(
                 jobs.send_daily_report,
-                name="cron:send_daily_report",
+                name=cron_name(SEND_DAILY_REPORT),
                 hour={report_hour},
                 minute={0},
                 unique=True,
@@ -219,7 +233,7 @@ def maintainer_crons(report_hour: int) -> list[CronJob]:
 
 def _timed_coroutine(name: str, coroutine: Any, res: Resources) -> Any:
     @functools.wraps(coroutine)
-    async def run(ctx: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+    async def run(ctx: Ctx, *args: Any, **kwargs: Any) -> Any:
         started = time.monotonic()
         outcome = "failed"
         try:

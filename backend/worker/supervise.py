@@ -10,10 +10,10 @@ import os
 import socket
 import time
 from contextlib import suppress
-from typing import Any
 
 from redis.exceptions import RedisError
 
+from backend.worker.jobs import Ctx
 from backend.worker.settings import IN_PROGRESS_TTL, Worker, build_worker
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
@@ -83,7 +83,7 @@ class WorkerSupervisor:
         worker = build_worker(self.res, handle_signals=False)
         on_startup = worker.on_startup
 
-        async def started(ctx: dict[Any, Any]) -> None:
+        async def started(ctx: Ctx) -> None:
             if on_startup is not None:
                 await on_startup(ctx)
             if self.failing:
