@@ -126,14 +126,14 @@ async def admin_scrape(request: web.Request) -> web.Response:
     """Queue scrapes (all platforms, or one) through the worker."""
     await _authorised(request)
     names = await _platforms(request)
-    queued = await maintainers.scrape_now(request.app[RES], names)
+    queued = await maintainers.scrape_now(request.app[RES].arq, names)
     return web.json_response({"platforms": names, "queued": queued}, status=202)
 
 
 async def admin_sync(request: web.Request) -> web.Response:
     """Queue a calendar sync of every connected user."""
     await _authorised(request)
-    queued = await maintainers.sync_everyone(request.app[RES])
+    queued = await maintainers.sync_everyone(request.app[RES].arq)
     return web.json_response({"queued": queued}, status=202)
 
 

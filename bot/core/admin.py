@@ -74,11 +74,11 @@ async def cmd_scrape(ctx: Context, inv: Invocation) -> Reply:
     else:
         names = list(PLATFORMS)
     since = datetime.now(UTC)
-    await maintainers.scrape_now(ctx.res, names)
+    await maintainers.scrape_now(ctx.res.arq, names)
     wait = ctx.sync_wait  # how long a command waits for the worker's result (120 s)
 
     async def results() -> Reply:
-        rows, finished = await maintainers.wait_for_scrapes(ctx.res, names, since, wait)
+        rows, finished = await maintainers.wait_for_scrapes(ctx.res.db, names, since, wait)
         head = "Scrape results:" if finished else "Scrape results so far (still waiting):"
         return Reply(f"{head}\n{maintainers.render_scrape_table(rows, since)}", edit=True)
 
@@ -88,7 +88,7 @@ async def cmd_scrape(ctx: Context, inv: Invocation) -> Reply:
 async def cmd_syncall(ctx: Context, inv: Invocation) -> Reply:
     """Queue a calendar sync of every connected user."""
     _in_group(ctx, inv)
-    queued = await maintainers.sync_everyone(ctx.res)
+    queued = await maintainers.sync_everyone(ctx.res.arq)
     if not queued:
         return Reply("A sync of every user is already queued.")
     return Reply("Queued a calendar sync of every connected user.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from arq.connections import ArqRedis
 from arq.constants import default_queue_name
 
 from shared.alerts.render import escape, render_duration
@@ -19,6 +20,7 @@ from shared.alerts.report import render_chart, render_figures, report_window
 from shared.alerts.watch import heartbeat_age
 from shared.db import alerts as aq
 from shared.db import contests as cq
+from shared.db.pools import Database
 from shared.jobs import enqueue_scrape, enqueue_sync_all
 from shared.models import PlatformHealth
 from shared.platforms.registry import PLATFORMS
@@ -205,22 +207,22 @@ def render_scrape_table(rows: list[PlatformHealth], since: datetime) -> str:
     return "\n".join(lines)
 
 
-async def scrape_now(res: Resources, names: list[str]) -> int:
+async def scrape_now(arq: ArqRedis, names: list[str]) -> int:
     """Queue scrapes through the worker; returns how many were newly queued."""
     queued = 0
     for name in names:
-        if await enqueue_scrape(res.arq, name) is not None:
+        if await enqueue_scrape(arq, name) is not None:
             queued += 1
     return queued
 
 
 async def wait_for_scrapes(
-    res: Resources, names: list[str], since: datetime, wait: float = SCRAPE_WAIT
+    db: Database, names: list[str], since: datetime, wait: float = SCRAPE_WAIT
 ) -> tuple[list[PlatformHealth], bool]:
     """Poll platform_health until each platform was attempted after `since` (or time runs out)."""
     deadline = time.monotonic() + wait
     while True:
-        rows = [h for h in await cq.list_platform_health(res.db.write) if h.platform in names]
+        rows = [h for h in await cq.list_platform_health(db.write) if h.platform in names]
         attempted = {h.platform for h in rows if h.last_attempt_at and h.last_attempt_at >= since}
         if attempted >= set(names) or time.monotonic() >= deadline:
             known = {h.platform for h in rows}
@@ -231,9 +233,9 @@ async def wait_for_scrapes(
         await asyncio.sleep(SCRAPE_POLL)
 
 
-async def sync_everyone(res: Resources) -> bool:
+async def sync_everyone(arq: ArqRedis) -> bool:
     """Queue the fan-out that syncs every connected user (through the worker)."""
-    return await enqueue_sync_all(res.arq) is not None
+    return await enqueue_sync_all(arq) is not None
 
 
 async def send_daily_report(res: Resources, now: datetime | None = None) -> bool:
