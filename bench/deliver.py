@@ -21,7 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,34 +42,14 @@ from shared.db import contests as cq
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
 from shared.messaging.posts import TelegramPoster
-from shared.messaging.telegram import TelegramSender, build_bot
+from shared.messaging.telegram import TelegramSender, build_bot, build_rate_limiter
 from shared.models import Contest
 from shared.resources import open_resources
-from tests.fakes.telegram import FakeTelegram, _ApiError
+from tests.fakes.telegram import FloodLimitedTelegram
 
 LIMIT = 30  # messages per second, Telegram's overall limit for a bot
 FIRST_USER = 8_000_001
 PROBE_USER = 7_999_999
-
-
-class LimitedTelegram(FakeTelegram):
-    """The fake Bot API refusing more than LIMIT messages in any one second (429)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.window: deque[float] = deque()
-        self.refused = 0
-        self._methods["sendMessage"] = self._limited_send
-
-    async def _limited_send(self, params: dict[str, Any]) -> dict[str, Any]:
-        now = time.monotonic()
-        while self.window and now - self.window[0] >= 1.0:
-            self.window.popleft()
-        if len(self.window) >= LIMIT:
-            self.refused += 1
-            raise _ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        self.window.append(now)
-        return await self._send_message(params)
 
 
 async def probe(ctx: Context, sender: TelegramSender, registry: Any, user: int) -> float:
@@ -89,7 +69,7 @@ async def main() -> None:
     async with AsyncExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-deliver-")))
         dsn, vk = await services(stack, tmp)
-        fake = LimitedTelegram()
+        fake = FloodLimitedTelegram(LIMIT)
         await fake.start()
         stack.push_async_callback(fake.close)
         settings = load_settings(
@@ -124,7 +104,9 @@ async def main() -> None:
                 user = str(FIRST_USER + n)
                 identity = await uq.upsert_identity(conn, "telegram", user, user, None)
                 await uq.update_preferences(conn, identity.user_id, reminder_minutes=[60])
-        worker_bot, bot_bot = build_bot(settings), build_bot(settings)  # two processes' clients
+        # Two processes' clients: the worker's (BULK_PER_SECOND) and the bot process's (30/s).
+        worker_bot = build_bot(settings)
+        bot_bot = build_bot(settings, build_rate_limiter())
         for bot in (worker_bot, bot_bot):
             await bot.initialize()
             stack.push_async_callback(bot.shutdown)
@@ -133,6 +115,7 @@ async def main() -> None:
         registry, ctx = build_registry(), Context(res)
 
         idle = [await probe(ctx, interactive, registry, PROBE_USER - n) for n in range(args.probes)]
+        await asyncio.sleep(1.1)  # the idle replies leave Telegram's one-second window
         started = time.monotonic()
         fan_out = asyncio.create_task(run_deliveries(res.db, {"telegram": poster}, now))
         expected_seconds = args.subscribers / LIMIT

@@ -25,9 +25,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import asyncpg
 
@@ -116,22 +117,16 @@ async def run_deliveries(
             else:
                 await _send(db, posters[job.chat_platform], job, now, result, messenger)
 
-    for edit, claim in ((False, dq.claim_deliveries), (True, dq.claim_edits)):
-        while stop_at is None or time.monotonic() < stop_at:
-            jobs = await claim(db.write, now, now + lease, platforms, batch)
-            if not jobs:
-                break
-            await asyncio.gather(*(guarded(job, edit) for job in jobs))
-
     async def digest(job: dq.DigestJob) -> None:
         async with gate:
             await _send_digest(db, posters[job.chat_platform], job, now, result, messenger)
 
-    while stop_at is None or time.monotonic() < stop_at:
-        digests = await dq.claim_digests(db.write, now, now + lease, platforms, batch)
-        if not digests:
-            break
-        await asyncio.gather(*(digest(job) for job in digests))
+    def claimer(claim: Claim[T]) -> Callable[[], Awaitable[list[T]]]:
+        return lambda: claim(db.write, now, now + lease, platforms, batch)
+
+    await _in_batches(claimer(dq.claim_deliveries), lambda job: guarded(job, False), stop_at)
+    await _in_batches(claimer(dq.claim_edits), lambda job: guarded(job, True), stop_at)
+    await _in_batches(claimer(dq.claim_digests), digest, stop_at)
     if result.sent or result.failed or result.edited or result.digests:
         log.info(
             "contest messages: %d sent, %d digests, %d edited, %d failed, "
@@ -146,6 +141,38 @@ async def run_deliveries(
 
 
 Job = dq.DeliveryJob | dq.DigestJob
+
+
+T = TypeVar("T")
+Claim = Callable[[asyncpg.Pool, datetime, datetime, list[str], int], Awaitable[list[T]]]
+
+
+async def _in_batches(
+    claim: Callable[[], Awaitable[list[T]]],
+    work: Callable[[T], Awaitable[None]],
+    stop_at: float | None,
+) -> None:
+    """Claim and work through batches until none is left or the budget is spent; the next batch
+    is claimed while this one is sent, so the senders never wait on a claim between batches."""
+
+    def more() -> bool:
+        return stop_at is None or time.monotonic() < stop_at
+
+    if not more():
+        return
+    ahead: asyncio.Task[list[T]] | None = asyncio.ensure_future(claim())
+    try:
+        while ahead is not None:
+            jobs = await ahead
+            ahead = None
+            if not jobs:
+                return
+            if more():
+                ahead = asyncio.ensure_future(claim())
+            await asyncio.gather(*(work(job) for job in jobs))
+    finally:
+        if ahead is not None and not ahead.done():
+            ahead.cancel()  # a claim that landed anyway is sent once its lease runs out
 
 
 def _target(job: Job) -> Target:
