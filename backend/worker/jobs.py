@@ -14,6 +14,7 @@ from redis.exceptions import RedisError
 from shared.alerts import watch
 from shared.cache import keys as cache_keys
 from shared.db import approvals, cleanups, links, notices
+from shared.db import deliveries as dq
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
 from shared.delivery.events import sync_guild_events
@@ -228,8 +229,10 @@ async def send_daily_report(ctx: dict[str, Any]) -> bool:
 
 
 async def prune_runs(ctx: dict[str, Any]) -> int:
-    """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
+    """Housekeeping: scrape and sync runs, delivered alerts and daily digests older than 30
+    days."""
     from shared.db import alerts as aq
 
     cutoff = datetime.now(UTC) - timedelta(days=30)
-    return await aq.delete_old_runs(resources(ctx).db.write, cutoff)
+    db = resources(ctx).db.write
+    return await aq.delete_old_runs(db, cutoff) + await dq.delete_old_digests(db, cutoff)

@@ -719,6 +719,17 @@ async def list_digest_contests(
     return [DigestContest(**dict(r)) for r in rows]
 
 
+async def delete_old_digests(conn: Conn, before: datetime) -> int:
+    """Housekeeping: digests whose local day ended before `before` (one row per subscriber
+    per day would otherwise pile up); returns how many."""
+    status = await conn.execute(
+        "DELETE FROM deliveries WHERE kind = 'digest' AND expires_at < $1 "
+        "AND state NOT IN ('pending', 'sending')",
+        before,
+    )
+    return int(status.split()[-1])
+
+
 async def count_digest_contests(
     conn: Conn, platforms: Sequence[str], since: datetime, until: datetime
 ) -> int:

@@ -103,7 +103,11 @@ async def run_deliveries(
         result.recorded += await dq.insert_due_digests(conn, now)
         result.dropped += await dq.drop_expired_digests(conn, now)
     if result.dropped:
-        log.warning("%d contest messages dropped: their contest started first", result.dropped)
+        log.warning(
+            "%d contest messages dropped: their contest started, or their digest's day ended, "
+            "first",
+            result.dropped,
+        )
     if not posters:
         return result
     platforms = sorted(posters)

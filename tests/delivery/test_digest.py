@@ -116,6 +116,10 @@ async def test_a_missed_digest_goes_out_late_the_same_local_day_and_never_the_ne
     await run_deliveries(chat_res.db, {}, BERLIN_8 + 48 * HOUR)  # Wednesday's, recorded
     await run_deliveries(chat_res.db, tg(tg_poster), BERLIN_8 + 62 * HOUR)  # 22:00: late
     assert len(fake_telegram.sent(1002)) == 1 and len(fake_telegram.sent(1001)) == 1
+    # Housekeeping forgets them once their day is long over.
+    kept = len(await dq.list_deliveries(chat_res.db.write))
+    assert await dq.delete_old_digests(chat_res.db.write, BERLIN_8 + timedelta(days=2)) == 2
+    assert len(await dq.list_deliveries(chat_res.db.write)) == kept - 2
 
 
 async def test_a_digest_switched_on_after_its_hour_starts_the_next_day_and_off_stops_it(
