@@ -1,16 +1,22 @@
-"""Fan-out of one contest announcement to many Telegram subscribers, through the delivery engine.
+"""Fan-out of one contest announcement to many Telegram subscribers, then to many Discord
+servers, through the delivery engine.
 
-A fake Bot API (`tests/fakes/telegram.py`, in this process) that enforces Telegram's overall
+A fake Bot API (`FloodLimitedTelegram`, in this process) that enforces Telegram's overall
 limit — more than 30 sendMessage calls in any second answer 429 with `retry_after` — receives
 one reminder for each of N people (default 2,000; the issue's figure is `--subscribers 10000`,
-about six minutes). Printed: delivered messages per second divided by 30 (goal ≥ 0.95), lost and
-duplicated messages (goal 0 and 0), 429s seen, and the p50 latency of `/upcoming` answered by the
-bot's own sender (as the bot process has) in the middle of the fan-out, against the same
-measured before it in the same run (the ratio).
+about six minutes) from the worker's client. Printed: delivered messages per second of the
+first run divided by 30 (goal ≥ 0.95), lost and duplicated messages (goal 0 and 0), 429s seen,
+and the p50 latency of `/upcoming` answered through the bot process's own client (30/s of its
+own; the two clients share the fake's limit, as two processes share a bot token) before the
+fan-out, in the middle of it as `--probes` replies in a row, and as one reply a second.
+
+Then the same announcement to `--servers` Discord channels (default 1,000) against the fake
+Discord's global limit (50 requests/s, 429 `global`) and per-channel buckets (5 per 5 s):
+delivered per second divided by 50, lost, duplicated, 429s.
 
 Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
 
-    python bench/deliver.py [--subscribers 2000] [--probes 20]
+    python bench/deliver.py [--subscribers 2000] [--probes 20] [--servers 1000]
 """
 
 from __future__ import annotations
@@ -19,9 +25,8 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,47 +34,30 @@ from typing import Any
 
 from pydantic import SecretStr
 
-# The repository root in place of bench/ (whose discord.py would hide the discord package).
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
-from bench.sync import services
+from bench.sync import bench_settings
 from bot.core.commands import build_registry
 from bot.core.dispatch import dispatch
 from bot.core.types import ChatPlatform, Context, Invocation
-from shared.config import load_settings
+from shared.config import Settings
 from shared.db import contests as cq
+from shared.db import guilds as gq
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
-from shared.messaging.posts import TelegramPoster
-from shared.messaging.telegram import TelegramSender, build_bot
+from shared.messaging.discord import open_discord_sender
+from shared.messaging.posts import DiscordPoster, TelegramPoster
+from shared.messaging.telegram import TelegramSender, build_bot, build_rate_limiter
 from shared.models import Contest
-from shared.resources import open_resources
-from tests.fakes.telegram import FakeTelegram, _ApiError
+from shared.resources import Resources, open_resources
+from tests.fakes.discord import FloodLimitedDiscord
+from tests.fakes.telegram import FloodLimitedTelegram
 
 LIMIT = 30  # messages per second, Telegram's overall limit for a bot
+DISCORD_LIMIT = 50  # requests per second, Discord's global limit for a bot
+FIRST_GUILD = 700_000_000_000_000_001
 FIRST_USER = 8_000_001
 PROBE_USER = 7_999_999
-
-
-class LimitedTelegram(FakeTelegram):
-    """The fake Bot API refusing more than LIMIT messages in any one second (429)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.window: deque[float] = deque()
-        self.refused = 0
-        self._methods["sendMessage"] = self._limited_send
-
-    async def _limited_send(self, params: dict[str, Any]) -> dict[str, Any]:
-        now = time.monotonic()
-        while self.window and now - self.window[0] >= 1.0:
-            self.window.popleft()
-        if len(self.window) >= LIMIT:
-            self.refused += 1
-            raise _ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        self.window.append(now)
-        return await self._send_message(params)
 
 
 async def probe(ctx: Context, sender: TelegramSender, registry: Any, user: int) -> float:
@@ -85,22 +73,21 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--subscribers", type=int, default=2000)
     parser.add_argument("--probes", type=int, default=20)
+    parser.add_argument("--servers", type=int, default=1000, help="Discord channels (0: none)")
     args = parser.parse_args()
     async with AsyncExitStack() as stack:
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-deliver-")))
-        dsn, vk = await services(stack, tmp)
-        fake = LimitedTelegram()
+        fake = FloodLimitedTelegram(LIMIT)
         await fake.start()
         stack.push_async_callback(fake.close)
-        settings = load_settings(
-            POSTGRES_DB=SecretStr(dsn),
-            VALKEY_URI=SecretStr(vk),
-            ENV="test",
-            SESSION_SECRET="11" * 32,
-            ENCRYPTION_KEY="22" * 32,
-            DATA_DIR=tmp / "data",
+        fake_discord = FloodLimitedDiscord(DISCORD_LIMIT)
+        await fake_discord.start()
+        stack.push_async_callback(fake_discord.close)
+        settings = await bench_settings(
+            stack,
             TELEGRAM_BOT_TOKEN=SecretStr(fake.token),
             TELEGRAM_API_URL=fake.base_url,
+            DISCORD_BOT_TOKEN=SecretStr(fake_discord.token),
+            DISCORD_API_URL=fake_discord.api_url,
         )
         res = await open_resources(settings, stack)
         await res.valkey.flushdb()
@@ -116,7 +103,7 @@ async def main() -> None:
         )
         async with res.db.write.acquire() as conn, conn.transaction():
             await cq.upsert_contests(conn, "codeforces", [contest], now)
-            for n in range(2 * args.probes):  # the people asking /upcoming get no reminders
+            for n in range(3 * args.probes):  # the people asking /upcoming get no reminders
                 user = str(PROBE_USER - n)
                 prober = await uq.upsert_identity(conn, "telegram", user, user)
                 await uq.update_preferences(conn, prober.user_id, reminder_minutes=[])
@@ -124,7 +111,9 @@ async def main() -> None:
                 user = str(FIRST_USER + n)
                 identity = await uq.upsert_identity(conn, "telegram", user, user, None)
                 await uq.update_preferences(conn, identity.user_id, reminder_minutes=[60])
-        worker_bot, bot_bot = build_bot(settings), build_bot(settings)  # two processes' clients
+        # Two processes' clients: the worker's (BULK_PER_SECOND) and the bot process's (30/s).
+        worker_bot = build_bot(settings)
+        bot_bot = build_bot(settings, build_rate_limiter())
         for bot in (worker_bot, bot_bot):
             await bot.initialize()
             stack.push_async_callback(bot.shutdown)
@@ -132,7 +121,10 @@ async def main() -> None:
         interactive = TelegramSender(bot_bot, res.db)
         registry, ctx = build_registry(), Context(res)
 
+        # The previous minutes' runs gave every person a subscriber row; nothing was due yet.
+        await run_deliveries(res.db, {"telegram": poster}, now - timedelta(hours=2))
         idle = [await probe(ctx, interactive, registry, PROBE_USER - n) for n in range(args.probes)]
+        await asyncio.sleep(1.1)  # the idle replies leave Telegram's one-second window
         started = time.monotonic()
         fan_out = asyncio.create_task(run_deliveries(res.db, {"telegram": poster}, now))
         expected_seconds = args.subscribers / LIMIT
@@ -141,8 +133,13 @@ async def main() -> None:
             await probe(ctx, interactive, registry, PROBE_USER - args.probes - n)
             for n in range(args.probes)
         ]
+        spaced = []  # one reply a second, as people asking one at a time
+        for n in range(args.probes):
+            await asyncio.sleep(1.0)
+            spaced.append(await probe(ctx, interactive, registry, PROBE_USER - 2 * args.probes - n))
         result = await fan_out
         elapsed = time.monotonic() - started
+        first_run = result.sent
         later = now
         while result.failed and later < start:  # sends refused to the end: the next runs' work
             later += timedelta(minutes=1)
@@ -152,7 +149,7 @@ async def main() -> None:
         delivered = len(counts)
         duplicates = sum(c - 1 for c in counts.values())
         lost = args.subscribers - delivered
-        rate = delivered / elapsed
+        rate = first_run / elapsed
         idle_p50, busy_p50 = statistics.median(idle), statistics.median(busy)
         print(f"subscribers           {args.subscribers}")
         print(
@@ -165,8 +162,61 @@ async def main() -> None:
         print(f"/upcoming p50 idle    {idle_p50 * 1000:.0f} ms")
         print(
             f"/upcoming p50 busy    {busy_p50 * 1000:.0f} ms "
-            f"({busy_p50 / idle_p50:.1f}x idle, during the fan-out)"
+            f"({busy_p50 / idle_p50:.1f}x idle, {args.probes} in a row during the fan-out)"
         )
+        spaced_p50 = statistics.median(spaced)
+        print(
+            f"/upcoming p50 busy    {spaced_p50 * 1000:.0f} ms "
+            f"({spaced_p50 / idle_p50:.1f}x idle, one a second during the fan-out)"
+        )
+        if args.servers:
+            await discord_fan_out(res, settings, stack, fake_discord, args.servers, now, start)
+
+
+async def discord_fan_out(
+    res: Resources,
+    settings: Settings,
+    stack: AsyncExitStack,
+    fake: FloodLimitedDiscord,
+    servers: int,
+    now: datetime,
+    start: datetime,
+) -> None:
+    """The same announcement to `servers` Discord servers' channels through the worker's
+    REST client, against the fake's global limit and per-channel buckets."""
+    channels: list[str] = []
+    for n in range(servers):
+        guild_id = str(FIRST_GUILD + n)
+        fake.add_guild(guild_id, name=f"Server {n}", send=False)
+        channel_id = fake.channel(guild_id, "contests")["id"]
+        channels.append(channel_id)
+        await gq.upsert_guild(
+            res.db.write,
+            guild_id,
+            configured_by="100",
+            channel_id=channel_id,
+            reminder_minutes=[60],
+        )
+    sender = await open_discord_sender(settings, stack)
+    assert sender is not None
+    poster = DiscordPoster(sender.client)
+    await run_deliveries(res.db, {"discord": poster}, now - timedelta(hours=2))
+    started = time.monotonic()
+    result = await run_deliveries(res.db, {"discord": poster}, now)
+    elapsed = time.monotonic() - started
+    first_run = result.sent
+    later = now
+    while result.failed and later < start:
+        later += timedelta(minutes=1)
+        result = await run_deliveries(res.db, {"discord": poster}, later)
+    counts = [len(fake.channel_messages.get(c, [])) for c in channels]
+    delivered = sum(1 for c in counts if c)
+    rate = first_run / elapsed
+    print(f"discord channels      {servers}")
+    print(f"delivered             {delivered} (first run: {elapsed:.1f} s)")
+    print(f"rate / global limit   {rate:.1f}/s / {DISCORD_LIMIT}/s = {rate / DISCORD_LIMIT:.3f}")
+    print(f"lost / duplicates     {servers - delivered} / {sum(c - 1 for c in counts if c)}")
+    print(f"429s from the fake    {fake.refused_global} global, {fake.refused_bucket} bucket")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from redis.exceptions import RedisError
 from shared.alerts import watch
 from shared.db import alerts as aq
 from shared.db import approvals, cleanups, links, notices
+from shared.db import deliveries as dq
 from shared.db import users as uq
 from shared.db.pools import is_database_outage
 from shared.delivery.engine import run_deliveries
@@ -287,6 +288,8 @@ async def send_daily_report(ctx: Ctx) -> bool:
 
 
 async def prune_runs(ctx: Ctx) -> int:
-    """Housekeeping: scrape and sync runs and delivered alerts older than 30 days."""
+    """Housekeeping: scrape and sync runs, delivered alerts and daily digests older than 30
+    days."""
     cutoff = datetime.now(UTC) - timedelta(days=30)
-    return await aq.delete_old_runs(resources(ctx).db.write, cutoff)
+    db = resources(ctx).db.write
+    return await aq.delete_old_runs(db, cutoff) + await dq.delete_old_digests(db, cutoff)

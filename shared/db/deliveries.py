@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shared.db import Conn
 
@@ -54,7 +55,45 @@ class DeliveryJob:
     message_id: str | None
     sent_chat_id: str | None
     shown_starts_at: datetime | None
-    owner_id: str | None  # a Discord server's: who ran /setup
+    owner_id: str | None  # a Discord server's: who ran /setup; a group's: who ran /subscribe
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A subscriber's daily digest setting: the local hour (None = off) and its time zone."""
+
+    subscriber_id: int
+    hour: int | None
+    timezone: str | None  # a group's or server's own zone (a person's is their /timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestJob:
+    """A claimed daily digest with everything needed to send it."""
+
+    id: int
+    subscriber_id: int
+    subscriber_kind: str
+    chat_platform: str
+    chat_id: str | None
+    thread_id: int | None
+    external_user_id: str | None
+    timezone: str
+    platforms: list[str]
+    attempts: int
+    digest_day: date
+    owner_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestContest:
+    """One contest a digest lists."""
+
+    platform: str
+    title: str
+    url: str
+    starts_at: datetime
+    ends_at: datetime
 
 
 # ---- subscribers
@@ -101,15 +140,18 @@ async def upsert_group_subscription(
     thread_id: int | None,
     platforms: Sequence[str],
     reminder_minutes: Sequence[int],
+    subscribed_by: str | None = None,
 ) -> GroupSubscription:
-    """Subscribe a Telegram group (again): its platforms, lead times and topic."""
+    """Subscribe a Telegram group (again): its platforms, lead times and topic, and the admin
+    who did (told in private if the group stops taking messages)."""
     row = await conn.fetchrow(
         """
         INSERT INTO subscribers (kind, chat_platform, chat_id, thread_id, platforms,
-                                 reminder_minutes)
-        VALUES ('group', 'telegram', $1, $2, $3, $4)
+                                 reminder_minutes, subscribed_by)
+        VALUES ('group', 'telegram', $1, $2, $3, $4, $5)
         ON CONFLICT (chat_id) WHERE kind = 'group' DO UPDATE SET
             thread_id = $2, platforms = $3, reminder_minutes = $4, active = true,
+            subscribed_by = coalesce($5, subscribers.subscribed_by),
             deactivated_at = NULL, deactivated_why = NULL, updated_at = now()
         RETURNING id, chat_id, thread_id, platforms, reminder_minutes, active
         """,
@@ -117,6 +159,7 @@ async def upsert_group_subscription(
         thread_id,
         list(platforms),
         list(reminder_minutes),
+        subscribed_by,
     )
     return _group(row)
 
@@ -287,7 +330,8 @@ _JOB_SELECT = """
            coalesce(u.timezone, 'UTC') AS timezone,
            d.lead_minutes, d.attempts, c.id AS contest_id, c.platform, c.title, c.url, c.starts_at,
            c.ends_at, c.cancelled_at, d.message_id, d.sent_chat_id, d.shown_starts_at,
-           g.configured_by AS owner_id
+           CASE s.kind WHEN 'channel' THEN g.configured_by
+                       WHEN 'group' THEN s.subscribed_by END AS owner_id
     FROM deliveries d
     JOIN contests c ON c.id = d.contest_id
     JOIN subscribers s ON s.id = d.subscriber_id
@@ -445,6 +489,284 @@ async def list_deliveries(conn: Conn) -> list[dict[str, Any]]:
         "sent_chat_id, shown_status, attempts FROM deliveries ORDER BY id"
     )
     return [dict(r) for r in rows]
+
+
+# ---- daily digests
+
+
+async def ensure_person_subscriber(conn: Conn, chat_platform: str, external_user_id: str) -> int:
+    """A person's subscriber row (made now if the engine has not made it yet); its id."""
+    await conn.execute(
+        "INSERT INTO subscribers (kind, chat_platform, external_user_id) "
+        "VALUES ('person', $1, $2) ON CONFLICT DO NOTHING",
+        chat_platform,
+        external_user_id,
+    )
+    return int(
+        await conn.fetchval(
+            "SELECT id FROM subscribers WHERE kind = 'person' AND chat_platform = $1 "
+            "AND external_user_id = $2",
+            chat_platform,
+            external_user_id,
+        )
+    )
+
+
+async def ensure_channel_subscriber(conn: Conn, guild_id: str) -> int | None:
+    """A set-up Discord server's subscriber row (made now if need be); None without a setup."""
+    await conn.execute(
+        "INSERT INTO subscribers (kind, chat_platform, guild_id) "
+        "SELECT 'channel', 'discord', guild_id FROM guilds WHERE guild_id = $1 "
+        "ON CONFLICT DO NOTHING",
+        guild_id,
+    )
+    value = await conn.fetchval(
+        "SELECT id FROM subscribers WHERE kind = 'channel' AND guild_id = $1", guild_id
+    )
+    return None if value is None else int(value)
+
+
+async def get_digest(conn: Conn, subscriber_id: int) -> Digest:
+    """A subscriber's digest setting."""
+    row = await conn.fetchrow(
+        "SELECT digest_hour, timezone FROM subscribers WHERE id = $1", subscriber_id
+    )
+    if row is None:
+        return Digest(subscriber_id, None, None)
+    return Digest(subscriber_id, row["digest_hour"], row["timezone"])
+
+
+async def set_digest(
+    conn: Conn, subscriber_id: int, hour: int | None, timezone: str | None, since: datetime
+) -> Digest:
+    """Switch a subscriber's digest on at `hour` (in `timezone`, kept when None) or off (None).
+
+    `since` is stamped only when the hour or the zone changes: a day whose hour had passed by
+    then gets no digest, and repeating the same setting changes nothing."""
+    row = await conn.fetchrow(
+        """
+        UPDATE subscribers SET
+            digest_since = CASE WHEN digest_hour IS DISTINCT FROM $2
+                                  OR timezone IS DISTINCT FROM coalesce($3, timezone)
+                                THEN $4 ELSE digest_since END,
+            digest_hour = $2, timezone = coalesce($3, timezone), updated_at = now()
+        WHERE id = $1
+        RETURNING id, digest_hour, timezone
+        """,
+        subscriber_id,
+        hour,
+        timezone,
+        since,
+    )
+    return Digest(row["id"], row["digest_hour"], row["timezone"])
+
+
+# Subscribers whose digest is on and who can be reached: (id, hour, since, zone).
+_DIGEST_TARGETS = """
+    SELECT s.id, s.digest_hour, s.digest_since, coalesce(u.timezone, 'UTC') AS zone
+    FROM subscribers s
+    JOIN identities i ON i.chat_platform = s.chat_platform
+                     AND i.external_user_id = s.external_user_id
+    JOIN users u ON u.id = i.user_id
+    WHERE s.kind = 'person' AND s.digest_hour IS NOT NULL AND i.blocked_at IS NULL
+    UNION ALL
+    SELECT s.id, s.digest_hour, s.digest_since, coalesce(s.timezone, 'UTC')
+    FROM subscribers s
+    WHERE s.kind = 'group' AND s.active AND s.digest_hour IS NOT NULL
+    UNION ALL
+    SELECT s.id, s.digest_hour, s.digest_since, coalesce(s.timezone, 'UTC')
+    FROM subscribers s JOIN guilds g ON g.guild_id = s.guild_id
+    WHERE s.kind = 'channel' AND s.active AND s.digest_hour IS NOT NULL
+      AND g.enabled AND g.removed_at IS NULL AND g.channel_id IS NOT NULL
+"""
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+async def insert_due_digests(conn: Conn, now: datetime) -> int:
+    """Record today's digest (the subscriber's local day) for each subscriber whose local hour
+    has come, unless recorded already or switched on after it; returns how many were added.
+
+    Local days are worked out here (Python's zoneinfo, with `now` injectable) for each (zone,
+    hour) in use, then matched in one INSERT."""
+    pairs = await conn.fetch(f"SELECT DISTINCT zone, digest_hour FROM ({_DIGEST_TARGETS}) t")
+    zones: list[str] = []
+    hours: list[int] = []
+    days: list[date] = []
+    due: list[datetime] = []
+    ends: list[datetime] = []
+    for row in pairs:
+        zone = _zone(row["zone"])
+        local = now.astimezone(zone)
+        if local.hour < row["digest_hour"]:
+            continue
+        day = local.date()
+        zones.append(row["zone"])
+        hours.append(row["digest_hour"])
+        days.append(day)
+        due.append(datetime.combine(day, time(row["digest_hour"]), tzinfo=zone))
+        ends.append(datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone))
+    if not zones:
+        return 0
+    status = await conn.execute(
+        f"""
+        WITH t AS ({_DIGEST_TARGETS}),
+        z AS (SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::timestamptz[],
+                                   $5::timestamptz[]) AS z(zone, hour, day, due_at, ends_at))
+        INSERT INTO deliveries (subscriber_id, kind, lead_minutes, digest_day, expires_at)
+        SELECT t.id, 'digest', t.digest_hour * 60, z.day, z.ends_at
+        FROM t JOIN z ON z.zone = t.zone AND z.hour = t.digest_hour
+        WHERE t.digest_since IS NOT NULL AND t.digest_since <= z.due_at
+        ON CONFLICT (subscriber_id, digest_day) WHERE kind = 'digest' DO NOTHING
+        """,
+        zones,
+        hours,
+        days,
+        due,
+        ends,
+    )
+    return int(status.split()[-1])
+
+
+async def drop_expired_digests(conn: Conn, now: datetime) -> int:
+    """Digests whose local day ended before they could go out; returns how many."""
+    status = await conn.execute(
+        """
+        UPDATE deliveries SET state = 'dropped', lease_until = NULL
+        WHERE kind = 'digest' AND expires_at <= $1::timestamptz
+          AND (state = 'pending' OR (state = 'sending' AND lease_until < $1::timestamptz))
+        """,
+        now,
+    )
+    return int(status.split()[-1])
+
+
+async def claim_digests(
+    conn: Conn, now: datetime, lease_until: datetime, chat_platforms: Sequence[str], limit: int
+) -> list[DigestJob]:
+    """Claim up to `limit` due digests for these chat platforms, like `claim_deliveries`."""
+    rows = await conn.fetch(
+        """
+        WITH picked AS (
+            UPDATE deliveries AS u SET state = 'sending', lease_until = $2,
+                   attempts = u.attempts + 1
+            FROM (
+                SELECT d.id FROM deliveries d
+                JOIN subscribers s ON s.id = d.subscriber_id
+                WHERE d.kind = 'digest'
+                  AND ((d.state = 'pending'
+                        AND (d.lease_until IS NULL OR d.lease_until <= $1::timestamptz))
+                       OR (d.state = 'sending' AND d.lease_until < $1::timestamptz))
+                  AND s.chat_platform = ANY ($3::text[])
+                  AND $1::timestamptz < d.expires_at
+                ORDER BY d.id
+                LIMIT $4
+                FOR UPDATE OF d SKIP LOCKED
+            ) AS p
+            WHERE u.id = p.id AND u.state IN ('pending', 'sending')
+            RETURNING u.id, u.subscriber_id, u.attempts, u.digest_day
+        )
+        SELECT p.id, p.subscriber_id, s.kind AS subscriber_kind, s.chat_platform,
+               CASE s.kind WHEN 'person' THEN i.chat_id WHEN 'group' THEN s.chat_id
+                    ELSE g.channel_id END AS chat_id,
+               s.thread_id, s.external_user_id,
+               CASE s.kind WHEN 'person' THEN coalesce(u.timezone, 'UTC')
+                    ELSE coalesce(s.timezone, 'UTC') END AS timezone,
+               CASE s.kind WHEN 'person' THEN u.platforms WHEN 'group' THEN s.platforms
+                    ELSE g.platforms END AS platforms,
+               p.attempts, p.digest_day,
+               CASE s.kind WHEN 'channel' THEN g.configured_by
+                           WHEN 'group' THEN s.subscribed_by END AS owner_id
+        FROM picked p
+        JOIN subscribers s ON s.id = p.subscriber_id
+        LEFT JOIN identities i ON s.kind = 'person' AND i.chat_platform = s.chat_platform
+                              AND i.external_user_id = s.external_user_id
+        LEFT JOIN users u ON u.id = i.user_id
+        LEFT JOIN guilds g ON s.kind = 'channel' AND g.guild_id = s.guild_id
+        ORDER BY p.id
+        """,
+        now,
+        lease_until,
+        list(chat_platforms),
+        limit,
+    )
+    return [DigestJob(**{**dict(r), "platforms": list(r["platforms"] or [])}) for r in rows]
+
+
+async def list_digest_contests(
+    conn: Conn, platforms: Sequence[str], since: datetime, until: datetime, limit: int
+) -> list[DigestContest]:
+    """Contests of these platforms (all when none) starting in [since, until), not cancelled,
+    soonest first."""
+    rows = await conn.fetch(
+        """
+        SELECT platform, title, url, starts_at, ends_at FROM contests
+        WHERE cancelled_at IS NULL AND starts_at >= $2::timestamptz AND starts_at < $3::timestamptz
+          AND (cardinality($1::text[]) = 0 OR platform = ANY ($1::text[]))
+        ORDER BY starts_at, id
+        LIMIT $4
+        """,
+        list(platforms),
+        since,
+        until,
+        limit,
+    )
+    return [DigestContest(**dict(r)) for r in rows]
+
+
+async def delete_old_digests(conn: Conn, before: datetime) -> int:
+    """Housekeeping: digests whose local day ended before `before` (one row per subscriber
+    per day would otherwise pile up); returns how many."""
+    status = await conn.execute(
+        "DELETE FROM deliveries WHERE kind = 'digest' AND expires_at < $1 "
+        "AND state NOT IN ('pending', 'sending')",
+        before,
+    )
+    return int(status.split()[-1])
+
+
+async def count_digest_contests(
+    conn: Conn, platforms: Sequence[str], since: datetime, until: datetime
+) -> int:
+    """How many contests `list_digest_contests` would list without a limit."""
+    value = await conn.fetchval(
+        """
+        SELECT count(*) FROM contests
+        WHERE cancelled_at IS NULL AND starts_at >= $2::timestamptz AND starts_at < $3::timestamptz
+          AND (cardinality($1::text[]) = 0 OR platform = ANY ($1::text[]))
+        """,
+        list(platforms),
+        since,
+        until,
+    )
+    return int(value)
+
+
+async def finish_digest(
+    conn: Conn, delivery_id: int, posted: tuple[str, str] | None, at: datetime
+) -> None:
+    """The digest went out (`posted` = where it landed), or there was nothing to list
+    (`posted` None: recorded as dropped, nothing sent)."""
+    if posted is None:
+        await conn.execute(
+            "UPDATE deliveries SET state = 'dropped', lease_until = NULL, "
+            "last_error = 'no contests' WHERE id = $1 AND state = 'sending'",
+            delivery_id,
+        )
+        return
+    await conn.execute(
+        "UPDATE deliveries SET state = 'sent', lease_until = NULL, sent_chat_id = $2, "
+        "message_id = $3, sent_at = $4, last_error = NULL WHERE id = $1 AND state = 'sending'",
+        delivery_id,
+        posted[0],
+        posted[1],
+        at,
+    )
 
 
 # ---- Discord scheduled events

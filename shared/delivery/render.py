@@ -122,3 +122,56 @@ def render_discord(view: ContestView, role_id: str | None) -> DiscordPost:
                 description += f"\n(was <t:{int(view.was_starts_at.timestamp())}:F>)"
     content = f"<@&{role_id}>" if role_id else ""
     return DiscordPost(content, _title(view), view.url, description, role_id)
+
+
+# ---- the daily digest
+
+DIGEST_TITLE = "Contests in the next 24 hours"
+DIGEST_MAX = 20  # contests listed at most; the rest are counted ("and 3 more: /upcoming")
+_DIGEST_BUDGET = 3600  # characters of entries (Telegram's limit is 4,096, Discord's embed 4,096)
+
+
+def _more(shown: int, total: int) -> str:
+    return f"… and {total - shown} more: /upcoming" if total > shown else ""
+
+
+def render_telegram_digest(views: list[ContestView], zone_name: str, total: int) -> str:
+    """The digest as Telegram HTML: per contest the platform, the title as a link, the start in
+    the reader's zone and the duration (as reminders say them); `total` is how many there are
+    (more than listed when cut to fit one message)."""
+    entries: list[str] = []
+    used = 0
+    for view in views:
+        link = f'<a href="{html.escape(view.url, quote=True)}">{html.escape(_title(view))}</a>'
+        entry = (
+            f"<b>{html.escape(platform_label(view.platform))}</b> · {link}\n"
+            f"Starts: {html.escape(render_local(view.starts_at, zone_name))} · "
+            f"Duration: {render_length(view.starts_at, view.ends_at)}"
+        )
+        if used + len(entry) > _DIGEST_BUDGET:
+            break
+        entries.append(entry)
+        used += len(entry) + 2
+    more = _more(len(entries), total)
+    return "\n\n".join([f"📅 <b>{DIGEST_TITLE}</b>", *entries, *([more] if more else [])])
+
+
+def render_discord_digest(views: list[ContestView], total: int) -> tuple[str, str]:
+    """The digest for Discord: (embed title, description), each contest as the platform, the
+    title as a link, `<t:unix:F>` and `<t:unix:R>`, and the duration."""
+    entries: list[str] = []
+    used = 0
+    for view in views:
+        unix = int(view.starts_at.timestamp())
+        title = _title(view).replace("[", "(").replace("]", ")")
+        url = view.url.replace("(", "%28").replace(")", "%29")
+        entry = (
+            f"**{platform_label(view.platform)}** · [{title}]({url})\n"
+            f"<t:{unix}:F> (<t:{unix}:R>) · {render_length(view.starts_at, view.ends_at)}"
+        )
+        if used + len(entry) > _DIGEST_BUDGET:
+            break
+        entries.append(entry)
+        used += len(entry) + 2
+    more = _more(len(entries), total)
+    return DIGEST_TITLE, "\n\n".join([*entries, *([more] if more else [])])

@@ -17,9 +17,17 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
 from shared.delivery.events import EventGoneError
-from shared.delivery.render import DISCORD_EMBED_COLOR, ContestView, render_discord, render_telegram
+from shared.delivery.render import (
+    DISCORD_EMBED_COLOR,
+    ContestView,
+    render_discord,
+    render_discord_digest,
+    render_telegram,
+    render_telegram_digest,
+)
 from shared.messaging.discord import DiscordSender
 from shared.messaging.telegram import TelegramSender
+from shared.messaging.window import SendWindow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +67,10 @@ class Poster(Protocol):
         """Replace a sent message's content."""
         ...
 
+    async def post_digest(self, target: Target, views: list[ContestView], total: int) -> Posted:
+        """Send a daily digest listing these contests (of `total`); ChatGoneError as `post`."""
+        ...
+
 
 _GONE_TELEGRAM = ("chat not found", "bot was kicked", "not enough rights", "topic_closed")
 
@@ -71,12 +83,16 @@ class TelegramPoster:
 
     async def post(self, target: Target, view: ContestView) -> Posted:
         """sendMessage (in the subscriber's topic, if any)."""
+        return await self._send(target, render_telegram(view, target.timezone))
+
+    async def post_digest(self, target: Target, views: list[ContestView], total: int) -> Posted:
+        """sendMessage with the digest (in the subscriber's topic, if any)."""
+        return await self._send(target, render_telegram_digest(views, target.timezone, total))
+
+    async def _send(self, target: Target, text: str) -> Posted:
         try:
             message = await self.sender.send_message(
-                target.chat_id,
-                render_telegram(view, target.timezone),
-                thread_id=target.thread_id,
-                parse_mode=ParseMode.HTML,
+                target.chat_id, text, thread_id=target.thread_id, parse_mode=ParseMode.HTML
             )
         except Forbidden as exc:
             raise ChatGoneError(exc.__class__.__name__) from None
@@ -104,12 +120,23 @@ class TelegramPoster:
             raise
 
 
+# Discord's global limit is 50 requests a second per bot; contest messages take 48 of them as
+# Discord counts them (`SendWindow`), leaving the rest to the same client's other calls (DMs,
+# scheduled events). Without it discord.py sends until refused and then waits out each global
+# 429 — hundreds of refused requests per broadcast, and Discord bans a bot that collects
+# 10,000 refusals in 10 minutes.
+DISCORD_MESSAGES_PER_SECOND = 48
+
+
 class DiscordPoster:
     """Contest messages as Discord embeds; a server's message pings only the platform's role."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(
+        self, client: discord.Client, per_second: int = DISCORD_MESSAGES_PER_SECOND
+    ) -> None:
         self.client = client
         self._dms: dict[str, int] = {}
+        self._window = SendWindow(per_second, 1.0)
 
     async def _channel_id(self, target: Target) -> int:
         if not target.direct:
@@ -129,14 +156,29 @@ class DiscordPoster:
             users=False,
             roles=[discord.Object(int(target.role_id))] if target.role_id else False,
         )
+        embed = _embed(rendered.title, rendered.url, rendered.description)
+        return await self._send(target, rendered.content or None, embed, mentions)
+
+    async def post_digest(self, target: Target, views: list[ContestView], total: int) -> Posted:
+        """POST the digest as one embed, mentioning nobody."""
+        title, description = render_discord_digest(views, total)
+        embed = discord.Embed(title=title, description=description, color=DISCORD_EMBED_COLOR)
+        return await self._send(target, None, embed, discord.AllowedMentions.none())
+
+    async def _send(
+        self,
+        target: Target,
+        content: str | None,
+        embed: discord.Embed,
+        mentions: discord.AllowedMentions,
+    ) -> Posted:
         try:
             channel_id = await self._channel_id(target)
             channel = self.client.get_partial_messageable(channel_id)
-            message = await channel.send(
-                content=rendered.content or None,
-                embed=_embed(rendered.title, rendered.url, rendered.description),
-                allowed_mentions=mentions,
-            )
+            async with self._window.slot():
+                message = await channel.send(
+                    content=content, embed=embed, allowed_mentions=mentions
+                )
         except (discord.Forbidden, discord.NotFound) as exc:
             raise ChatGoneError(f"{exc.status} {exc.code}") from None
         return Posted(str(channel_id), str(message.id))
@@ -146,10 +188,11 @@ class DiscordPoster:
         rendered = render_discord(view, target.role_id)
         channel = self.client.get_partial_messageable(int(posted.chat_id))
         try:
-            await channel.get_partial_message(int(posted.message_id)).edit(
-                content=rendered.content or None,
-                embed=_embed(rendered.title, rendered.url, rendered.description),
-            )
+            async with self._window.slot():
+                await channel.get_partial_message(int(posted.message_id)).edit(
+                    content=rendered.content or None,
+                    embed=_embed(rendered.title, rendered.url, rendered.description),
+                )
         except discord.NotFound:
             log.info("a contest message was deleted in its Discord channel; not edited")
         except discord.Forbidden as exc:

@@ -3,8 +3,9 @@
 The bot front end (bot/telegram) and the worker/backend processes send through `TelegramSender`,
 so the delivery rules live in one place:
 
-- flood limits (`ChatRateLimiter`): about 30 messages/s overall, about 1/s per private chat (with
-  a small burst), 20/min per group; a 429 `retry_after` pauses every request and is retried;
+- flood limits (`ChatRateLimiter`): at most 30 messages in any second overall, about
+  1/s per private chat (with a small burst), 20/min per group; a 429 `retry_after` pauses every
+  request and is retried;
 - a chat that refuses us (403, e.g. the user blocked the bot) marks its identities blocked, so
   the Messenger stops sending there until the user writes again;
 - a group that became a supergroup (400 with `migrate_to_chat_id`) is followed: stored chat ids
@@ -24,8 +25,15 @@ from typing import Any, TypeVar
 import asyncpg
 from aiolimiter import AsyncLimiter
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, BaseRateLimiter, ExtBot
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import BaseRateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from shared.config import Settings
@@ -33,12 +41,17 @@ from shared.db import users as uq
 from shared.db.pools import Database
 from shared.errors import ConfigError
 from shared.messaging import NoticeButtons
+from shared.messaging.window import SendWindow
 from shared.models import ChatPlatform
 
 log = logging.getLogger(__name__)
 
 CHAT_PLATFORM = ChatPlatform.TELEGRAM
-OVERALL_PER_SECOND = 30
+OVERALL_PER_SECOND = 30  # Telegram's limit for one bot token, across all our processes
+# What the sending-only processes (the worker's fan-outs, the backend's notices) use of it: one
+# message a second is left to the bot process, so replies to commands keep getting through a
+# broadcast (each process limits only itself; nothing coordinates them).
+BULK_PER_SECOND = 29
 CHAT_BURST = 3  # a private chat may get 3 messages at once, then about one a second
 CHAT_PER_SECOND = 1.0
 GROUP_PER_MINUTE = 20
@@ -54,40 +67,42 @@ JSONResult = Any
 
 
 class ChatRateLimiter(BaseRateLimiter[int]):
-    """PTB's AIORateLimiter (overall, per group, retry_after) plus a per-private-chat limit.
+    """Telegram's flood limits for one Bot client: overall, per private chat, per group, and
+    `retry_after`.
 
-    AIORateLimiter leaves private chats unthrottled; Telegram asks for about one message a second
-    per chat, so each private chat gets a small leaky bucket in front of it.
+    - Overall: at most 30 messages in any second as Telegram counts them (`SendWindow`).
+    - Private chats: a small leaky bucket each (about one message a second, a burst of 3).
+    - Groups: 20 a minute each.
+    - A 429 pauses every request of this client for `retry_after` (+0.1 s). A request that
+      finds a pause began while it waited for its turn sleeps it out and takes a fresh turn, so
+      the requests queued during a pause leave one by one at the overall pace, not as a burst
+      that would trip the limit again. (python-telegram-bot's AIORateLimiter, used before, let
+      them all through at once when the pause ended, and any request finishing in the
+      meantime lifted the pause early: each 429 brought more.)
     """
 
     def __init__(
         self,
-        overall_per_second: float = OVERALL_PER_SECOND,
+        overall_per_second: int = OVERALL_PER_SECOND,
         chat_burst: int = CHAT_BURST,
         chat_per_second: float = CHAT_PER_SECOND,
         group_per_minute: float = GROUP_PER_MINUTE,
         max_retries: int = RETRY_AFTER_RETRIES,
     ) -> None:
-        # One message every 1/overall_per_second s, without a burst: a bucket of 30 per second
-        # lets up to 60 through in some one-second window, which Telegram answers with 429s.
-        self._inner = AIORateLimiter(
-            overall_max_rate=1,
-            overall_time_period=1 / overall_per_second,
-            group_max_rate=group_per_minute,
-            group_time_period=60,
-            max_retries=max_retries,
-        )
+        self._overall = SendWindow(overall_per_second, 1.0) if overall_per_second > 0 else None
+        self._group_per_minute = group_per_minute
+        self._groups: dict[int | str, AsyncLimiter] = {}
+        self._max_retries = max_retries
         self._chat_burst = chat_burst
         self._chat_period = chat_burst / chat_per_second if chat_per_second > 0 else 0.0
         self._chats: dict[int, AsyncLimiter] = {}
+        self._paused_until = 0.0
 
     async def initialize(self) -> None:
         """Nothing to open."""
-        await self._inner.initialize()
 
     async def shutdown(self) -> None:
         """Nothing to close."""
-        await self._inner.shutdown()
 
     def _chat_limiter(self, chat_id: object) -> AsyncLimiter | None:
         if not self._chat_period:
@@ -96,7 +111,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
             key = int(chat_id)  # type: ignore[call-overload]
         except (TypeError, ValueError):
             return None
-        if key <= 0:  # groups and channels: AIORateLimiter's per-group limit applies
+        if key <= 0:  # groups and channels have their own limit
             return None
         limiter = self._chats.get(key)
         if limiter is None:
@@ -109,6 +124,53 @@ class ChatRateLimiter(BaseRateLimiter[int]):
             self._chats[key] = limiter
         return limiter
 
+    def _group_limiter(self, chat_id: object) -> AsyncLimiter | None:
+        """20 a minute for a group (a negative id) or a channel (an @username)."""
+        if not self._group_per_minute or chat_id is None:
+            return None
+        key: int | str
+        try:
+            key = int(chat_id)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            key = str(chat_id)
+        if isinstance(key, int) and key >= 0:
+            return None
+        limiter = self._groups.get(key)
+        if limiter is None:
+            if len(self._groups) >= _MAX_CHAT_LIMITERS:
+                for old, bucket in list(self._groups.items()):
+                    if bucket.has_capacity(bucket.max_rate):
+                        del self._groups[old]
+            limiter = AsyncLimiter(self._group_per_minute, 60)
+            self._groups[key] = limiter
+        return limiter
+
+    async def _call(
+        self,
+        overall: bool,
+        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> JSONResult:
+        """Call once there is no pause and (for a message) a place in the overall window; a
+        place taken while a pause began is given back and taken again after it."""
+        while True:
+            left = self._paused_until - time.monotonic()
+            if left > 0:
+                await asyncio.sleep(left)
+                continue
+            window = self._overall.slot() if overall and self._overall else contextlib.nullcontext()
+            async with window:
+                if time.monotonic() < self._paused_until:
+                    continue
+                return await callback(*args, **kwargs)
+
+    def _pause(self, exc: RetryAfter) -> float:
+        # (`retry_after` the property warns about its int form; the timedelta is the value.)
+        seconds = exc._retry_after.total_seconds() + 0.1
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        return seconds
+
     async def process_request(
         self,
         callback: Callable[..., Coroutine[Any, Any, JSONResult]],
@@ -118,21 +180,28 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> JSONResult:
-        """Wait for the chat's bucket, then let AIORateLimiter apply the rest."""
-        limiter = self._chat_limiter(data.get("chat_id"))
-        if limiter is None:
-            return await self._inner.process_request(
-                callback, args, kwargs, endpoint, data, rate_limit_args
-            )
-        async with limiter:
-            return await self._inner.process_request(
-                callback, args, kwargs, endpoint, data, rate_limit_args
-            )
+        """Wait for the chat's and the group's buckets and the overall pace, then call; a 429
+        pauses this client and is tried again up to `max_retries` times."""
+        chat_id = data.get("chat_id")
+        max_retries = rate_limit_args or self._max_retries
+        chat = self._chat_limiter(chat_id)
+        group = self._group_limiter(chat_id)
+        for attempt in range(max_retries + 1):
+            async with chat or contextlib.nullcontext(), group or contextlib.nullcontext():
+                try:
+                    return await self._call(chat_id is not None, callback, args, kwargs)
+                except RetryAfter as exc:
+                    seconds = self._pause(exc)
+                    if attempt == max_retries:
+                        log.warning("Telegram flood limit: still refused after %d tries", attempt)
+                        raise
+                    log.info("Telegram flood limit: every send pauses %.1f s", seconds)
+        raise AssertionError("unreachable")
 
 
-def build_rate_limiter() -> ChatRateLimiter:
-    """The flood limits every Telegram client of ours uses."""
-    return ChatRateLimiter()
+def build_rate_limiter(overall_per_second: int = OVERALL_PER_SECOND) -> ChatRateLimiter:
+    """The flood limits of one Telegram client of ours (the bot process's: the whole 30/s)."""
+    return ChatRateLimiter(overall_per_second)
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -159,8 +228,9 @@ def quiet_client_logs() -> None:
         logger.setLevel(max(logger.level, logging.INFO))
 
 
-def build_bot(settings: Settings) -> ExtBot[int]:
-    """A Bot API client with our flood limits, for processes that only send (worker, backend)."""
+def build_bot(settings: Settings, rate_limiter: ChatRateLimiter | None = None) -> ExtBot[int]:
+    """A Bot API client with our flood limits, for processes that only send (worker, backend):
+    BULK_PER_SECOND overall unless `rate_limiter` says otherwise."""
     quiet_client_logs()
     base_url, base_file_url = api_urls(settings)
     return ExtBot(
@@ -168,7 +238,7 @@ def build_bot(settings: Settings) -> ExtBot[int]:
         base_url=base_url,
         base_file_url=base_file_url,
         request=HTTPXRequest(connection_pool_size=16),
-        rate_limiter=build_rate_limiter(),
+        rate_limiter=rate_limiter or build_rate_limiter(BULK_PER_SECOND),
     )
 
 

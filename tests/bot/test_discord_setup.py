@@ -9,6 +9,7 @@ from collections.abc import Callable
 import discord
 
 from bot.discord.app import DiscordBot
+from shared.db import deliveries as dq
 from shared.db import guilds as gq
 from shared.resources import Resources
 from tests.fakes.discord import (
@@ -221,3 +222,39 @@ async def test_members_pressing_the_role_picker_do_not_become_users(
     press = await fake_discord.press(picker, "*|gr:leetcode", user_id=BOB, guild_id=GUILD)
     assert "LeetCode" in text_of(await press.wait_message())
     assert await res.db.write.fetchval("SELECT count(*) FROM identities") == 0
+
+
+async def digest(fake: FakeDiscord, hour: str | None, zone: str | None, user: str = OWNER) -> str:
+    """Run `/digest [hour] [zone]` in the server and return the (ephemeral) answer's text."""
+    options: list[dict[str, object]] = []
+    if hour is not None:
+        options.append({"name": "hour", "type": 3, "value": hour})
+    if zone is not None:
+        options.append({"name": "zone", "type": 3, "value": zone})
+    interaction = await fake.slash("digest", options, user_id=user, guild_id=GUILD)
+    message = await interaction.wait_message()
+    return text_of(message)
+
+
+async def test_a_server_digest_is_for_its_admins_with_the_server_zone(
+    discord_bot: DiscordBot, fake_discord: FakeDiscord, res: Resources
+) -> None:
+    [put] = fake_discord.calls_to(COMMANDS_PUT)
+    [command] = [c for c in put.body if c["name"] == "digest"]
+    assert [o["name"] for o in command["options"]] == ["hour", "zone"]
+    assert command["options"][1]["autocomplete"] is True
+    assert "/setup channel" in await digest(fake_discord, "8", None)  # no channel yet
+    await setup(fake_discord, "channel", channel_option(fake_discord))
+    fake_discord.add_member(GUILD, BOB)
+    assert "Manage Server" in await digest(fake_discord, "8", None, user=BOB)
+    subscriber = await dq.ensure_channel_subscriber(res.db.write, GUILD)
+    assert subscriber is not None
+    assert (await dq.get_digest(res.db.write, subscriber)).hour is None
+
+    text = await digest(fake_discord, "9", "Tokyo")
+    assert "09:00 (Asia/Tokyo)" in text and "announcement channel" in text
+    stored = await dq.get_digest(res.db.write, subscriber)
+    assert (stored.hour, stored.timezone) == (9, "Asia/Tokyo")
+    assert "09:00 (Asia/Tokyo)" in await digest(fake_discord, None, None)
+    assert "off" in await digest(fake_discord, "off", None)
+    assert (await dq.get_digest(res.db.write, subscriber)).hour is None

@@ -89,3 +89,41 @@ async def test_reminders_chooses_how_reminders_arrive(
     user = await uq.get_user_by_identity(chat_res.db.write, "telegram", "1001")
     assert user is not None
     assert await dq.get_reminder_delivery(chat_res.db.write, user.id) == "calendar"
+
+
+async def test_digest_in_a_group_is_for_its_admins_and_in_private_for_the_person(
+    chat_res: Resources, fake_telegram: FakeTelegram, bot: TelegramBot
+) -> None:
+    fake_telegram.set_admins(GROUP, 40, ADMIN)
+    first = await reply_to(fake_telegram, ADMIN, "/digest 8", chat_id=GROUP)
+    assert "/subscribe" in first["text"]  # nothing to list the platforms of yet
+    await reply_to(fake_telegram, ADMIN, "/subscribe codeforces", chat_id=GROUP)
+
+    refused = await reply_to(fake_telegram, MEMBER, "/digest 8", chat_id=GROUP)
+    assert "administrators" in refused["text"]
+    group = await dq.get_group_subscription(chat_res.db.write, str(GROUP))
+    assert group is not None
+    assert (await dq.get_digest(chat_res.db.write, group.id)).hour is None
+
+    answer = await reply_to(fake_telegram, ADMIN, "/digest 8 Europe/Berlin", chat_id=GROUP)
+    assert "08:00 (Europe/Berlin)" in answer["text"] and "Codeforces" in answer["text"]
+    assert "without contests" in answer["text"]  # what a quiet day gets
+    digest = await dq.get_digest(chat_res.db.write, group.id)
+    assert (digest.hour, digest.timezone) == (8, "Europe/Berlin")
+    shown = await reply_to(fake_telegram, ADMIN, "/digest", chat_id=GROUP)
+    assert "08:00 (Europe/Berlin)" in shown["text"]
+    bad = await reply_to(fake_telegram, ADMIN, "/digest 25", chat_id=GROUP)
+    assert "not an hour" in bad["text"]
+    assert (await dq.get_digest(chat_res.db.write, group.id)).hour == 8
+
+    await reply_to(fake_telegram, 1001, "/timezone Asia/Tokyo")
+    mine = await reply_to(fake_telegram, 1001, "/digest 7")
+    assert "07:00 (Asia/Tokyo)" in mine["text"] and "for you" in mine["text"]
+    own = await dq.ensure_person_subscriber(chat_res.db.write, "telegram", "1001")
+    assert (await dq.get_digest(chat_res.db.write, own)).hour == 7
+    zoned = await reply_to(fake_telegram, 1001, "/digest 7 Europe/Paris")
+    assert "/timezone" in zoned["text"]
+    off = await reply_to(fake_telegram, 1001, "/digest off")
+    assert "off" in off["text"]
+    assert (await dq.get_digest(chat_res.db.write, own)).hour is None
+    assert (await dq.get_digest(chat_res.db.write, group.id)).hour == 8  # the group's stays

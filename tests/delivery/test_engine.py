@@ -249,3 +249,26 @@ async def test_a_group_that_became_a_supergroup_keeps_its_subscription(
     await run_deliveries(chat_res.db, tg(tg_poster), NOW)
     assert len(fake_telegram.sent(new)) == 1
     assert await dq.get_group_subscription(chat_res.db.write, str(new)) is not None
+
+
+async def test_the_admin_who_subscribed_a_group_that_kicked_the_bot_is_told_in_private(
+    chat_res: Resources, fake_telegram: FakeTelegram, tg_poster: TelegramPoster
+) -> None:
+    await add_person(chat_res, "telegram", "41", reminders=[])  # the admin talked to the bot
+    await dq.upsert_group_subscription(chat_res.db.write, str(GROUP), None, [], [60], "41")
+    other = -1005550001
+    await dq.upsert_group_subscription(chat_res.db.write, str(other), None, [], [60], "43")
+    await add_person(chat_res, "telegram", "43", reminders=[])
+    fake_telegram.block(43)  # ... and this one has blocked the bot since
+    await chat_res.db.write.execute(
+        "UPDATE identities SET blocked_at = now() WHERE external_user_id = '43'"
+    )
+    await add_contest(chat_res, "2001", timedelta(minutes=30))
+    fake_telegram.block(GROUP)
+    fake_telegram.block(other)
+    chat_res.messenger.senders["telegram"] = tg_poster.sender
+    result = await run_deliveries(chat_res.db, tg(tg_poster), NOW, messenger=chat_res.messenger)
+    assert result.deactivated == 2
+    (told,) = fake_telegram.sent(41)
+    assert "/subscribe" in told["text"] and "group" in told["text"]
+    assert all(str(c.params["chat_id"]) != "43" for c in fake_telegram.calls_to("sendMessage"))

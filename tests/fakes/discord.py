@@ -42,6 +42,7 @@ import itertools
 import json
 import re
 import time
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -1475,6 +1476,72 @@ def _rate_limited(retry_after: float, bucket: str) -> web.Response:
             "X-RateLimit-Reset-After": f"{retry_after:.3f}",
             "X-RateLimit-Bucket": f"fake-{abs(hash(bucket)) % 10**8:08d}",
             "X-RateLimit-Scope": "user",
+            "Via": "1.1 google",
+        }
+    )
+    return response
+
+
+MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
+
+
+class FloodLimitedDiscord(FakeDiscord):
+    """The fake Discord with its rate limits on posting messages: the global limit (`per_second`
+    requests in any second, 429 with `global: true`) and each channel's bucket (5 messages per
+    5 s), announced on every answer with ``X-RateLimit-*`` headers as discord.py reads them."""
+
+    CHANNEL_LIMIT, CHANNEL_PERIOD = 5, 5.0
+
+    def __init__(self, per_second: int = 50) -> None:
+        super().__init__()
+        self.per_second = per_second
+        self.window: deque[float] = deque()
+        self.buckets: dict[str, deque[float]] = {}
+        self.refused_global = 0
+        self.refused_bucket = 0
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        route, params = _route(request.method, "/" + request.match_info["tail"])
+        if route != MESSAGES_ROUTE:
+            return await super()._api(request)
+        now = time.monotonic()
+        while self.window and now - self.window[0] >= 1.0:
+            self.window.popleft()
+        if len(self.window) >= self.per_second:
+            self.refused_global += 1
+            return _globally_limited(self.window[0] + 1.0 - now)
+        bucket = self.buckets.setdefault(params["channel_id"], deque())
+        while bucket and now - bucket[0] >= self.CHANNEL_PERIOD:
+            bucket.popleft()
+        if len(bucket) >= self.CHANNEL_LIMIT:
+            self.refused_bucket += 1
+            return _rate_limited(bucket[0] + self.CHANNEL_PERIOD - now, route)
+        self.window.append(now)
+        bucket.append(now)
+        response = await super()._api(request)
+        reset_after = bucket[0] + self.CHANNEL_PERIOD - now
+        response.headers.update(
+            {
+                "X-RateLimit-Limit": str(self.CHANNEL_LIMIT),
+                "X-RateLimit-Remaining": str(self.CHANNEL_LIMIT - len(bucket)),
+                "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
+                "X-RateLimit-Reset-After": f"{reset_after:.3f}",
+                "X-RateLimit-Bucket": "fake-channel-messages",
+            }
+        )
+        return response
+
+
+def _globally_limited(retry_after: float) -> web.Response:
+    response = _json(
+        {"message": "You are being rate limited.", "retry_after": retry_after, "global": True},
+        429,
+    )
+    response.headers.update(
+        {
+            "Retry-After": str(max(1, int(retry_after + 0.999))),
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
             "Via": "1.1 google",
         }
     )

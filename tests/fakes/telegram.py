@@ -43,6 +43,7 @@ import itertools
 import json
 import re
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -1535,3 +1536,25 @@ _PARSERS: dict[str, Callable[[str], tuple[str, list[Json]]]] = {
     "markdownv2": _parse_markdown_v2,
     "markdown": _parse_markdown,
 }
+
+
+class FloodLimitedTelegram(FakeTelegram):
+    """The fake Bot API refusing more than `limit` sendMessage calls in any one second with 429
+    and `retry_after` 1, as Telegram's overall limit for a bot (counted at arrival here)."""
+
+    def __init__(self, limit: int = 30) -> None:
+        super().__init__()
+        self.limit = limit
+        self.window: deque[float] = deque()
+        self.refused = 0
+        self._methods["sendMessage"] = self._limited_send
+
+    async def _limited_send(self, params: Json) -> Json:
+        now = time.monotonic()
+        while self.window and now - self.window[0] >= 1.0:
+            self.window.popleft()
+        if len(self.window) >= self.limit:
+            self.refused += 1
+            raise _ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        self.window.append(now)
+        return await self._send_message(params)

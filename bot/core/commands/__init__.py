@@ -18,6 +18,7 @@ from bot.core.admin import register_admin
 from bot.core.commands import (
     account,
     connect,
+    digest,
     platforms,
     reminders,
     setup,
@@ -69,6 +70,7 @@ FAMILIES = (
     status,
     timezone,
     reminders,
+    digest,
     account,
     setup,
     subscribe,

@@ -70,7 +70,7 @@ async def cmd_subscribe(ctx: Context, inv: Invocation) -> Reply:
     await _require_group_admin(ctx, inv)
     platforms, leads = parse_subscription(inv.args)
     subscription = await dq.upsert_group_subscription(
-        ctx.res.db.write, inv.chat_id, inv.thread_id, platforms, leads
+        ctx.res.db.write, inv.chat_id, inv.thread_id, platforms, leads, inv.user_id
     )
     log.info("a Telegram group subscribed to %d platforms", len(platforms))
     return Reply("Subscribed. " + render_subscription(subscription))
