@@ -36,7 +36,7 @@ bench: install
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/bot.py
 	$(BIN)/python bench/feeds.py
-	$(BIN)/python bench/discord_bot.py
+	$(BIN)/python bench/discord.py
 	$(BIN)/python bench/deliver.py
 	$(BIN)/python bench/api.py
 

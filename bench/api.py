@@ -36,6 +36,9 @@ import aiohttp
 import asyncpg
 from redis.asyncio import Redis
 
+# The repository root in place of bench/: `bench.` and the project import as packages, and
+# bench/discord.py does not hide the discord package.
+sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.sync import services

@@ -30,7 +30,10 @@ from pydantic import SecretStr
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+# The repository root in place of bench/: `bench.` and the project import as packages, and
+# bench/discord.py does not hide the discord package.
+sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.latency import alternate, parse_load_args, ratio_line
 from bench.sync import bench_settings

@@ -34,7 +34,10 @@ from typing import Any
 
 from pydantic import SecretStr
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+# The repository root in place of bench/: `bench.` and the project import as packages, and
+# bench/discord.py does not hide the discord package.
+sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.sync import bench_settings
 from bot.core.commands import build_registry

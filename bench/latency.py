@@ -1,4 +1,4 @@
-"""What the bot latency benchmarks (`bench/bot.py`, `bench/discord_bot.py`) share: running each bot
+"""What the bot latency benchmarks (`bench/bot.py`, `bench/discord.py`) share: running each bot
 in turn, and describing what was measured.
 
 The bots run in alternating rounds (baseline, ours, baseline, ours, …) and each one's latencies

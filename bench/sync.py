@@ -31,7 +31,8 @@ import aiohttp
 import asyncpg
 from pydantic import SecretStr
 
-# The repository root in place of bench/, so `bench.` and the project import as packages.
+# The repository root in place of bench/: `bench.` and the project import as packages, and
+# bench/discord.py does not hide the discord package.
 sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -10,7 +10,7 @@ Prints median and p99 for both and their ratio (goal: our median within 1.5x of 
 
 Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
 
-    python bench/discord_bot.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
+    python bench/discord.py [--commands 300] [--rate 20] [--users 50] [--contests 60]
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+# The repository root in place of bench/: `bench.` and the project import as packages, and
+# bench/discord.py does not hide the discord package.
+sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import discord
 import yarl
