@@ -43,7 +43,12 @@ def sync_job_id(user_id: int) -> str:
 
 
 async def enqueue_sync(
-    arq: ArqRedis, user_id: int, defer_seconds: float | None = None, *, again: bool = True
+    arq: ArqRedis,
+    user_id: int,
+    defer_seconds: float | None = None,
+    *,
+    again: bool = True,
+    swept: bool = False,
 ) -> Job | None:
     """Queue a calendar sync of one user; None when one is already queued and not yet started.
 
@@ -51,10 +56,23 @@ async def enqueue_sync(
     meanwhile queues one more sync (deduped under its own id) to run after it — unless `again`
     is false (the sweeper: the user's mark outlives the running sync if a change came in, and
     the next sweep after it queues the follow-up).
+
+    `swept` (the sweeper) makes a sync that runs only while the user's mark is still there: the
+    sweeper may read a mark just before the sync that covers it clears it, and a second sync
+    then would do nothing but overwrite the result `/sync` reports.
     """
-    job = await arq.enqueue_job(
-        SYNC_USER_CALENDAR, user_id, _job_id=sync_job_id(user_id), _defer_by=defer_seconds
-    )
+    if swept:
+        job = await arq.enqueue_job(
+            SYNC_USER_CALENDAR,
+            user_id,
+            _job_id=sync_job_id(user_id),
+            _defer_by=defer_seconds,
+            swept=True,
+        )
+    else:
+        job = await arq.enqueue_job(
+            SYNC_USER_CALENDAR, user_id, _job_id=sync_job_id(user_id), _defer_by=defer_seconds
+        )
     if (
         again
         and job is None

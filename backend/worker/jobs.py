@@ -163,12 +163,18 @@ async def schedule_syncs(ctx: Ctx) -> int:
     return queued
 
 
-async def sync_user_calendar(ctx: Ctx, user_id: int, attempt: int = 0) -> dict[str, object]:
+async def sync_user_calendar(
+    ctx: Ctx, user_id: int, attempt: int = 0, swept: bool = False
+) -> dict[str, object]:
     """Bring one user's calendar in step; returns counts created/updated/deleted/failed.
 
-    `attempt` counts the later tries of a sync that Google failed (0 for a first sync).
+    `attempt` counts the later tries of a sync that Google failed (0 for a first sync); a
+    `swept` sync (queued by the sweeper) does nothing when the user's mark is gone by now.
     """
     res = resources(ctx)
+    if swept and await uq.get_sync_wanted(res.db.write, user_id) is None:
+        log.debug("sync of user %d: already done since it was swept", user_id)
+        return sync.SyncResult(user_id, SyncOutcome.SKIPPED, error="nothing to do").to_json()
     started = time.monotonic()
     result = await sync.sync_user_calendar(res, user_id)
     watch.note_sync(res, result, time.monotonic() - started)  # alerts and metrics
@@ -193,7 +199,7 @@ async def sweep_sync_marks(ctx: Ctx) -> int:
     res = resources(ctx)
     queued = 0
     for user_id in await uq.list_sync_wanted(res.db.write, datetime.now(UTC) - SWEEP_FAILED_PAUSE):
-        if await enqueue_sync(res.arq, user_id, again=False) is not None:
+        if await enqueue_sync(res.arq, user_id, again=False, swept=True) is not None:
             queued += 1
     if queued:
         log.info("queued %d calendar syncs for marked users", queued)

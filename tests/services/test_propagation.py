@@ -12,6 +12,7 @@ from backend.worker.settings import build_worker
 from shared.calendar.plan import build_event_id
 from shared.config import Settings
 from shared.db import users as uq
+from shared.jobs import enqueue_sync
 from shared.platforms.registry import get_platform
 from shared.resources import Resources
 from shared.services.scrape import scrape_platform
@@ -154,3 +155,38 @@ async def test_a_sync_stopped_midway_never_stays_running(
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None and user.sync_status == "failed"
     assert "stopped unexpectedly" in (user.last_sync_error or "")
+
+
+async def test_a_swept_sync_whose_mark_was_cleared_meanwhile_changes_nothing(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    """The sweeper read a mark just before the sync that covered it cleared it: the sync it then
+    queues finds nothing wanted and leaves the result `/sync` reports (and Google) alone."""
+    start = datetime.now(UTC).replace(microsecond=0)
+    user_id, _ = await synced(res, fake_google, fake_platforms, rounds(start, 8101, 8102))
+    before = await res.db.write.fetchrow(
+        "SELECT last_sync_at, last_sync_result FROM users WHERE id = $1", user_id
+    )
+    calls = len(fake_google.calls)
+    assert await enqueue_sync(res.arq, user_id, again=False, swept=True) is not None
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    await worker.main()
+    await worker.close()
+    after = await res.db.write.fetchrow(
+        "SELECT last_sync_at, last_sync_result FROM users WHERE id = $1", user_id
+    )
+    assert after == before
+    assert len(fake_google.calls) == calls  # not even a token refresh
+
+    # While a mark is there, the same swept job does sync.
+    await uq.mark_sync_wanted(res.db.write, user_id)
+    assert await enqueue_sync(res.arq, user_id, again=False, swept=True) is not None
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    await worker.main()
+    await worker.close()
+    assert await mark_of(res, user_id) is None
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.last_sync_at is not None
+    assert user.last_sync_at > before["last_sync_at"]

@@ -99,6 +99,9 @@ async def cmd_sync(ctx: Context, inv: Invocation) -> Reply:
             cache_keys.SYNC_LIMIT_WINDOW,
         )
         if not wait:
+            # Marked first: a sync the sweeper queued runs only while a mark is there, and
+            # this request may be folded into it.
+            await uq.mark_sync_wanted(res.db.write, user.id)
             await enqueue_sync(res.arq, user.id)
     except (RedisError, OSError) as exc:
         # The job queue is away (Valkey): the wish is recorded in PostgreSQL, and the worker's
