@@ -52,7 +52,15 @@ def calendar_of(google: FakeGoogle, sub: str) -> list[tuple[str, str]] | None:
     return sorted((e["summary"], e["start"]["dateTime"]) for e in calendars[0].events.values())
 
 
-async def until(check: Callable[[], Awaitable[bool] | bool], what: str, seconds: float) -> None:
+async def until(
+    check: Callable[[], Awaitable[bool] | bool],
+    what: str,
+    seconds: float,
+    detail: Callable[[], object] = lambda: "",
+) -> None:
+    """Wait for `check`. The deadlines are generous: they bound a hang, not a speed (on a machine
+    running two suites at once, a worker's start and its first syncs take several times longer);
+    `detail` says what was seen when one passes."""
     deadline = time.monotonic() + seconds
     while True:
         outcome = check()
@@ -60,7 +68,7 @@ async def until(check: Callable[[], Awaitable[bool] | bool], what: str, seconds:
             outcome = await outcome
         if outcome:
             return
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}: {detail()}"
         await asyncio.sleep(0.1)
 
 
@@ -191,7 +199,8 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             await until(
                 lambda: calendar_of(fake_google, "chaos-1") == expected(contests),
                 "the calendars to catch up after the kills",
-                90,
+                240,
+                lambda: (calendar_of(fake_google, "chaos-1"), expected(contests), last.output()),
             )
             await asyncio.to_thread(valkey.stop)
             contests = reshuffle(contests, rng, 9700)
@@ -213,7 +222,12 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             def settled() -> bool:
                 return all(calendar_of(fake_google, sub) == expected(contests) for sub in PEOPLE)
 
-            await until(settled, "every calendar to settle", 120)
+            await until(
+                settled,
+                "every calendar to settle",
+                240,
+                lambda: ([calendar_of(fake_google, sub) for sub in PEOPLE], last.output()),
+            )
             await until(lambda: answers(f"{web_url}/readyz"), "Valkey to be used again", 60)
             for proc in (last, bot, web):
                 code, _ = await proc.stop()
