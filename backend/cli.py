@@ -477,7 +477,7 @@ async def _telegram_notices(res: Resources, stack: AsyncExitStack) -> None:
         return
     from shared.messaging.telegram import open_telegram_sender
 
-    sender = await open_telegram_sender(res.settings, res.db, stack)
+    sender = await open_telegram_sender(res.settings, res.db, stack, res.valkey)
     if sender is not None:
         res.messenger.register(ChatPlatform.TELEGRAM, sender)
 

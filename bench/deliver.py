@@ -6,9 +6,9 @@ limit — more than 30 sendMessage calls in any second answer 429 with `retry_af
 one reminder for each of N people (default 2,000; the issue's figure is `--subscribers 10000`,
 about six minutes) from the worker's client. Printed: delivered messages per second of the
 first run divided by 30 (goal ≥ 0.95), lost and duplicated messages (goal 0 and 0), 429s seen,
-and the p50 latency of `/upcoming` answered through the bot process's own client (30/s of its
-own; the two clients share the fake's limit, as two processes share a bot token) before the
-fan-out, in the middle of it as `--probes` replies in a row, and as one reply a second.
+and the p50 latency of `/upcoming` answered through the bot process's own client (the two clients
+share the bot's send window in Valkey, replies first, as two processes share a bot token) before
+the fan-out, in the middle of it as `--probes` replies in a row, and as one reply a second.
 
 Then the same announcement to `--servers` Discord channels (default 1,000) against the fake
 Discord's global limit (50 requests/s, 429 `global`) and per-channel buckets (5 per 5 s):
@@ -114,9 +114,10 @@ async def main() -> None:
                 user = str(FIRST_USER + n)
                 identity = await uq.upsert_identity(conn, "telegram", user, user, None)
                 await uq.update_preferences(conn, identity.user_id, reminder_minutes=[60])
-        # Two processes' clients: the worker's (BULK_PER_SECOND) and the bot process's (30/s).
-        worker_bot = build_bot(settings)
-        bot_bot = build_bot(settings, build_rate_limiter())
+        # Two processes' clients, as `contestsync worker` and `contestsync telegram` build them:
+        # the worker's bulk sends and the bot process's replies share the bot's window in Valkey.
+        worker_bot = build_bot(settings, valkey=res.valkey)
+        bot_bot = build_bot(settings, build_rate_limiter(res.valkey))
         for bot in (worker_bot, bot_bot):
             await bot.initialize()
             stack.push_async_callback(bot.shutdown)

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from redis.asyncio import Redis
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -64,9 +65,13 @@ TelegramApp = Application
 
 
 def build_application(
-    settings: Settings, *, rate_limiter: BaseRateLimiter[Any] | None = None
+    settings: Settings,
+    *,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    valkey: Redis | None = None,
 ) -> TelegramApp:
-    """The Application: Bot API at TELEGRAM_API_URL, our flood limits, concurrent updates.
+    """The Application: Bot API at TELEGRAM_API_URL, our flood limits (its replies first in the
+    bot's send window shared through `valkey`), concurrent updates.
 
     Without TELEGRAM_WEBHOOK_URL it has an Updater for long polling; with it, updates arrive
     through the backend's webhook route instead.
@@ -78,7 +83,7 @@ def build_application(
         .token(bot_token(settings))
         .base_url(base_url)
         .base_file_url(base_file_url)
-        .rate_limiter(rate_limiter or build_rate_limiter())
+        .rate_limiter(rate_limiter or build_rate_limiter(valkey))
         .concurrent_updates(CONCURRENT_UPDATES)
         .connection_pool_size(CONNECTION_POOL)
     )
@@ -239,7 +244,7 @@ async def start_telegram_bot(
     """
     bot = TelegramBot(
         res,
-        application or build_application(res.settings),
+        application or build_application(res.settings, valkey=res.valkey),
         registry or build_registry(),
         sync_wait=sync_wait,
     )

@@ -101,3 +101,25 @@ ACCESS_TOKEN_MARGIN = 300
 def access_token(user_id: int) -> str:
     """A user's current Google access token, sealed with the TokenCipher; expires with it."""
     return f"google:access:{user_id}"
+
+
+def send_window(chat_platform: str) -> str:
+    """The sorted set of one bot's recent sends, shared by every process that sends as it: each
+    member a send, scored by when it ended (or, while in flight, by when it is given up on)."""
+    return f"window:{{{chat_platform}}}:sends"
+
+
+def send_window_waiting(chat_platform: str) -> str:
+    """The sorted set of replies waiting for a place in the bot's send window (scored by when
+    each stops counting as waiting): bulk sends leave them the next places."""
+    return f"window:{{{chat_platform}}}:waiting"
+
+
+def send_window_paced(chat_platform: str) -> str:
+    """When the last bulk send of the bot took its place (ms, server clock)."""
+    return f"window:{{{chat_platform}}}:paced"
+
+
+def send_window_pause(chat_platform: str) -> str:
+    """Set, with the 429's `retry_after` as its TTL, while the chat platform asked us to wait."""
+    return f"window:{{{chat_platform}}}:pause"

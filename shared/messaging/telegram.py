@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import asyncpg
 from aiolimiter import AsyncLimiter
+from redis.asyncio import Redis
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.error import (
     BadRequest,
@@ -41,16 +42,17 @@ from shared.db import users as uq
 from shared.db.pools import Database
 from shared.errors import ConfigError
 from shared.messaging import NoticeButtons
-from shared.messaging.window import SendWindow
+from shared.messaging.window import SendWindow, SharedSendWindow
 from shared.models import ChatPlatform
 
 log = logging.getLogger(__name__)
 
 CHAT_PLATFORM = ChatPlatform.TELEGRAM
 OVERALL_PER_SECOND = 30  # Telegram's limit for one bot token, across all our processes
-# What the sending-only processes (the worker's fan-outs, the backend's notices) use of it: one
-# message a second is left to the bot process, so replies to commands keep getting through a
-# broadcast (each process limits only itself; nothing coordinates them).
+# Every process sending as the bot shares one window of OVERALL_PER_SECOND in Valkey, where
+# replies to people go first (`SharedSendWindow`). While Valkey cannot be reached each process
+# falls back to a window of its own: the sending-only processes (the worker's fan-outs, the
+# backend's notices) to this much, leaving one message a second to the bot process's replies.
 BULK_PER_SECOND = 29
 CHAT_BURST = 3  # a private chat may get 3 messages at once, then about one a second
 CHAT_PER_SECOND = 1.0
@@ -70,7 +72,8 @@ class ChatRateLimiter(BaseRateLimiter[int]):
     """Telegram's flood limits for one Bot client: overall, per private chat, per group, and
     `retry_after`.
 
-    - Overall: at most 30 messages in any second as Telegram counts them (`SendWindow`).
+    - Overall: at most 30 messages in any second as Telegram counts them: the bot's window
+      shared with our other processes (`SharedSendWindow`), or this process's own (`SendWindow`).
     - Private chats: a small leaky bucket each (about one message a second, a burst of 3).
     - Groups: 20 a minute each.
     - A 429 pauses every request of this client for `retry_after` (+0.1 s). A request that
@@ -78,7 +81,8 @@ class ChatRateLimiter(BaseRateLimiter[int]):
       the requests queued during a pause leave one by one at the overall pace, not as a burst
       that would trip the limit again. (python-telegram-bot's AIORateLimiter, used before, let
       them all through at once when the pause ended, and any request finishing in the
-      meantime lifted the pause early: each 429 brought more.)
+      meantime lifted the pause early: each 429 brought more.) Through a shared window the
+      pause holds our other processes too.
     """
 
     def __init__(
@@ -88,8 +92,12 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         chat_per_second: float = CHAT_PER_SECOND,
         group_per_minute: float = GROUP_PER_MINUTE,
         max_retries: int = RETRY_AFTER_RETRIES,
+        shared: SharedSendWindow | None = None,
     ) -> None:
-        self._overall = SendWindow(overall_per_second, 1.0) if overall_per_second > 0 else None
+        self._shared = shared
+        self._overall: SendWindow | SharedSendWindow | None = shared
+        if shared is None and overall_per_second > 0:
+            self._overall = SendWindow(overall_per_second, 1.0)
         self._group_per_minute = group_per_minute
         self._groups: dict[int | str, AsyncLimiter] = {}
         self._max_retries = max_retries
@@ -165,10 +173,12 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                     continue
                 return await callback(*args, **kwargs)
 
-    def _pause(self, exc: RetryAfter) -> float:
+    async def _pause(self, exc: RetryAfter) -> float:
         # (`retry_after` the property warns about its int form; the timedelta is the value.)
         seconds = exc._retry_after.total_seconds() + 0.1
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        if self._shared is not None:
+            await self._shared.pause(seconds)
         return seconds
 
     async def process_request(
@@ -191,7 +201,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 try:
                     return await self._call(chat_id is not None, callback, args, kwargs)
                 except RetryAfter as exc:
-                    seconds = self._pause(exc)
+                    seconds = await self._pause(exc)
                     if attempt == max_retries:
                         log.warning("Telegram flood limit: still refused after %d tries", attempt)
                         raise
@@ -199,9 +209,18 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         raise AssertionError("unreachable")
 
 
-def build_rate_limiter(overall_per_second: int = OVERALL_PER_SECOND) -> ChatRateLimiter:
-    """The flood limits of one Telegram client of ours (the bot process's: the whole 30/s)."""
-    return ChatRateLimiter(overall_per_second)
+def build_rate_limiter(valkey: Redis | None = None, *, reply: bool = True) -> ChatRateLimiter:
+    """The flood limits of one Telegram client of ours: the bot process's (`reply`: its answers
+    go first) or a sending-only process's. With `valkey` the overall limit is the bot's window
+    shared by all our processes; without, this process's own (30/s for the bot process,
+    BULK_PER_SECOND for the others)."""
+    own = OVERALL_PER_SECOND if reply else BULK_PER_SECOND
+    if valkey is None:
+        return ChatRateLimiter(own)
+    window = SharedSendWindow(
+        valkey, CHAT_PLATFORM, OVERALL_PER_SECOND, reply=reply, fallback_limit=own
+    )
+    return ChatRateLimiter(own, shared=window)
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -228,9 +247,12 @@ def quiet_client_logs() -> None:
         logger.setLevel(max(logger.level, logging.INFO))
 
 
-def build_bot(settings: Settings, rate_limiter: ChatRateLimiter | None = None) -> ExtBot[int]:
+def build_bot(
+    settings: Settings, rate_limiter: ChatRateLimiter | None = None, valkey: Redis | None = None
+) -> ExtBot[int]:
     """A Bot API client with our flood limits, for processes that only send (worker, backend):
-    BULK_PER_SECOND overall unless `rate_limiter` says otherwise."""
+    bulk sends in the bot's shared window (in `valkey`; BULK_PER_SECOND of this process's own
+    without it) unless `rate_limiter` says otherwise."""
     quiet_client_logs()
     base_url, base_file_url = api_urls(settings)
     return ExtBot(
@@ -238,7 +260,7 @@ def build_bot(settings: Settings, rate_limiter: ChatRateLimiter | None = None) -
         base_url=base_url,
         base_file_url=base_file_url,
         request=HTTPXRequest(connection_pool_size=16),
-        rate_limiter=rate_limiter or build_rate_limiter(BULK_PER_SECOND),
+        rate_limiter=rate_limiter or build_rate_limiter(valkey, reply=False),
     )
 
 
@@ -419,16 +441,17 @@ def _preview(disabled: bool) -> LinkPreviewOptions | None:
 
 
 async def open_telegram_sender(
-    settings: Settings, db: Database, stack: AsyncExitStack
+    settings: Settings, db: Database, stack: AsyncExitStack, valkey: Redis | None = None
 ) -> TelegramSender | None:
-    """A sender on its own Bot client for a process without the bot (worker, backend).
+    """A sender on its own Bot client for a process without the bot (worker, backend), sending
+    in the bot's window shared through `valkey` (this process's own without it).
 
     None when TELEGRAM_BOT_TOKEN is unset. A Telegram outage at start-up is logged, not fatal:
     the Bot logs in on first use and undelivered notices stay in the outbox.
     """
     if settings.TELEGRAM_BOT_TOKEN is None:
         return None
-    bot = build_bot(settings)
+    bot = build_bot(settings, valkey=valkey)
     stack.push_async_callback(bot.shutdown)
     sender = LazyTelegramSender(bot, db)
     try:

@@ -1,12 +1,97 @@
-"""A sending window that holds as the server counts: at most N requests in any period."""
+"""Sending windows that hold as the server counts: at most N requests in any period.
+
+`SendWindow` keeps one process's sends within the limit. `SharedSendWindow` keeps every
+process's sends as one bot within it, through Valkey, and lets replies to people go first: a
+bot's limit (Telegram's 30 messages a second) is the token's, not the process's, and a worker
+fanning out an announcement must not take the places of the bot process's answers to commands.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import os
 import time
 from collections import deque
 from collections.abc import AsyncIterator
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from shared.cache import keys
+from shared.cache.breaker import log_valkey_failure
+
+log = logging.getLogger(__name__)
+
+# A send still in flight holds its place this long at most (a process killed mid-send frees it).
+IN_FLIGHT_MS = 30_000
+# A reply counts as waiting this long after its last look at the window (one that gave up stops).
+WAITING_MS = 2_000
+# Bulk sends are spread out, at most one per this fraction of `period / limit`: the window then
+# frees places one at a time, and a reply waits for the next one (a few tens of milliseconds), not
+# for a whole period after a burst. (A little under 1, so the window, not the spacing, is the
+# limit that binds.)
+BULK_SPACING = 0.9
+_POLL_MS = 100  # how long to wait when the place that frees next is still in flight
+
+# KEYS: sends, waiting, paced, pause. ARGV: member, limit, period ms, reply (1/0), spacing ms.
+# Returns 0 when the place is taken, else the milliseconds to wait before asking again.
+_TAKE = (
+    """
+local sends, waiting, paced, pause = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local member, limit, period = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local reply, spacing = ARGV[4] == '1', tonumber(ARGV[5])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local paused = redis.call('PTTL', pause)
+if paused > 0 then return paused end
+redis.call('ZREMRANGEBYSCORE', sends, '-inf', '(' .. (now - period))
+redis.call('ZREMRANGEBYSCORE', waiting, '-inf', '(' .. now)
+local used = redis.call('ZCARD', sends)
+local room = limit
+if reply then
+  redis.call('ZREM', waiting, member)
+else
+  room = limit - redis.call('ZCARD', waiting)
+  local last = tonumber(redis.call('GET', paced) or '0')
+  if used < room and now - last < spacing then return spacing - (now - last) end
+end
+if used < room then
+  redis.call('ZADD', sends, now + IN_FLIGHT, member)
+  redis.call('PEXPIRE', sends, IN_FLIGHT + period)
+  if not reply then redis.call('SET', paced, now, 'PX', period) end
+  return 0
+end
+if reply then
+  redis.call('ZADD', waiting, now + WAITING, member)
+  redis.call('PEXPIRE', waiting, WAITING)
+end
+local index = used - room
+if index < 0 then index = 0 end
+local frees = redis.call('ZRANGE', sends, index, index, 'WITHSCORES')
+if #frees == 0 or tonumber(frees[2]) > now then return POLL end
+return math.max(tonumber(frees[2]) + period - now, 1)
+""".replace("IN_FLIGHT", str(IN_FLIGHT_MS))
+    .replace("WAITING", str(WAITING_MS))
+    .replace("POLL", str(_POLL_MS))
+)
+
+# KEYS: sends. ARGV: member. The send ended now: its place frees one period from now.
+_END = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+return now
+"""
+
+# KEYS: pause. ARGV: ms. Every process of the bot waits this long (the longest pause asked wins).
+_PAUSE = """
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+end
+return 1
+"""
 
 
 class SendWindow:
@@ -47,3 +132,98 @@ class SendWindow:
             yield
         finally:
             mine.set_result(time.monotonic())
+
+
+class SharedSendWindow:
+    """One bot's send window, shared through Valkey by every process that sends as the bot.
+
+    The same rule as `SendWindow` (a place frees `period` after the send that held it ended,
+    by Valkey's clock), counted across processes. Two kinds of sender use it:
+
+    - replies (`reply=True`, the bot process answering people) take any free place, and while
+      one waits for a place it is counted as waiting;
+    - bulk sends (announcements, reminders, notices) leave one place free for each waiting
+      reply and are spread evenly over the period, so the window frees places one at a time
+      and a waiting reply gets the next one.
+
+    A 429 with `retry_after` seen by any process (`pause`) holds every process's sends.
+    When Valkey cannot be reached the process falls back to a window of its own of
+    `fallback_limit` (the share it can use without knowing the others), and returns to the
+    shared one when Valkey answers again.
+    """
+
+    def __init__(
+        self,
+        valkey: Redis,
+        chat_platform: str,
+        limit: int,
+        period: float = 1.0,
+        *,
+        reply: bool,
+        fallback_limit: int,
+    ) -> None:
+        self._valkey = valkey
+        self._keys = [
+            keys.send_window(chat_platform),
+            keys.send_window_waiting(chat_platform),
+            keys.send_window_paced(chat_platform),
+            keys.send_window_pause(chat_platform),
+        ]
+        self._limit = limit
+        self._period_ms = round(period * 1000)
+        self._reply = reply
+        self._spacing_ms = 0 if reply else max(1, int(self._period_ms / limit * BULK_SPACING))
+        self._take = valkey.register_script(_TAKE)
+        self._end = valkey.register_script(_END)
+        self._pause = valkey.register_script(_PAUSE)
+        self._local = SendWindow(fallback_limit, period)
+        self._gate = asyncio.Lock()  # one asker at a time per process: first come, first served
+        self._prefix = f"{os.getpid()}:{os.urandom(4).hex()}:"
+        self._count = 0
+
+    async def _place(self) -> str | None:
+        """Wait for a place in the shared window: its member, or None when Valkey is not there."""
+        self._count += 1
+        member = f"{self._prefix}{self._count}"
+        args: list[str | int] = [
+            member,
+            self._limit,
+            self._period_ms,
+            int(self._reply),
+            self._spacing_ms,
+        ]
+        async with self._gate:
+            while True:
+                try:
+                    wait_ms = int(await self._take(keys=self._keys, args=args))
+                except RedisError as exc:
+                    log_valkey_failure(
+                        log, exc, "shared send window (this process's own used instead)"
+                    )
+                    return None
+                if wait_ms <= 0:
+                    return member
+                await asyncio.sleep(wait_ms / 1000)
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold a place in the bot's window for one request."""
+        member = await self._place()
+        if member is None:
+            async with self._local.slot():
+                yield
+            return
+        try:
+            yield
+        finally:
+            try:
+                await self._end(keys=self._keys[:1], args=[member])
+            except RedisError as exc:  # its place frees when IN_FLIGHT_MS have passed
+                log_valkey_failure(log, exc, "send window: a send's end not recorded")
+
+    async def pause(self, seconds: float) -> None:
+        """Hold every process's sends for `seconds` (the chat platform's `retry_after`)."""
+        try:
+            await self._pause(keys=self._keys[3:], args=[max(1, round(seconds * 1000))])
+        except RedisError as exc:
+            log_valkey_failure(log, exc, "send window: a pause not shared")

@@ -1,15 +1,23 @@
-"""Telegram's overall flood limit, as the worker's client keeps it, against a fake Bot API that
-refuses a 31st message within any second."""
+"""Telegram's overall flood limit, as our clients keep it, against a fake Bot API that refuses a
+31st message within any second: one client alone, and several processes' clients sharing the
+bot's send window in Valkey, where replies to people go first."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 
 import pytest
 from pydantic import SecretStr
+from telegram.ext import ExtBot
 
-from shared.messaging.telegram import TelegramSender, build_bot
+from shared.cache import keys, open_valkey
+from shared.config import Settings
+from shared.embedded import free_port
+from shared.messaging.telegram import TelegramSender, build_bot, build_rate_limiter
+from shared.messaging.window import SharedSendWindow
 from shared.resources import Resources
 from tests.fakes.telegram import FloodLimitedTelegram
 
@@ -22,15 +30,22 @@ async def flood_fake() -> AsyncIterator[FloodLimitedTelegram]:
     await fake.close()
 
 
+def flood_settings(res: Resources, fake: FloodLimitedTelegram) -> Settings:
+    return res.settings.model_copy(
+        update={"TELEGRAM_BOT_TOKEN": SecretStr(fake.token), "TELEGRAM_API_URL": fake.base_url}
+    )
+
+
+async def started(stack: AsyncExitStack, bot: ExtBot[int]) -> ExtBot[int]:
+    await bot.initialize()
+    stack.push_async_callback(bot.shutdown)
+    return bot
+
+
 async def test_a_fan_out_to_many_chats_never_trips_the_overall_limit(
     res: Resources, flood_fake: FloodLimitedTelegram
 ) -> None:
-    settings = res.settings.model_copy(
-        update={
-            "TELEGRAM_BOT_TOKEN": SecretStr(flood_fake.token),
-            "TELEGRAM_API_URL": flood_fake.base_url,
-        }
-    )
+    settings = flood_settings(res, flood_fake)
     bot = build_bot(settings)
     await bot.initialize()
     try:
@@ -41,3 +56,114 @@ async def test_a_fan_out_to_many_chats_never_trips_the_overall_limit(
         await bot.shutdown()
     assert flood_fake.refused == 0
     assert sorted(m["chat"]["id"] for m in flood_fake.sent()) == list(chats)
+
+
+async def test_processes_sending_as_one_bot_share_its_limit(
+    res: Resources, flood_fake: FloodLimitedTelegram
+) -> None:
+    """Two workers fanning out and the bot process answering, each on its own client, all at
+    once: together never more than 30 in a second (each alone keeps to its own share only)."""
+    settings = flood_settings(res, flood_fake)
+    async with AsyncExitStack() as stack:
+        workers = [await started(stack, build_bot(settings, valkey=res.valkey)) for _ in "ab"]
+        replier = build_bot(settings, build_rate_limiter(res.valkey))
+        senders = [TelegramSender(b, res.db) for b in [*workers, await started(stack, replier)]]
+        chats = {
+            sender: range(9_100_001 + 100 * n, 9_100_031 + 100 * n)
+            for n, sender in enumerate(senders)
+        }
+        await asyncio.gather(
+            *(sender.send_message(chat, "contest") for sender, ids in chats.items() for chat in ids)
+        )
+    assert flood_fake.refused == 0
+    expected = sorted(chat for ids in chats.values() for chat in ids)
+    assert sorted(m["chat"]["id"] for m in flood_fake.sent()) == expected
+
+
+async def test_a_waiting_reply_takes_the_next_free_place_before_bulk_sends(
+    res: Resources,
+) -> None:
+    """A window of 2 a second held by a worker's sends: a reply that asks for a place, and a
+    bulk send that asks after it, enter in that order when the window frees."""
+    entered: list[str] = []
+    bulk = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=False, fallback_limit=2)
+    other_bulk = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=False, fallback_limit=2)
+    reply = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=True, fallback_limit=2)
+
+    async def send(window: SharedSendWindow, name: str) -> None:
+        async with window.slot():
+            entered.append(name)
+
+    await send(bulk, "bulk 1")
+    await send(bulk, "bulk 2")  # the window is full for about a second now
+    replying = asyncio.create_task(send(reply, "reply"))
+    async with asyncio.timeout(10):
+        while not await res.valkey.zcard(keys.send_window_waiting("test")):  # noqa: ASYNC110 - polling Valkey
+            await asyncio.sleep(0.01)
+    await asyncio.gather(replying, send(other_bulk, "bulk 3"))
+    assert entered == ["bulk 1", "bulk 2", "reply", "bulk 3"]
+    assert await res.valkey.zcard(keys.send_window_waiting("test")) == 0
+
+
+async def test_a_429_seen_by_one_process_holds_the_others(
+    res: Resources, flood_fake: FloodLimitedTelegram
+) -> None:
+    """The fake's second is filled by another client; our first process meets the 429 and waits
+    it out, and the second process, sending just after, waits with it instead of meeting 429s."""
+    settings = flood_settings(res, flood_fake)
+    async with AsyncExitStack() as stack:
+        first, second = [
+            TelegramSender(await started(stack, build_bot(settings, valkey=res.valkey)), res.db)
+            for _ in "ab"
+        ]
+        flood_fake.window.extend([time.monotonic()] * 30)  # another client's 30 this second
+        met = asyncio.create_task(first.send_message(9_200_100, "contest"))
+        async with asyncio.timeout(10):
+            while not flood_fake.refused:  # noqa: ASYNC110 - polling the fake
+                await asyncio.sleep(0.005)
+        await asyncio.gather(
+            met, *(second.send_message(9_200_200 + n, "contest") for n in range(3))
+        )
+    assert flood_fake.refused == 1
+    assert len(flood_fake.sent()) == 4
+
+
+async def test_without_valkey_each_process_keeps_to_its_own_share(
+    res: Resources, flood_fake: FloodLimitedTelegram
+) -> None:
+    """Valkey gone: the worker's client falls back to a window of its own and still sends
+    everything within the limit."""
+    gone = open_valkey(f"redis://127.0.0.1:{free_port()}/0")
+    settings = flood_settings(res, flood_fake)
+    async with AsyncExitStack() as stack:
+        stack.push_async_callback(gone.aclose)
+        sender = TelegramSender(await started(stack, build_bot(settings, valkey=gone)), res.db)
+        chats = range(9_300_001, 9_300_046)
+        await asyncio.gather(*(sender.send_message(chat, "contest") for chat in chats))
+    assert flood_fake.refused == 0
+    assert sorted(m["chat"]["id"] for m in flood_fake.sent()) == list(chats)
+
+
+async def test_a_free_place_is_left_to_a_waiting_reply(res: Resources) -> None:
+    """A reply of the bot process waits for a place (and has not looked again yet): a worker's
+    send finding the window free leaves the place to it while it counts as waiting."""
+    entered: list[str] = []
+    bulk = SharedSendWindow(res.valkey, "test", 1, 0.3, reply=False, fallback_limit=1)
+    reply = SharedSendWindow(res.valkey, "test", 1, 0.3, reply=True, fallback_limit=1)
+
+    async def send(window: SharedSendWindow, name: str) -> None:
+        async with window.slot():
+            entered.append(name)
+
+    await send(bulk, "bulk 1")
+    asking = asyncio.create_task(send(reply, "reply"))
+    async with asyncio.timeout(10):
+        while not await res.valkey.zcard(keys.send_window_waiting("test")):  # noqa: ASYNC110 - polling Valkey
+            await asyncio.sleep(0.01)
+    asking.cancel()  # its process is busy: it has not come back for the place yet
+    later = asyncio.create_task(send(bulk, "bulk 2"))
+    await asyncio.sleep(0.6)  # the place freed 0.3 s after bulk 1; the reply still counts
+    assert entered == ["bulk 1"]
+    await send(reply, "reply")
+    await later
+    assert entered == ["bulk 1", "reply", "bulk 2"]
