@@ -294,8 +294,9 @@ async def send_daily_report(ctx: Ctx) -> bool:
 
 
 async def prune_runs(ctx: Ctx) -> int:
-    """Housekeeping: scrape and sync runs, delivered alerts and daily digests older than 30
-    days."""
+    """Housekeeping: scrape and sync runs, delivered alerts, daily digests and the reminders of
+    contests over for more than 30 days."""
     cutoff = datetime.now(UTC) - timedelta(days=30)
     db = resources(ctx).db.write
-    return await aq.delete_old_runs(db, cutoff) + await dq.delete_old_digests(db, cutoff)
+    removed = await aq.delete_old_runs(db, cutoff) + await dq.delete_old_digests(db, cutoff)
+    return removed + await dq.delete_old_deliveries(db, cutoff)

@@ -730,6 +730,21 @@ async def delete_old_digests(conn: Conn, before: datetime) -> int:
     return int(status.split()[-1])
 
 
+async def delete_old_deliveries(conn: Conn, ended_before: datetime) -> int:
+    """Housekeeping: the reminders of contests that ended before `ended_before` (nothing is sent
+    or edited for them any more; one row per subscriber, contest and lead would otherwise pile
+    up); returns how many."""
+    status = await conn.execute(
+        """
+        DELETE FROM deliveries d USING contests c
+        WHERE d.contest_id = c.id AND d.kind = 'reminder' AND c.ends_at < $1
+          AND d.state NOT IN ('pending', 'sending')
+        """,
+        ended_before,
+    )
+    return int(status.split()[-1])
+
+
 async def count_digest_contests(
     conn: Conn, platforms: Sequence[str], since: datetime, until: datetime
 ) -> int:

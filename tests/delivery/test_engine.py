@@ -272,3 +272,20 @@ async def test_the_admin_who_subscribed_a_group_that_kicked_the_bot_is_told_in_p
     (told,) = fake_telegram.sent(41)
     assert "/subscribe" in told["text"] and "group" in told["text"]
     assert all(str(c.params["chat_id"]) != "43" for c in fake_telegram.calls_to("sendMessage"))
+
+
+async def test_housekeeping_forgets_the_reminders_of_contests_long_over(
+    chat_res: Resources, fake_telegram: FakeTelegram, tg_poster: TelegramPoster
+) -> None:
+    await add_person(chat_res, "telegram", "1001", reminders=[60])
+    await add_contest(chat_res, "2001", timedelta(minutes=30))  # over at NOW + 2.5 h
+    await add_contest(chat_res, "2002", timedelta(days=40, minutes=30))
+    await run_deliveries(chat_res.db, tg(tg_poster), NOW)
+    await run_deliveries(chat_res.db, tg(tg_poster), NOW + timedelta(days=40))
+    assert len(fake_telegram.sent(1001)) == 2
+    assert await dq.delete_old_deliveries(chat_res.db.write, NOW + timedelta(days=30)) == 1
+    kept = await dq.list_deliveries(chat_res.db.write)
+    assert [d["state"] for d in kept] == ["sent"] and len(kept) == 1
+    # The later contest's reminder stays until it is over too; nothing is sent again.
+    await run_deliveries(chat_res.db, tg(tg_poster), NOW + timedelta(days=40, minutes=1))
+    assert len(fake_telegram.sent(1001)) == 2
