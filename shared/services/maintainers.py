@@ -14,13 +14,11 @@ from typing import Any, Protocol
 
 from arq.connections import ArqRedis
 from arq.constants import default_queue_name
-from redis.asyncio import Redis
 
 from shared.alerts import Alerts
 from shared.alerts.render import escape, render_duration
 from shared.alerts.report import render_chart, render_figures, report_window
-from shared.alerts.watch import heartbeat_age
-from shared.config import Settings
+from shared.alerts.watch import MonitorDeps, heartbeat_age
 from shared.db import alerts as aq
 from shared.db import contests as cq
 from shared.db.pools import Database
@@ -36,19 +34,12 @@ SCRAPE_WAIT = 120.0
 SCRAPE_POLL = 0.5
 
 
-class HealthDeps(Protocol):
-    """What `deep_health` asks: both databases, Valkey and the queue, the bots' alert states."""
+class HealthDeps(MonitorDeps, Protocol):
+    """What `deep_health` asks: what the monitor checks (the databases, Valkey and the worker's
+    heartbeat in it, the bots' alert states), and the queue."""
 
     @property
-    def settings(self) -> Settings: ...
-    @property
-    def db(self) -> Database: ...
-    @property
-    def valkey(self) -> Redis: ...
-    @property
     def arq(self) -> ArqRedis: ...
-    @property
-    def alerts(self) -> Alerts: ...
 
 
 @dataclass

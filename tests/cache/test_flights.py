@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 import pytest
 
 from shared.cache.flights import single_flight
+
+
+async def _first_and_waiter(
+    flights: dict[str, asyncio.Future[int]], work: Callable[[], Awaitable[int]]
+) -> tuple[asyncio.Task[int], asyncio.Task[int]]:
+    """A first caller of key "k", under way, and a second that waits for it."""
+    first = asyncio.create_task(single_flight(flights, "k", work))
+    await asyncio.sleep(0)
+    waiter = asyncio.create_task(single_flight(flights, "k", work))
+    await asyncio.sleep(0)
+    return first, waiter
 
 
 async def test_concurrent_callers_of_one_key_share_one_run() -> None:
@@ -42,10 +54,7 @@ async def test_the_waiters_get_the_first_callers_exception() -> None:
         await release.wait()
         raise LookupError("gone")
 
-    first = asyncio.create_task(single_flight(flights, "k", fail))
-    await asyncio.sleep(0)
-    waiter = asyncio.create_task(single_flight(flights, "k", fail))
-    await asyncio.sleep(0)
+    first, waiter = await _first_and_waiter(flights, fail)
     release.set()
     for task in (first, waiter):
         with pytest.raises(LookupError, match="gone"):
@@ -60,10 +69,7 @@ async def test_a_cancelled_first_caller_cancels_the_waiters() -> None:
         await asyncio.Event().wait()
         return 0
 
-    first = asyncio.create_task(single_flight(flights, "k", never))
-    await asyncio.sleep(0)
-    waiter = asyncio.create_task(single_flight(flights, "k", never))
-    await asyncio.sleep(0)
+    first, waiter = await _first_and_waiter(flights, never)
     first.cancel()
     for task in (first, waiter):
         with pytest.raises(asyncio.CancelledError):
