@@ -504,12 +504,12 @@ async def _watch(
     if telegram is not None:
         probes["telegram"] = telegram.probe
     monitor = Monitor(res, probes)
-    note_node(res, role, started=True)
+    note_node(res.alerts, role, started=True)
     monitor.start()
 
     async def stopping() -> None:
         await monitor.stop()
-        note_node(res, role, started=False)
+        note_node(res.alerts, role, started=False)
         await res.alerts.settle()
 
     stack.push_async_callback(stopping)

@@ -27,6 +27,7 @@ from shared.platforms.http import FetchPolicy, PlatformClient
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources, open_resources
 from shared.retry import Backoff
+from tests.fakes.discord import FakeDiscord
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
@@ -151,6 +152,17 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
     """A local fake of the Telegram Bot API."""
     fake = FakeTelegram()
     await fake.start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    """A local fake of Discord's REST API and gateway, with one server ("Contest Club", 500,
+    owned by user 100)."""
+    fake = FakeDiscord()
+    await fake.start()
+    fake.add_guild("500", name="Contest Club", owner_id="100")
     yield fake
     await fake.close()
 

@@ -7,13 +7,16 @@ import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from pydantic import SecretStr
 
 from shared.config import Settings
 from shared.db import users as uq
 from shared.resources import Resources
+from tests.fakes.discord import FakeDiscord
 from tests.fakes.google import FakeGoogle
+from tests.fakes.telegram import FakeTelegram
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
@@ -60,6 +63,27 @@ async def connect_user(
         await uq.link_google_account(conn, user_id, sub, google.accounts[sub].email, sealed)
         await uq.update_preferences(conn, user_id, platforms=list(platforms), timezone=timezone)
     return user_id
+
+
+def chat_settings(
+    settings: Settings,
+    telegram: FakeTelegram | None = None,
+    discord: FakeDiscord | None = None,
+    **extra: Any,
+) -> Settings:
+    """`settings` with the bots of the given chat platforms pointed at their fakes (and `extra`)."""
+    update: dict[str, Any] = {}
+    if telegram is not None:
+        update |= {
+            "TELEGRAM_BOT_TOKEN": SecretStr(telegram.token),
+            "TELEGRAM_API_URL": telegram.base_url,
+        }
+    if discord is not None:
+        update |= {
+            "DISCORD_BOT_TOKEN": SecretStr(discord.token),
+            "DISCORD_API_URL": discord.api_url,
+        }
+    return settings.model_copy(update={**update, **extra})
 
 
 def process_env(settings: Settings, tmp_path: Path, **extra: str) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""`contestsync` in a process of its own, as the tests that drive it from the outside start it."""
+"""`contestsync` in a process of its own, as the tests that drive it from the outside start it,
+and what those tests share: waiting for a condition and asking a process over HTTP."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import asyncio
 import signal
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import aiohttp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,3 +81,42 @@ async def contestsync(
     finally:
         if process.running:
             await process.stop()
+
+
+async def until(
+    check: Callable[[], Awaitable[bool] | bool],
+    what: str,
+    seconds: float = 60,
+    detail: Callable[[], object] = lambda: "",
+) -> None:
+    """Wait for `check` (plain or async). The deadlines are generous: they bound a hang, not a
+    speed (on a machine running two suites at once, a process's start takes several times
+    longer); `detail` says what was seen when one passes."""
+    deadline = time.monotonic() + seconds
+    while True:
+        outcome = check()
+        if isinstance(outcome, Awaitable):
+            outcome = await outcome
+        if outcome:
+            return
+        assert time.monotonic() < deadline, f"timed out waiting for {what}: {detail()}"
+        await asyncio.sleep(0.1)
+
+
+async def get_page(url: str) -> tuple[int | None, str]:
+    """(status, body) of a GET; (None, "") when nothing answers."""
+    try:
+        async with aiohttp.ClientSession() as http, http.get(url) as resp:
+            return resp.status, (await resp.read()).decode(errors="replace")
+    except aiohttp.ClientError:
+        return None, ""
+
+
+async def status_of(url: str) -> int | None:
+    """The status of a GET; None when nothing answers."""
+    return (await get_page(url))[0]
+
+
+async def answers(url: str) -> bool:
+    """A GET is answered 200."""
+    return await status_of(url) == 200

@@ -11,26 +11,23 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
-import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import aiohttp
-
 from shared.config import Settings
 from shared.db import deliveries as dq
 from shared.db import users as uq
-from shared.embedded import EmbeddedValkey, free_port
+from shared.embedded import free_port
 from shared.models import format_utc
 from shared.resources import Resources
 from tests.factories import codeforces_payload, connect_user, process_env
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
-from tests.process import Contestsync, contestsync
+from tests.process import Contestsync, answers, contestsync, status_of, until
+from tests.servers import throwaway_valkey
 
 SEED = 20261203
 KILLS = 5
@@ -50,39 +47,6 @@ def calendar_of(google: FakeGoogle, sub: str) -> list[tuple[str, str]] | None:
     if not calendars:
         return None
     return sorted((e["summary"], e["start"]["dateTime"]) for e in calendars[0].events.values())
-
-
-async def until(
-    check: Callable[[], Awaitable[bool] | bool],
-    what: str,
-    seconds: float,
-    detail: Callable[[], object] = lambda: "",
-) -> None:
-    """Wait for `check`. The deadlines are generous: they bound a hang, not a speed (on a machine
-    running two suites at once, a worker's start and its first syncs take several times longer);
-    `detail` says what was seen when one passes."""
-    deadline = time.monotonic() + seconds
-    while True:
-        outcome = check()
-        if isinstance(outcome, Awaitable):
-            outcome = await outcome
-        if outcome:
-            return
-        assert time.monotonic() < deadline, f"timed out waiting for {what}: {detail()}"
-        await asyncio.sleep(0.1)
-
-
-async def status_of(url: str) -> int | None:
-    try:
-        async with aiohttp.ClientSession() as http, http.get(url) as resp:
-            await resp.read()
-            return resp.status
-    except aiohttp.ClientError:
-        return None
-
-
-async def answers(url: str) -> bool:
-    return await status_of(url) == 200
 
 
 def reshuffle(contests: list[Contest], rng: random.Random, new_id: int) -> list[Contest]:
@@ -121,20 +85,7 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             await dq.update_reminder_delivery(conn, user_id, "both")
     fake_google.set_faults(latency=0.15)  # a sync takes a while: time to be killed in
 
-    valkey = EmbeddedValkey(tmp_path / "valkey", persist=False)
-    valkey_url = await asyncio.to_thread(valkey.start)
     web_port, worker_port = free_port(), free_port()
-    env = process_env(
-        settings,
-        tmp_path,
-        VALKEY_URI=valkey_url,
-        PORT=str(web_port),
-        WORKER_PORT=str(worker_port),
-        PUBLIC_BASE_URL=f"http://127.0.0.1:{web_port}",
-        TELEGRAM_BOT_TOKEN=fake_telegram.token,
-        TELEGRAM_API_URL=fake_telegram.base_url,
-        PRUNE_AFTER_MISSES="1",
-    )
     web_url = f"http://127.0.0.1:{web_port}"
     logs: list[Path] = []
 
@@ -142,12 +93,24 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
         logs.append(tmp_path / f"{name}.log")
         return logs[-1]
 
-    async def worker(stack: AsyncExitStack, n: int) -> Contestsync:
-        return await stack.enter_async_context(
-            contestsync(env, "worker", log=started(f"worker{n}"))
+    async with throwaway_valkey(tmp_path / "valkey") as (valkey, valkey_url):
+        env = process_env(
+            settings,
+            tmp_path,
+            VALKEY_URI=valkey_url,
+            PORT=str(web_port),
+            WORKER_PORT=str(worker_port),
+            PUBLIC_BASE_URL=web_url,
+            TELEGRAM_BOT_TOKEN=fake_telegram.token,
+            TELEGRAM_API_URL=fake_telegram.base_url,
+            PRUNE_AFTER_MISSES="1",
         )
 
-    try:
+        async def worker(stack: AsyncExitStack, n: int) -> Contestsync:
+            return await stack.enter_async_context(
+                contestsync(env, "worker", log=started(f"worker{n}"))
+            )
+
         async with AsyncExitStack() as stack:
             web = await stack.enter_async_context(contestsync(env, "web", log=started("web")))
             bot = await stack.enter_async_context(
@@ -232,8 +195,6 @@ async def test_killed_workers_and_a_valkey_outage_leave_every_calendar_right(
             for proc in (last, bot, web):
                 code, _ = await proc.stop()
                 assert code == 0, proc.output()
-    finally:
-        await asyncio.to_thread(valkey.stop)
 
     # No chat message went out twice (each reminder or answer has its own text per chat).
     sends = Counter(

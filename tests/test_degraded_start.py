@@ -5,41 +5,20 @@ configured port the worker connects by itself and runs jobs — with one warning
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import aiohttp
-from arq.connections import create_pool
-from pydantic import SecretStr
-
 from shared.config import Settings
-from shared.db import contests as q
-from shared.embedded import EmbeddedValkey, free_port
+from shared.embedded import free_port
 from shared.jobs import enqueue_scrape
-from shared.resources import Resources, redis_settings
+from shared.resources import Resources
 from tests.factories import process_env
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
-from tests.process import contestsync
+from tests.process import answers, contestsync, get_page, status_of, until
+from tests.servers import queue_on, scraped_since, throwaway_valkey
 
 CHAT = 5151
-
-
-async def _get(url: str) -> tuple[int | None, str]:
-    try:
-        async with aiohttp.ClientSession() as http, http.get(url) as resp:
-            return resp.status, await resp.text()
-    except aiohttp.ClientError:
-        return None, ""
-
-
-async def _until(check: Callable[[], Awaitable[bool]], what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not await check():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.2)
 
 
 async def test_started_without_valkey_it_serves_and_the_worker_starts_when_valkey_appears(
@@ -49,59 +28,44 @@ async def test_started_without_valkey_it_serves_and_the_worker_starts_when_valke
     fake_telegram: FakeTelegram,
     tmp_path: Path,
 ) -> None:
-    valkey = EmbeddedValkey(tmp_path / "valkey", persist=False, port=free_port())
-    url = f"redis://127.0.0.1:{valkey.port}/0"  # nothing listens there yet
     port, worker_port = free_port(), free_port()
-    env = process_env(
-        settings,
-        tmp_path,
-        VALKEY_URI=url,
-        PORT=str(port),
-        WORKER_PORT=str(worker_port),
-        TELEGRAM_BOT_TOKEN=fake_telegram.token,
-        TELEGRAM_API_URL=fake_telegram.base_url,
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
+    # Nothing listens at `url` yet.
+    async with throwaway_valkey(tmp_path / "valkey", started=False) as (valkey, url):
+        env = process_env(
+            settings,
+            tmp_path,
+            VALKEY_URI=url,
+            PORT=str(port),
+            WORKER_PORT=str(worker_port),
+            TELEGRAM_BOT_TOKEN=fake_telegram.token,
+            TELEGRAM_API_URL=fake_telegram.base_url,
+        )
         async with contestsync(env, "run", log=tmp_path / "run.log") as proc:
 
             async def serving() -> bool:
                 assert proc.running, proc.output()
-                return (await _get(f"{base}/api/contests"))[0] == 200
+                return await status_of(f"{base}/api/contests") == 200
 
-            await _until(serving, "the web backend to serve without Valkey")
-            status, body = await _get(f"{base}/readyz")
+            await until(serving, "the web backend to serve without Valkey")
+            status, body = await get_page(f"{base}/readyz")
             assert status == 503 and "valkey" in body
-            assert (await _get(f"http://127.0.0.1:{worker_port}/healthz"))[0] == 200
+            assert await status_of(f"http://127.0.0.1:{worker_port}/healthz") == 200
             fake_telegram.user_message(CHAT, "/upcoming", username="early")
-
-            async def answered() -> bool:
-                return bool(fake_telegram.sent(CHAT))
-
-            await _until(answered, "the bot to answer /upcoming")
+            await until(lambda: bool(fake_telegram.sent(CHAT)), "the bot to answer /upcoming")
             await asyncio.sleep(3)  # a few of the worker's quiet retries
             assert proc.running
 
             came = datetime.now(UTC)
             assert await asyncio.to_thread(valkey.start) == url
-
-            async def ready() -> bool:
-                return (await _get(f"{base}/readyz"))[0] == 200
-
-            await _until(ready, "Valkey to be used")
-            own = settings.model_copy(update={"VALKEY_URI": SecretStr(url)})
-            arq = await create_pool(redis_settings(own))
-            try:
+            await until(lambda: answers(f"{base}/readyz"), "Valkey to be used")
+            async with queue_on(settings, url) as arq:
 
                 async def scraped() -> bool:
                     await enqueue_scrape(arq, "codeforces")
-                    health = {h.platform: h for h in await q.list_platform_health(res.db.write)}
-                    last = health.get("codeforces")
-                    return last is not None and (last.last_attempt_at or came) > came
+                    return await scraped_since(res.db, "codeforces", came)
 
-                await _until(scraped, "a job run by the worker", 90)
-            finally:
-                await arq.aclose()
+                await until(scraped, "a job run by the worker", 90)
             code, _ = await proc.stop()
         out = proc.output()
         assert code == 0, out
@@ -110,5 +74,3 @@ async def test_started_without_valkey_it_serves_and_the_worker_starts_when_valke
         assert len(warnings) == 1 and "Valkey did not answer" in warnings[0], warnings
         assert "worker running after" in out
         assert "Valkey answers again" in out
-    finally:
-        await asyncio.to_thread(valkey.stop)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import signal
 import socket
-import time
 from pathlib import Path
 
 import aiohttp
@@ -18,7 +17,7 @@ from shared.config import Settings
 from shared.embedded import free_port
 from tests.factories import process_env
 from tests.fakes.platforms import FakePlatforms
-from tests.process import Contestsync, contestsync
+from tests.process import Contestsync, answers, contestsync, until
 
 SUBCOMMANDS = (
     "run",
@@ -33,34 +32,17 @@ SUBCOMMANDS = (
 )
 
 
-async def _until(check: object, what: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert callable(check)
-        if await check():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 async def _get(url: str) -> tuple[int, str]:
     async with aiohttp.ClientSession() as http, http.get(url) as resp:
         return resp.status, await resp.text()
 
 
-async def _answers(url: str) -> bool:
-    try:
-        return (await _get(url))[0] == 200
-    except aiohttp.ClientError:
-        return False
-
-
 async def _started(proc: Contestsync, url: str) -> None:
     async def up() -> bool:
         assert proc.running, proc.output()
-        return await _answers(url)
+        return await answers(url)
 
-    await _until(up, url)
+    await until(up, url, 30)
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)
@@ -152,7 +134,7 @@ async def test_worker_health_counts_failed_scrapes_and_stops_cleanly(
             assert isinstance(scrapes, dict)
             return bool(scrapes["ok"] + scrapes["failed"] >= 7)
 
-        await _until(scraped, "the start-up scrapes", 60)
+        await until(scraped, "the start-up scrapes", 60)
         code, _ = await proc.stop(signal.SIGTERM)
     out = proc.output()
     assert health["status"] == "degraded"

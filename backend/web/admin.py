@@ -72,7 +72,7 @@ def _series(metrics: Metrics, route: str, status: int) -> tuple[Counter, Histogr
 async def metrics(request: web.Request) -> web.Response:
     """This process's metrics in Prometheus' text format."""
     res = request.app[RES]
-    await maintainers.refresh_gauges(res)
+    await maintainers.refresh_gauges(res.db, res.arq, res.metrics)
     return web.Response(body=res.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
 

@@ -93,7 +93,7 @@ async def connect_page(request: web.Request) -> web.Response:
         return refused
     res = request.app[RES]
     try:
-        owner = await describe_link(res, token, datetime.now(UTC))
+        owner = await describe_link(res.db, token, datetime.now(UTC))
     except LinkExpiredError as exc:
         return _page(410, "Link expired or already used", str(exc), ok=False)
     label = chat_label(owner)
@@ -131,7 +131,7 @@ async def connect_link(request: web.Request) -> web.Response:
         return refused
     res = request.app[RES]
     try:
-        url = await begin_oauth(res, token, datetime.now(UTC))
+        url = await begin_oauth(res.db, res.settings, token, datetime.now(UTC))
     except LinkExpiredError as exc:
         return _page(410, "Link expired or already used", str(exc), ok=False)
     except UserError as exc:

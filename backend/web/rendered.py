@@ -30,6 +30,7 @@ from redis.exceptions import RedisError
 
 from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
+from shared.cache.flights import single_flight
 
 log = logging.getLogger(__name__)
 
@@ -156,22 +157,6 @@ class RenderCache:
         kept = self._entries.get(full)
         if kept is not None:
             return kept
-        pending = self._flights.get(full)
-        if pending is not None:
-            return await asyncio.shield(pending)
-        future: asyncio.Future[Rendered] = asyncio.get_running_loop().create_future()
-        self._flights[full] = future
-        try:
-            rendered = await render()
-        except asyncio.CancelledError:
-            future.cancel()
-            raise
-        except Exception as exc:
-            future.set_exception(exc)
-            future.exception()  # waiters (if any) get it; nobody else must be told it was missed
-            raise
-        finally:
-            self._flights.pop(full, None)
-        future.set_result(rendered)
+        rendered = await single_flight(self._flights, full, render)
         self._entries[full] = rendered
         return rendered

@@ -281,16 +281,17 @@ async def heartbeat(ctx: Ctx) -> int:
     """Cron every minute: record that cron runs, refresh gauges, deliver alerts kept for retry."""
     res = resources(ctx)
     try:
-        await watch.beat(res)
+        await watch.beat(res.valkey)
     except (RedisError, OSError) as exc:  # the breaker already said Valkey is away
         log.debug("heartbeat not recorded: %s", type(exc).__name__)
-    await maintainers.refresh_gauges(res)
+    await maintainers.refresh_gauges(res.db, res.arq, res.metrics)
     return await res.alerts.drain()
 
 
 async def send_daily_report(ctx: Ctx) -> bool:
     """Cron at DAILY_REPORT_HOUR: the daily report with its 7-day chart."""
-    return await maintainers.send_daily_report(resources(ctx))
+    res = resources(ctx)
+    return await maintainers.send_daily_report(res.db, res.alerts)
 
 
 async def prune_runs(ctx: Ctx) -> int:

@@ -292,7 +292,7 @@ def build_health_app(current: Callable[[], Worker], res: Resources) -> web.Appli
         )
 
     async def metrics(request: web.Request) -> web.Response:
-        await refresh_gauges(res)
+        await refresh_gauges(res.db, res.arq, res.metrics)
         return web.Response(body=res.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
     app = web.Application()

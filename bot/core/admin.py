@@ -54,7 +54,8 @@ def parse_duration(text: str) -> int:
 async def cmd_stats(ctx: Context, inv: Invocation) -> Reply:
     """The last 24 hours in figures."""
     _in_group(ctx, inv)
-    return Reply(await maintainers.render_stats(ctx.res))
+    res = ctx.res
+    return Reply(await maintainers.render_stats(res.db, res.arq, res.alerts))
 
 
 async def cmd_health(ctx: Context, inv: Invocation) -> Reply:

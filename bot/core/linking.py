@@ -27,8 +27,15 @@ async def cmd_link(ctx: Context, inv: Invocation) -> Reply:
         approval_id = int(parts[2])
     except ValueError:
         return Reply(EXPIRED, toast=EXPIRED)
+    res = ctx.res
     result = await decide_link(
-        ctx.res, approval_id, inv.chat_platform.value, inv.user_id, approve=parts[1] == "y"
+        res.db,
+        res.arq,
+        res.messenger,
+        approval_id,
+        inv.chat_platform.value,
+        inv.user_id,
+        approve=parts[1] == "y",
     )
     return Reply(result.message, edit=True, toast=result.message[:190])
 
@@ -39,7 +46,7 @@ async def cmd_unlink(ctx: Context, inv: Invocation) -> Reply:
     if len(parts) != 3 or parts[0] != UNLINK_PREFIX or not parts[2]:
         return Reply(EXPIRED, toast=EXPIRED)
     message = await remove_identity(
-        ctx.res, inv.chat_platform.value, inv.user_id, parts[1], parts[2]
+        ctx.res.db, ctx.res.messenger, inv.chat_platform.value, inv.user_id, parts[1], parts[2]
     )
     return Reply(message, edit=True, toast=message[:190])
 

@@ -16,7 +16,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import asyncpg
 from redis.exceptions import RedisError
@@ -30,7 +30,12 @@ from shared.models import SyncOutcome
 from shared.platforms.registry import PLATFORMS
 
 if TYPE_CHECKING:
-    from shared.resources import Resources
+    from redis.asyncio import Redis
+
+    from shared.alerts import Alerts
+    from shared.config import Settings
+    from shared.db.pools import Database
+    from shared.metrics import Metrics
     from shared.services.scrape import ScrapeResult
     from shared.services.sync import SyncResult
 
@@ -39,6 +44,32 @@ log = logging.getLogger(__name__)
 STALE_INTERVALS = 3
 SYNC_CHECK_EVERY = 5.0  # seconds between sync-window checks triggered by finished syncs
 Probe = Callable[[], Awaitable[None]]
+
+
+class SyncWatchDeps(Protocol):
+    """What `note_sync` reads: metrics now, then the run's row and the sync alerts."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def metrics(self) -> Metrics: ...
+    @property
+    def alerts(self) -> Alerts: ...
+
+
+class MonitorDeps(Protocol):
+    """What the `Monitor`'s checks read."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def valkey(self) -> Redis: ...
+    @property
+    def alerts(self) -> Alerts: ...
 
 
 def platform_label(name: str) -> str:
@@ -50,17 +81,17 @@ def platform_label(name: str) -> str:
 # ---------------------------------------------------------------- scrapes
 
 
-def note_scrape(res: Resources, result: ScrapeResult) -> None:
+def note_scrape(db: Database, metrics: Metrics, alerts: Alerts, result: ScrapeResult) -> None:
     """After every scrape: metrics now; the run's row and the platform's alert states off-path."""
     outcome = "guard" if result.guard else result.status.value
-    res.metrics.scrapes.labels(result.platform, outcome).inc()
-    res.metrics.scrape_duration.labels(result.platform).observe(result.duration_ms / 1000)
-    res.alerts.spawn(_after_scrape(res, result, outcome))
+    metrics.scrapes.labels(result.platform, outcome).inc()
+    metrics.scrape_duration.labels(result.platform).observe(result.duration_ms / 1000)
+    alerts.spawn(_after_scrape(db, alerts, result, outcome))
 
 
-async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> None:
+async def _after_scrape(db: Database, alerts: Alerts, result: ScrapeResult, outcome: str) -> None:
     await aq.insert_scrape_run(
-        res.db.write,
+        db.write,
         result.platform,
         outcome,
         listed=result.listed,
@@ -71,7 +102,6 @@ async def _after_scrape(res: Resources, result: ScrapeResult, outcome: str) -> N
         duration_ms=result.duration_ms,
     )
     label = platform_label(result.platform)
-    alerts = res.alerts
     if result.guard:
         await alerts.report(
             f"guard:{result.platform}",
@@ -136,21 +166,23 @@ def classify_sync_failure(status: SyncOutcome, error: str | None) -> str:
     return next((cause for matches, cause in _SYNC_CAUSES if matches(text)), "other")
 
 
-def note_sync(res: Resources, result: SyncResult, seconds: float) -> None:
+def note_sync(deps: SyncWatchDeps, result: SyncResult, seconds: float) -> None:
     """After every calendar sync: metrics now; the run's row and the sync alerts off-path."""
-    res.metrics.syncs.labels(result.status).inc()
+    deps.metrics.syncs.labels(result.status).inc()
     if result.status.did_work:
-        res.metrics.sync_duration.observe(seconds)
-    res.alerts.spawn(_after_sync(res, result, seconds))
+        deps.metrics.sync_duration.observe(seconds)
+    deps.alerts.spawn(_after_sync(deps.settings, deps.db, deps.alerts, result, seconds))
 
 
-async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> None:
+async def _after_sync(
+    settings: Settings, db: Database, alerts: Alerts, result: SyncResult, seconds: float
+) -> None:
     ok = result.status is SyncOutcome.OK
     cause = None if ok else classify_sync_failure(result.status, result.error)
     unreadable = cause == "stored grant unreadable (ENCRYPTION_KEY)"
     if unreadable or ok:
         # A wrong key never wipes a grant (the sync fails and keeps the row), so say it loudly.
-        res.alerts.set_state(
+        alerts.set_state(
             "encryption_key",
             unreadable,
             "Stored Google grants do not decrypt"
@@ -169,25 +201,26 @@ async def _after_sync(res: Resources, result: SyncResult, seconds: float) -> Non
         "throttled": result.throttled,
     }
     await aq.insert_sync_run(
-        res.db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
+        db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
     )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).
-    if result.status.did_work and res.alerts.due("check_syncs", SYNC_CHECK_EVERY):
-        await check_syncs(res)
+    if result.status.did_work and alerts.due("check_syncs", SYNC_CHECK_EVERY):
+        await check_syncs(settings, db, alerts)
 
 
-async def check_syncs(res: Resources, now: datetime | None = None) -> None:
+async def check_syncs(
+    settings: Settings, db: Database, alerts: Alerts, now: datetime | None = None
+) -> None:
     """Failed syncs above the threshold over the window, and Google's 429s, as alert states."""
-    settings = res.settings
     now = now or datetime.now(UTC)
     window = timedelta(minutes=settings.SYNC_ALERT_WINDOW_MINUTES)
-    stats = await aq.get_sync_window(res.db.write, now - window)
+    stats = await aq.get_sync_window(db.write, now - window)
     share = stats.failed / stats.total if stats.total else 0.0
     failing = stats.total >= settings.SYNC_ALERT_MIN_SYNCS and share >= settings.SYNC_ALERT_SHARE
     causes = ", ".join(f"{cause} ×{n}" for cause, n in stats.causes[:3]) or "none"
     span = render_duration(window)
-    await res.alerts.report(
+    await alerts.report(
         "syncs:failing",
         failing,
         "Calendar syncs are failing" if failing else "Calendar syncs are healthy again",
@@ -196,7 +229,7 @@ async def check_syncs(res: Resources, now: datetime | None = None) -> None:
         count_noun="checks over the threshold",
     )
     throttled = stats.throttled > 0
-    await res.alerts.report(
+    await alerts.report(
         "google:quota",
         throttled,
         "Google is answering 429 / quota errors" if throttled else "Google quota errors stopped",
@@ -208,10 +241,10 @@ async def check_syncs(res: Resources, now: datetime | None = None) -> None:
 # ---------------------------------------------------------------- bots
 
 
-def note_bot_api(res: Resources, chat_platform: str, ok: bool, cause: str = "") -> None:
+def note_bot_api(alerts: Alerts, chat_platform: str, ok: bool, cause: str = "") -> None:
     """A chat bot reached (or could not reach) its API."""
     name = chat_platform.capitalize()
-    res.alerts.set_state(
+    alerts.set_state(
         f"bot:{chat_platform}",
         not ok,
         f"The {name} bot cannot reach its API"
@@ -221,27 +254,25 @@ def note_bot_api(res: Resources, chat_platform: str, ok: bool, cause: str = "") 
     )
 
 
-def note_node(res: Resources, role: str, started: bool) -> None:
+def note_node(alerts: Alerts, role: str, started: bool) -> None:
     """A process started or is stopping: one message each, per process (its pid names it, so a
     restart after a crash is told too; a process that died unannounced shows in the heartbeat)."""
-    node, pid = res.alerts.node, os.getpid()
+    node, pid = alerts.node, os.getpid()
     what = "started" if started else "stopping"
-    res.alerts.event(f"node:{node}:{role}:{pid}", f"{role} {what} on {node}", f"process {pid}")
+    alerts.event(f"node:{node}:{role}:{pid}", f"{role} {what} on {node}", f"process {pid}")
 
 
 # ---------------------------------------------------------------- heartbeat and monitor
 
 
-async def beat(res: Resources) -> None:
+async def beat(valkey: Redis) -> None:
     """The worker's cron ran: record when (the monitor checks it)."""
-    await res.valkey.set(
-        cache_keys.worker_heartbeat(), str(time.time()), ex=cache_keys.HEARTBEAT_TTL
-    )
+    await valkey.set(cache_keys.worker_heartbeat(), str(time.time()), ex=cache_keys.HEARTBEAT_TTL)
 
 
-async def heartbeat_age(res: Resources) -> float | None:
+async def heartbeat_age(valkey: Redis) -> float | None:
     """Seconds since a worker's cron last ran; None when no heartbeat was ever recorded."""
-    raw = await res.valkey.get(cache_keys.worker_heartbeat())
+    raw = await valkey.get(cache_keys.worker_heartbeat())
     if raw is None:
         return None
     try:
@@ -250,14 +281,14 @@ async def heartbeat_age(res: Resources) -> float | None:
         return None
 
 
-async def check_heartbeat(res: Resources, uptime: float) -> None:
+async def check_heartbeat(settings: Settings, valkey: Redis, alerts: Alerts, uptime: float) -> None:
     """Alert when no worker ran its cron for longer than WORKER_HEARTBEAT_MAX_SECONDS."""
-    limit = res.settings.WORKER_HEARTBEAT_MAX_SECONDS
-    age = await heartbeat_age(res)
+    limit = settings.WORKER_HEARTBEAT_MAX_SECONDS
+    age = await heartbeat_age(valkey)
     if age is None and uptime < limit:
         return  # just started: a worker may not have run yet
     missing = age is None or age > limit
-    await res.alerts.report(
+    await alerts.report(
         "worker:heartbeat",
         missing,
         "No worker is running its cron" if missing else "A worker runs its cron again",
@@ -271,11 +302,13 @@ async def check_heartbeat(res: Resources, uptime: float) -> None:
     )
 
 
-async def check_stale(res: Resources, now: datetime | None = None) -> None:
+async def check_stale(
+    settings: Settings, db: Database, alerts: Alerts, now: datetime | None = None
+) -> None:
     """Platforms not scraped successfully for more than 3 scrape intervals."""
     now = now or datetime.now(UTC)
-    limit = timedelta(minutes=res.settings.SCRAPE_INTERVAL_MINUTES * STALE_INTERVALS)
-    for health in await cq.list_platform_health(res.db.write):
+    limit = timedelta(minutes=settings.SCRAPE_INTERVAL_MINUTES * STALE_INTERVALS)
+    for health in await cq.list_platform_health(db.write):
         last = health.last_success_at
         if last is None:
             if health.last_attempt_at is None or now - health.last_attempt_at <= limit:
@@ -287,7 +320,7 @@ async def check_stale(res: Resources, now: datetime | None = None) -> None:
         if not stale:
             continue  # cleared by the next successful scrape (note_scrape)
         label = platform_label(health.platform)
-        await res.alerts.report(
+        await alerts.report(
             f"stale:{health.platform}",
             True,
             f"{label} has not been scraped successfully for over {STALE_INTERVALS} intervals",
@@ -295,33 +328,36 @@ async def check_stale(res: Resources, now: datetime | None = None) -> None:
         )
 
 
-async def check_probes(res: Resources, probes: dict[str, Probe]) -> None:
+async def check_probes(alerts: Alerts, probes: dict[str, Probe]) -> None:
     """Each bot's API, asked by the process that runs the bot."""
     for chat_platform, probe in probes.items():
         try:
             await probe()
         except Exception as exc:  # boundary: any failure means the API is out of reach
-            note_bot_api(res, chat_platform, False, type(exc).__name__)
+            note_bot_api(alerts, chat_platform, False, type(exc).__name__)
         else:
-            note_bot_api(res, chat_platform, True)
+            note_bot_api(alerts, chat_platform, True)
 
 
 class Monitor:
     """Runs the periodic checks every ALERT_CHECK_SECONDS until stopped."""
 
-    def __init__(self, res: Resources, probes: dict[str, Probe] | None = None) -> None:
-        self.res = res
+    def __init__(self, deps: MonitorDeps, probes: dict[str, Probe] | None = None) -> None:
+        self.deps = deps
         self.probes = dict(probes or {})
         self._started = time.monotonic()
         self._task: asyncio.Task[None] | None = None
 
     async def check_once(self) -> None:
         """Every check once; a failing check is logged and the others still run."""
+        deps = self.deps
         checks: list[Awaitable[None]] = [
-            check_stale(self.res),
-            check_heartbeat(self.res, time.monotonic() - self._started),
-            check_syncs(self.res),
-            check_probes(self.res, self.probes),
+            check_stale(deps.settings, deps.db, deps.alerts),
+            check_heartbeat(
+                deps.settings, deps.valkey, deps.alerts, time.monotonic() - self._started
+            ),
+            check_syncs(deps.settings, deps.db, deps.alerts),
+            check_probes(deps.alerts, self.probes),
         ]
         for check in checks:
             try:
@@ -334,7 +370,7 @@ class Monitor:
         self._task = asyncio.create_task(self._run())
 
     async def _run(self) -> None:
-        interval = self.res.settings.ALERT_CHECK_SECONDS
+        interval = self.deps.settings.ALERT_CHECK_SECONDS
         while True:
             await asyncio.sleep(interval)
             try:

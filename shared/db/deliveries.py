@@ -344,40 +344,75 @@ _JOB_SELECT = """
 """
 
 
+# A delivery that may be claimed at $1: pending (its retry time, if any, passed), or claimed by a
+# worker whose lease lapsed (it stopped mid-send).
+_CLAIMABLE = """((d.state = 'pending'
+                   AND (d.lease_until IS NULL OR d.lease_until <= $1::timestamptz))
+                  OR (d.state = 'sending' AND d.lease_until < $1::timestamptz))"""
+
+
+def _claim_query(set_: str, where: str, order_by: str, still: str = "") -> str:
+    """A claim at $1 of up to $4 deliveries to the chat platforms $3, $2 the lease: the rows
+    `where` picks (with their contest `c` and subscriber `s`), in `order_by`, locked and
+    skipping rows another worker holds (two workers never claim the same row), then updated
+    with `set_` (`still`: a last condition on the row `u`); returns their ids."""
+    return f"""
+        UPDATE deliveries AS u SET {set_}
+        FROM (
+            SELECT d.id FROM deliveries d
+            JOIN contests c ON c.id = d.contest_id
+            JOIN subscribers s ON s.id = d.subscriber_id
+            WHERE s.chat_platform = ANY ($3::text[])
+              AND {where}
+            ORDER BY {order_by}
+            LIMIT $4
+            FOR UPDATE OF d SKIP LOCKED
+        ) AS picked
+        WHERE u.id = picked.id {still}
+        RETURNING u.id
+        """
+
+
+_CLAIM_DUE = _claim_query(
+    set_="state = 'sending', lease_until = $2, attempts = u.attempts + 1",
+    where=f"""{_CLAIMABLE}
+              AND c.cancelled_at IS NULL
+              AND c.starts_at - make_interval(mins => d.lead_minutes) <= $1::timestamptz
+              AND $1::timestamptz < {_DEADLINE}""",
+    order_by="c.starts_at, d.id",
+    still="AND u.state IN ('pending', 'sending')",
+)
+
+_CLAIM_EDITS = _claim_query(
+    set_="edit_lease_until = $2",
+    where="""d.state = 'sent' AND d.message_id IS NOT NULL
+              AND (d.edit_lease_until IS NULL OR d.edit_lease_until < $1::timestamptz)
+              AND c.ends_at > $1::timestamptz - interval '1 day'
+              AND ((c.cancelled_at IS NOT NULL AND d.shown_status <> 'cancelled')
+                   OR (c.cancelled_at IS NULL AND c.starts_at <> d.shown_starts_at))""",
+    order_by="d.id",
+)
+
+
+async def _claim(
+    conn: Conn,
+    query: str,
+    now: datetime,
+    lease_until: datetime,
+    chat_platforms: Sequence[str],
+    limit: int,
+) -> list[DeliveryJob]:
+    ids = await conn.fetch(query, now, lease_until, list(chat_platforms), limit)
+    return await _jobs(conn, [r["id"] for r in ids])
+
+
 async def claim_deliveries(
     conn: Conn, now: datetime, lease_until: datetime, chat_platforms: Sequence[str], limit: int
 ) -> list[DeliveryJob]:
     """Claim up to `limit` due deliveries for these chat platforms (row locks, SKIP LOCKED:
     two workers never claim the same row); a claim holds until `lease_until`, after which a
     delivery whose worker died is claimed again."""
-    ids = await conn.fetch(
-        f"""
-        UPDATE deliveries AS u SET state = 'sending', lease_until = $2,
-               attempts = u.attempts + 1
-        FROM (
-            SELECT d.id FROM deliveries d
-            JOIN contests c ON c.id = d.contest_id
-            JOIN subscribers s ON s.id = d.subscriber_id
-            WHERE ((d.state = 'pending'
-                    AND (d.lease_until IS NULL OR d.lease_until <= $1::timestamptz))
-                   OR (d.state = 'sending' AND d.lease_until < $1::timestamptz))
-              AND s.chat_platform = ANY ($3::text[])
-              AND c.cancelled_at IS NULL
-              AND c.starts_at - make_interval(mins => d.lead_minutes) <= $1::timestamptz
-              AND $1::timestamptz < {_DEADLINE}
-            ORDER BY c.starts_at, d.id
-            LIMIT $4
-            FOR UPDATE OF d SKIP LOCKED
-        ) AS picked
-        WHERE u.id = picked.id AND u.state IN ('pending', 'sending')
-        RETURNING u.id
-        """,
-        now,
-        lease_until,
-        list(chat_platforms),
-        limit,
-    )
-    return await _jobs(conn, [r["id"] for r in ids])
+    return await _claim(conn, _CLAIM_DUE, now, lease_until, chat_platforms, limit)
 
 
 async def _jobs(conn: Conn, ids: list[int]) -> list[DeliveryJob]:
@@ -443,32 +478,7 @@ async def claim_edits(
 ) -> list[DeliveryJob]:
     """Sent messages whose contest moved or was cancelled since (not yet ended a day ago),
     claimed for editing until `lease_until`."""
-    ids = await conn.fetch(
-        """
-        UPDATE deliveries AS u SET edit_lease_until = $2
-        FROM (
-            SELECT d.id FROM deliveries d
-            JOIN contests c ON c.id = d.contest_id
-            JOIN subscribers s ON s.id = d.subscriber_id
-            WHERE d.state = 'sent' AND d.message_id IS NOT NULL
-              AND s.chat_platform = ANY ($3::text[])
-              AND (d.edit_lease_until IS NULL OR d.edit_lease_until < $1::timestamptz)
-              AND c.ends_at > $1::timestamptz - interval '1 day'
-              AND ((c.cancelled_at IS NOT NULL AND d.shown_status <> 'cancelled')
-                   OR (c.cancelled_at IS NULL AND c.starts_at <> d.shown_starts_at))
-            ORDER BY d.id
-            LIMIT $4
-            FOR UPDATE OF d SKIP LOCKED
-        ) AS picked
-        WHERE u.id = picked.id
-        RETURNING u.id
-        """,
-        now,
-        lease_until,
-        list(chat_platforms),
-        limit,
-    )
-    return await _jobs(conn, [r["id"] for r in ids])
+    return await _claim(conn, _CLAIM_EDITS, now, lease_until, chat_platforms, limit)
 
 
 async def mark_delivery_edited(conn: Conn, delivery_id: int, shown: datetime, status: str) -> None:
@@ -651,7 +661,7 @@ async def claim_digests(
 ) -> list[DigestJob]:
     """Claim up to `limit` due digests for these chat platforms, like `claim_deliveries`."""
     rows = await conn.fetch(
-        """
+        f"""
         WITH picked AS (
             UPDATE deliveries AS u SET state = 'sending', lease_until = $2,
                    attempts = u.attempts + 1
@@ -659,9 +669,7 @@ async def claim_digests(
                 SELECT d.id FROM deliveries d
                 JOIN subscribers s ON s.id = d.subscriber_id
                 WHERE d.kind = 'digest'
-                  AND ((d.state = 'pending'
-                        AND (d.lease_until IS NULL OR d.lease_until <= $1::timestamptz))
-                       OR (d.state = 'sending' AND d.lease_until < $1::timestamptz))
+                  AND {_CLAIMABLE}
                   AND s.chat_platform = ANY ($3::text[])
                   AND $1::timestamptz < d.expires_at
                 ORDER BY d.id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -135,23 +136,42 @@ def _more(shown: int, total: int) -> str:
     return f"… and {total - shown} more: /upcoming" if total > shown else ""
 
 
+def _fit(entries: Iterable[str]) -> list[str]:
+    """The entries, in order, for as long as they fit the digest's budget (blank lines between)."""
+    kept: list[str] = []
+    used = 0
+    for entry in entries:
+        if used + len(entry) > _DIGEST_BUDGET:
+            break
+        kept.append(entry)
+        used += len(entry) + 2
+    return kept
+
+
+def _telegram_entry(view: ContestView, zone_name: str) -> str:
+    link = f'<a href="{html.escape(view.url, quote=True)}">{html.escape(_title(view))}</a>'
+    return (
+        f"<b>{html.escape(platform_label(view.platform))}</b> · {link}\n"
+        f"Starts: {html.escape(render_local(view.starts_at, zone_name))} · "
+        f"Duration: {render_length(view.starts_at, view.ends_at)}"
+    )
+
+
+def _discord_entry(view: ContestView) -> str:
+    unix = int(view.starts_at.timestamp())
+    title = _title(view).replace("[", "(").replace("]", ")")
+    url = view.url.replace("(", "%28").replace(")", "%29")
+    return (
+        f"**{platform_label(view.platform)}** · [{title}]({url})\n"
+        f"<t:{unix}:F> (<t:{unix}:R>) · {render_length(view.starts_at, view.ends_at)}"
+    )
+
+
 def render_telegram_digest(views: list[ContestView], zone_name: str, total: int) -> str:
     """The digest as Telegram HTML: per contest the platform, the title as a link, the start in
     the reader's zone and the duration (as reminders say them); `total` is how many there are
     (more than listed when cut to fit one message)."""
-    entries: list[str] = []
-    used = 0
-    for view in views:
-        link = f'<a href="{html.escape(view.url, quote=True)}">{html.escape(_title(view))}</a>'
-        entry = (
-            f"<b>{html.escape(platform_label(view.platform))}</b> · {link}\n"
-            f"Starts: {html.escape(render_local(view.starts_at, zone_name))} · "
-            f"Duration: {render_length(view.starts_at, view.ends_at)}"
-        )
-        if used + len(entry) > _DIGEST_BUDGET:
-            break
-        entries.append(entry)
-        used += len(entry) + 2
+    entries = _fit(_telegram_entry(view, zone_name) for view in views)
     more = _more(len(entries), total)
     return "\n\n".join([f"📅 <b>{DIGEST_TITLE}</b>", *entries, *([more] if more else [])])
 
@@ -159,19 +179,6 @@ def render_telegram_digest(views: list[ContestView], zone_name: str, total: int)
 def render_discord_digest(views: list[ContestView], total: int) -> tuple[str, str]:
     """The digest for Discord: (embed title, description), each contest as the platform, the
     title as a link, `<t:unix:F>` and `<t:unix:R>`, and the duration."""
-    entries: list[str] = []
-    used = 0
-    for view in views:
-        unix = int(view.starts_at.timestamp())
-        title = _title(view).replace("[", "(").replace("]", ")")
-        url = view.url.replace("(", "%28").replace(")", "%29")
-        entry = (
-            f"**{platform_label(view.platform)}** · [{title}]({url})\n"
-            f"<t:{unix}:F> (<t:{unix}:R>) · {render_length(view.starts_at, view.ends_at)}"
-        )
-        if used + len(entry) > _DIGEST_BUDGET:
-            break
-        entries.append(entry)
-        used += len(entry) + 2
+    entries = _fit(_discord_entry(view) for view in views)
     more = _more(len(entries), total)
     return DIGEST_TITLE, "\n\n".join([*entries, *([more] if more else [])])

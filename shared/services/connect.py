@@ -17,25 +17,30 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
 import asyncpg
+from arq.connections import ArqRedis
 from authlib.common.security import generate_token
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri, prepare_token_request
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from redis.exceptions import RedisError
 
 from shared.cache.breaker import log_valkey_failure
+from shared.calendar.client import CalendarApi
 from shared.calendar.plan import CALENDAR_SUMMARY
+from shared.config import Settings
+from shared.crypto import TokenCipher
 from shared.db import events as eq
 from shared.db import links as lq
 from shared.db import users as uq
 from shared.db.approvals import LinkApproval
+from shared.db.pools import Database
 from shared.errors import ContestSyncError, GoogleUnavailableError, RateLimitedError, UserError
 from shared.jobs import enqueue_sync
+from shared.messaging import Messenger
 from shared.models import Identity
-from shared.resources import Resources
 from shared.retry import Backoff, is_retryable_status, retrying
 from shared.services.grants import (
     CleanupReason,
@@ -80,6 +85,27 @@ _LINK_EXPIRED = (
 GOOGLE_ERROR_NOTICE = (
     "Google could not complete the connection, so nothing was changed. Use /connect to try again."
 )
+
+
+class ConnectDeps(Protocol):
+    """What the OAuth callback reaches: the states and users in the database, Google's OAuth
+    endpoints over HTTP and its calendar API, the grant's cipher, the queue (first sync,
+    cleanups) and the chats it tells."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def http(self) -> aiohttp.ClientSession: ...
+    @property
+    def cipher(self) -> TokenCipher: ...
+    @property
+    def calendar(self) -> CalendarApi: ...
+    @property
+    def arq(self) -> ArqRedis: ...
+    @property
+    def messenger(self) -> Messenger: ...
 
 
 class LinkExpiredError(UserError):
@@ -152,7 +178,8 @@ def _well_formed(value: str, max_length: int) -> bool:
 
 
 async def create_connect_link(
-    res: Resources,
+    db: Database,
+    settings: Settings,
     chat_platform: str,
     external_user_id: str,
     chat_id: str,
@@ -163,7 +190,7 @@ async def create_connect_link(
     now = _now(now)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     expires_at = now + LINK_TTL
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         # The identity upsert locks its row, so concurrent requests of one identity count in turn.
         await uq.upsert_identity(conn, chat_platform, external_user_id, chat_id, username)
         recent = await lq.count_link_tokens_since(
@@ -178,30 +205,31 @@ async def create_connect_link(
         await lq.insert_link_token(
             conn, hash_secret(token), chat_platform, external_user_id, now, expires_at
         )
-    base = res.settings.PUBLIC_BASE_URL.rstrip("/")
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
     log.info("connect link issued for a %s identity", chat_platform)
     return ConnectLink(url=f"{base}/connect/{token}", expires_at=expires_at)
 
 
-async def describe_link(res: Resources, token: str, now: datetime | None = None) -> Identity:
+async def describe_link(db: Database, token: str, now: datetime | None = None) -> Identity:
     """The chat identity a live /connect link belongs to, without using it up.
 
     Raises LinkExpiredError for an unknown, used or expired link.
     """
     if not _well_formed(token, MAX_TOKEN_LENGTH):
         raise LinkExpiredError(_LINK_EXPIRED)
-    owner = await lq.get_link_owner(res.db.write, hash_secret(token), _now(now))
+    owner = await lq.get_link_owner(db.write, hash_secret(token), _now(now))
     if owner is None:
         raise LinkExpiredError(_LINK_EXPIRED)
     return owner
 
 
-async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -> str:
+async def begin_oauth(
+    db: Database, settings: Settings, token: str, now: datetime | None = None
+) -> str:
     """Consume a /connect token and return Google's authorization URL (PKCE, state stored hashed).
 
     Raises LinkExpiredError for an unknown, used or expired link.
     """
-    settings = res.settings
     if not settings.GOOGLE_CLIENT_ID or settings.GOOGLE_CLIENT_SECRET is None:
         raise ConnectUnavailableError(
             "Connecting Google Calendar is not set up on this server yet. "
@@ -213,7 +241,7 @@ async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -
     token_hash = hash_secret(token)
     state = secrets.token_urlsafe(TOKEN_BYTES)
     verifier = generate_token(VERIFIER_LENGTH)
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         owner = await lq.consume_link_token(conn, token_hash, now)
         if owner is None:
             raise LinkExpiredError(_LINK_EXPIRED)
@@ -246,7 +274,7 @@ async def begin_oauth(res: Resources, token: str, now: datetime | None = None) -
 
 
 async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its own page
-    res: Resources,
+    deps: ConnectDeps,
     state: str | None,
     code: str | None,
     error: str | None,
@@ -257,20 +285,21 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
     if state is None or not _well_formed(state, MAX_STATE_LENGTH):
         log.warning("OAuth callback without a well-formed state")
         return _INVALID_STATE
-    pending = await lq.consume_oauth_state(res.db.write, hash_secret(state), now)
+    db = deps.db
+    pending = await lq.consume_oauth_state(db.write, hash_secret(state), now)
     if pending is None:
         log.warning("OAuth callback with an unknown, used or expired state")
         return _INVALID_STATE
-    identity = await uq.get_identity(res.db.write, pending.chat_platform, pending.external_user_id)
+    identity = await uq.get_identity(db.write, pending.chat_platform, pending.external_user_id)
     if identity is None:  # deleted their data while the consent page was open
         return _INVALID_STATE
     if error is not None:
-        return await _google_refused(res, identity.user_id, error)
+        return await _google_refused(deps.messenger, identity.user_id, error)
     if not code or len(code) > MAX_CODE_LENGTH:
         log.warning("OAuth callback without a usable code")
         return _EXCHANGE_FAILED
 
-    tokens = await _exchange_code(res, code, pending.code_verifier)
+    tokens = await _exchange_code(deps.http, deps.settings, code, pending.code_verifier)
     if tokens is None:
         return _EXCHANGE_FAILED
     access_token = tokens.get("access_token")
@@ -284,7 +313,9 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
     granted = tokens.get("scope")
     if isinstance(granted, str) and CALENDAR_APP_CREATED_SCOPE not in granted.split():
         log.warning("Google consent given without the calendar scope")
-        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
+        await _give_back(
+            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
+        )
         return ConnectOutcome(
             OutcomeKind.MISSING_SCOPE,
             "ContestSync needs permission to create its own calendar, and that box was left "
@@ -292,14 +323,18 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
             "access to try again.",
         )
 
-    profile = await _fetch_userinfo(res, access_token)
+    profile = await _fetch_userinfo(deps.http, deps.settings, access_token)
     if profile is None:
-        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
+        await _give_back(
+            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
+        )
         return _EXCHANGE_FAILED
     sub, email, verified = profile
     if not verified:
         log.warning("Google account without a verified email refused")
-        await _give_back(res, identity.user_id, refresh_token, CleanupReason.REFUSED, now)
+        await _give_back(
+            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
+        )
         return ConnectOutcome(
             OutcomeKind.UNVERIFIED_EMAIL,
             "This Google account has no verified email address, so nothing was changed. "
@@ -308,12 +343,12 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
             email=email,
         )
 
-    linked = await _link_account(res, identity, sub, email, refresh_token, now)
+    linked = await _link_account(db, deps.cipher, identity, sub, email, refresh_token, now)
     if linked is None:  # deleted their data while the consent page was open
         return _INVALID_STATE
-    await start_cleanups(res.arq, linked.cleanups)
+    await start_cleanups(deps.arq, linked.cleanups)
     if linked.approval is not None:
-        await announce_approval(res, linked.approval, identity, email)
+        await announce_approval(deps.messenger, linked.approval, identity, email)
         return ConnectOutcome(
             OutcomeKind.NEEDS_APPROVAL,
             "This Google account is already connected to ContestSync from another chat. We "
@@ -326,15 +361,15 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
         "user %d connected Google Calendar from a %s identity", user_id, identity.chat_platform
     )
 
-    await _prepare_calendar(res, user_id, refresh_token)
-    await res.messenger.notify_user(
+    await _prepare_calendar(db, deps.calendar, user_id, refresh_token)
+    await deps.messenger.notify_user(
         user_id,
         "google_connected",
         f'Connected as {email}. Your contests are being added to the "{CALENDAR_SUMMARY}" '
         "calendar.",
     )
     try:
-        await enqueue_sync(res.arq, user_id)
+        await enqueue_sync(deps.arq, user_id)
     except (RedisError, OSError) as exc:  # the daily sync picks the user up later
         log_valkey_failure(log, exc, "could not queue the first sync of user %d", user_id)
     return ConnectOutcome(
@@ -354,16 +389,23 @@ class _Linked:
 
 
 async def _give_back(
-    res: Resources, user_id: int, refresh_token: str, reason: CleanupReason, now: datetime
+    db: Database,
+    cipher: TokenCipher,
+    arq: ArqRedis,
+    user_id: int,
+    refresh_token: str,
+    reason: CleanupReason,
+    now: datetime,
 ) -> None:
     """A grant we will not keep is revoked (recorded durably, carried out by the worker)."""
-    async with res.db.write.acquire() as conn, conn.transaction():
-        cleanup = await record_token_cleanup(conn, res.cipher, user_id, refresh_token, reason, now)
-    await start_cleanups(res.arq, [cleanup])
+    async with db.write.acquire() as conn, conn.transaction():
+        cleanup = await record_token_cleanup(conn, cipher, user_id, refresh_token, reason, now)
+    await start_cleanups(arq, [cleanup])
 
 
 async def _link_account(
-    res: Resources,
+    db: Database,
+    cipher: TokenCipher,
     identity: Identity,
     sub: str,
     email: str,
@@ -375,7 +417,7 @@ async def _link_account(
     (and give the new grant back). A different account linked before is given up."""
     for attempt in (1, 2):
         try:
-            async with res.db.write.acquire() as conn, conn.transaction():
+            async with db.write.acquire() as conn, conn.transaction():
                 fresh = await uq.get_identity(
                     conn, identity.chat_platform, identity.external_user_id
                 )
@@ -386,7 +428,7 @@ async def _link_account(
                     approval = await request_approval(conn, fresh, owner.id, now)
                     cleanup = await record_token_cleanup(
                         conn,
-                        res.cipher,
+                        cipher,
                         fresh.user_id,
                         refresh_token,
                         CleanupReason.NEEDS_APPROVAL,
@@ -404,7 +446,7 @@ async def _link_account(
                     )
                     await eq.delete_calendar_events(conn, user.id)
                     cleanups = (old,)
-                sealed = res.cipher.encrypt(refresh_token, user.id)
+                sealed = cipher.encrypt(refresh_token, user.id)
                 await uq.link_google_account(conn, user.id, sub, email, sealed)
                 return _Linked(user.id, None, cleanups)
         except asyncpg.UniqueViolationError:
@@ -416,19 +458,19 @@ async def _link_account(
     return None
 
 
-async def _google_refused(res: Resources, user_id: int, error: str) -> ConnectOutcome:
+async def _google_refused(messenger: Messenger, user_id: int, error: str) -> ConnectOutcome:
     """Google sent an error instead of a code: tell them in chat and on the page."""
     name = error if _ERROR_NAME.fullmatch(error) else "other"
     if name == "access_denied":
         log.info("Google consent cancelled by user %d", user_id)
-        await res.messenger.notify_user(user_id, "connect_cancelled", CANCELLED_NOTICE)
+        await messenger.notify_user(user_id, "connect_cancelled", CANCELLED_NOTICE)
         return ConnectOutcome(
             OutcomeKind.CANCELLED,
             "You cancelled connecting Google Calendar, so nothing was changed. "
             "Use /connect in the chat to try again whenever you like.",
         )
     log.warning("Google consent of user %d failed with %s", user_id, name)
-    await res.messenger.notify_user(user_id, "connect_failed", GOOGLE_ERROR_NOTICE)
+    await messenger.notify_user(user_id, "connect_failed", GOOGLE_ERROR_NOTICE)
     return ConnectOutcome(
         OutcomeKind.GOOGLE_ERROR,
         "Google could not complete the sign-in, so nothing was changed. "
@@ -443,7 +485,7 @@ def _error_name(body: Any) -> str:
 
 
 async def _call_google(
-    res: Resources, method: str, url: str, what: str, **kwargs: Any
+    http: aiohttp.ClientSession, method: str, url: str, what: str, **kwargs: Any
 ) -> tuple[int, Any]:
     """(status, JSON body or None) of one OAuth endpoint call; "later" answers are retried.
 
@@ -458,7 +500,7 @@ async def _call_google(
     async for attempt in attempts:
         with attempt:
             try:
-                async with res.http.request(method, url, timeout=GOOGLE_TIMEOUT, **kwargs) as resp:
+                async with http.request(method, url, timeout=GOOGLE_TIMEOUT, **kwargs) as resp:
                     try:
                         body = await resp.json(content_type=None)
                     except ValueError:
@@ -473,9 +515,10 @@ async def _call_google(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, Any] | None:
+async def _exchange_code(
+    http: aiohttp.ClientSession, settings: Settings, code: str, verifier: str
+) -> dict[str, Any] | None:
     """POST the authorization code to Google's token endpoint; None on any failure."""
-    settings = res.settings
     assert settings.GOOGLE_CLIENT_ID is not None and settings.GOOGLE_CLIENT_SECRET is not None
     form = prepare_token_request(
         "authorization_code",
@@ -487,7 +530,7 @@ async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, 
     )
     try:
         status, body = await _call_google(
-            res,
+            http,
             "POST",
             settings.GOOGLE_TOKEN_URL,
             "token exchange",
@@ -508,13 +551,15 @@ async def _exchange_code(res: Resources, code: str, verifier: str) -> dict[str, 
     return body
 
 
-async def _fetch_userinfo(res: Resources, access_token: str) -> tuple[str, str, bool] | None:
+async def _fetch_userinfo(
+    http: aiohttp.ClientSession, settings: Settings, access_token: str
+) -> tuple[str, str, bool] | None:
     """(sub, email, email verified) from the OpenID userinfo endpoint; None on any failure."""
     try:
         status, body = await _call_google(
-            res,
+            http,
             "GET",
-            res.settings.GOOGLE_USERINFO_URL,
+            settings.GOOGLE_USERINFO_URL,
             "userinfo",
             headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
         )
@@ -536,13 +581,15 @@ async def _fetch_userinfo(res: Resources, access_token: str) -> tuple[str, str, 
     return sub, email, verified is True or verified == "true"
 
 
-async def _prepare_calendar(res: Resources, user_id: int, refresh_token: str) -> None:
+async def _prepare_calendar(
+    db: Database, calendar: CalendarApi, user_id: int, refresh_token: str
+) -> None:
     """Create or find the "Contests" calendar now; on failure the first sync will do it."""
-    user = await uq.get_user(res.db.write, user_id)
+    user = await uq.get_user(db.write, user_id)
     if user is None:
         return
     try:
-        _, created = await ensure_calendar(res, user, res.calendar.client(refresh_token))
+        _, created = await ensure_calendar(db, user, calendar.client(refresh_token))
     except ContestSyncError as exc:
         log.warning(
             "user %d: calendar not ready after connecting (%s); the sync will retry",

@@ -29,6 +29,7 @@ from redis.exceptions import RedisError
 
 from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
+from shared.cache.flights import single_flight
 from shared.config import Settings
 from shared.db import feeds as fq
 from shared.db import users as uq
@@ -165,25 +166,9 @@ async def load_feed(
             log.warning("cached feed %s is unreadable, rendering again", spec.variant)
     if renders is None:
         return await _render(db, valkey, host, spec, now, key)
-    flight = key or spec.variant
-    pending = renders.get(flight)
-    if pending is not None:
-        return await asyncio.shield(pending)
-    future: asyncio.Future[FeedDocument] = asyncio.get_running_loop().create_future()
-    renders[flight] = future
-    try:
-        doc = await _render(db, valkey, host, spec, now, key)
-    except asyncio.CancelledError:
-        future.cancel()
-        raise
-    except Exception as exc:
-        future.set_exception(exc)
-        future.exception()  # waiters (if any) get it; nobody else must be told it was missed
-        raise
-    finally:
-        renders.pop(flight, None)
-    future.set_result(doc)
-    return doc
+    return await single_flight(
+        renders, key or spec.variant, lambda: _render(db, valkey, host, spec, now, key)
+    )
 
 
 async def _render(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 import aiohttp
 import asyncpg
@@ -22,8 +23,9 @@ from arq.connections import ArqRedis
 from redis.exceptions import RedisError
 
 from shared.cache.breaker import log_valkey_failure
-from shared.calendar.client import GrantRevokedError, revoke_token
+from shared.calendar.client import CalendarApi, GrantRevokedError, revoke_token
 from shared.calendar.plan import CALENDAR_SUMMARY
+from shared.config import Settings
 from shared.crypto import DecryptionError, TokenCipher
 from shared.db import cleanups as gq
 from shared.db import users as uq
@@ -31,8 +33,8 @@ from shared.db.cleanups import ChatTarget, GoogleCleanup
 from shared.db.pools import Database
 from shared.errors import ExternalServiceError, StartupError
 from shared.jobs import enqueue_cleanup
+from shared.messaging import Messenger
 from shared.models import Identity, User
-from shared.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,24 @@ class CleanupAttempt:
     outcome: CleanupOutcome
     calendar_deleted: bool = False
     error: str | None = None
+
+
+class CleanupDeps(Protocol):
+    """What carrying out a cleanup reaches: the row, the sealed grant's keys, Google (the
+    calendar API, and the revoke endpoint over HTTP) and the chats to tell."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def cipher(self) -> TokenCipher: ...
+    @property
+    def calendar(self) -> CalendarApi: ...
+    @property
+    def http(self) -> aiohttp.ClientSession: ...
+    @property
+    def messenger(self) -> Messenger: ...
 
 
 KEY_CHECK_SAMPLE = 20
@@ -219,37 +239,39 @@ async def start_cleanups(arq: ArqRedis, cleanup_ids: Sequence[int | None]) -> No
 
 
 async def carry_out_cleanup(
-    res: Resources, cleanup_id: int, now: datetime | None = None
+    deps: CleanupDeps, cleanup_id: int, now: datetime | None = None
 ) -> CleanupAttempt:
     """One attempt: delete the calendar if asked, revoke the grant, record the outcome."""
     now = now or datetime.now(UTC)
-    cleanup = await gq.claim_cleanup(res.db.write, cleanup_id, now, now + CLEANUP_LEASE)
+    db, messenger = deps.db, deps.messenger
+    cleanup = await gq.claim_cleanup(db.write, cleanup_id, now, now + CLEANUP_LEASE)
     if cleanup is None:
         return CleanupAttempt(cleanup_id, CleanupOutcome.NOT_DUE)
     try:
-        token = res.cipher.decrypt(cleanup.refresh_token_enc or "", cleanup.user_id)
+        token = deps.cipher.decrypt(cleanup.refresh_token_enc or "", cleanup.user_id)
     except DecryptionError:
         log.error(
             "cleanup %d: the sealed Google grant does not decrypt with ENCRYPTION_KEY or "
             "ENCRYPTION_OLD_KEYS; it stays recorded and is tried again",
             cleanup.id,
         )
-        return await _failed(res, cleanup, "the stored grant cannot be decrypted", now)
+        return await _failed(db, messenger, cleanup, "the stored grant cannot be decrypted", now)
     calendar_deleted = False
     try:
         if cleanup.delete_calendar and cleanup.calendar_id:
             try:
                 # False means it was already gone (an earlier attempt, or the person): fine too.
-                await res.calendar.client(token).delete_calendar(cleanup.calendar_id)
+                await deps.calendar.client(token).delete_calendar(cleanup.calendar_id)
                 calendar_deleted = True
             except GrantRevokedError:
                 log.info("cleanup %d: grant already revoked; calendar left in place", cleanup.id)
-        revoked = await revoke_token(res.http, res.settings.GOOGLE_REVOKE_URL, token)
+        revoked = await revoke_token(deps.http, deps.settings.GOOGLE_REVOKE_URL, token)
     except (ExternalServiceError, aiohttp.ClientError, TimeoutError) as exc:
         log.warning("cleanup %d: Google unavailable (%s); tried again later", cleanup.id, exc)
-        return await _failed(res, cleanup, f"Google unavailable: {type(exc).__name__}", now)
+        error = f"Google unavailable: {type(exc).__name__}"
+        return await _failed(db, messenger, cleanup, error, now)
     outcome = CleanupOutcome.DONE if revoked else CleanupOutcome.ALREADY_REVOKED
-    await gq.update_cleanup_done(res.db.write, cleanup.id, outcome.value, now)
+    await gq.update_cleanup_done(db.write, cleanup.id, outcome.value, now)
     log.info(
         "cleanup %d (%s): grant %s, calendar deleted: %s",
         cleanup.id,
@@ -257,25 +279,25 @@ async def carry_out_cleanup(
         "revoked" if revoked else "already invalid",
         calendar_deleted,
     )
-    await _tell(res, cleanup, _done_text(cleanup, revoked, calendar_deleted))
+    await _tell(messenger, cleanup, _done_text(cleanup, revoked, calendar_deleted))
     return CleanupAttempt(cleanup.id, outcome, calendar_deleted)
 
 
 async def _failed(
-    res: Resources, cleanup: GoogleCleanup, error: str, now: datetime
+    db: Database, messenger: Messenger, cleanup: GoogleCleanup, error: str, now: datetime
 ) -> CleanupAttempt:
     if now - cleanup.created_at >= CLEANUP_GIVE_UP:
-        await gq.update_cleanup_done(res.db.write, cleanup.id, CleanupOutcome.GAVE_UP.value, now)
+        await gq.update_cleanup_done(db.write, cleanup.id, CleanupOutcome.GAVE_UP.value, now)
         log.error("cleanup %d given up after %d attempts: %s", cleanup.id, cleanup.attempts, error)
         await _tell(
-            res,
+            messenger,
             cleanup,
             "ContestSync could not revoke its access to your Google account. Please remove "
             f"ContestSync yourself at {GOOGLE_PERMISSIONS_URL}.",
         )
         return CleanupAttempt(cleanup.id, CleanupOutcome.GAVE_UP, error=error)
     await gq.update_cleanup_failed(
-        res.db.write, cleanup.id, error, now + cleanup_backoff(cleanup.attempts)
+        db.write, cleanup.id, error, now + cleanup_backoff(cleanup.attempts)
     )
     return CleanupAttempt(cleanup.id, CleanupOutcome.RETRY, error=error)
 
@@ -297,8 +319,8 @@ def _done_text(cleanup: GoogleCleanup, revoked: bool, calendar_deleted: bool) ->
     return f"Done: {access}."
 
 
-async def _tell(res: Resources, cleanup: GoogleCleanup, text: str) -> None:
+async def _tell(messenger: Messenger, cleanup: GoogleCleanup, text: str) -> None:
     for target in cleanup.notify:
-        await res.messenger.notify_chat(
+        await messenger.notify_chat(
             target.chat_platform, target.chat_id, f"google_{cleanup.reason}", text
         )

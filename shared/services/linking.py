@@ -15,12 +15,14 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import asyncpg
+from arq.connections import ArqRedis
 
 from shared.db import approvals as aq
 from shared.db import users as uq
 from shared.db.approvals import LinkApproval
+from shared.db.pools import Database
+from shared.messaging import Messenger
 from shared.models import Identity
-from shared.resources import Resources
 from shared.services.grants import CleanupReason, record_cleanup, start_cleanups
 
 log = logging.getLogger(__name__)
@@ -82,11 +84,11 @@ async def request_approval(
 
 
 async def announce_approval(
-    res: Resources, approval: LinkApproval, requester: Identity, email: str
+    messenger: Messenger, approval: LinkApproval, requester: Identity, email: str
 ) -> None:
     """Ask the owner's chats to approve, and tell the requesting chat it is waiting."""
     label = chat_label(requester)
-    await res.messenger.notify_user(
+    await messenger.notify_user(
         approval.target_user_id,
         "link_request",
         f"{label} signed in with your Google account ({email}) and asks to join your "
@@ -94,7 +96,7 @@ async def announce_approval(
         "settings and your calendar. This request expires in 10 minutes.",
         approval_buttons(approval.id),
     )
-    await res.messenger.notify_chat(
+    await messenger.notify_chat(
         requester.chat_platform,
         requester.chat_id,
         "link_waiting",
@@ -105,7 +107,9 @@ async def announce_approval(
 
 
 async def decide_link(
-    res: Resources,
+    db: Database,
+    arq: ArqRedis,
+    messenger: Messenger,
     approval_id: int,
     presser_platform: str,
     presser_user: str,
@@ -115,7 +119,7 @@ async def decide_link(
     """Approve or deny a request, pressed by a chat of the account it asks to join."""
     now = now or datetime.now(UTC)
     cleanup: int | None = None
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         approval = await aq.get_approval_for_update(conn, approval_id)
         if approval is None:
             return DecisionResult(LinkDecision.GONE, "This request no longer exists.")
@@ -152,7 +156,7 @@ async def decide_link(
                     )
     label = chat_label(requester)
     if not approve:
-        await res.messenger.notify_chat(
+        await messenger.notify_chat(
             requester.chat_platform,
             requester.chat_id,
             "link_denied",
@@ -160,8 +164,8 @@ async def decide_link(
         )
         log.info("link request %d denied", approval.id)
         return DecisionResult(LinkDecision.DENIED, f"Declined: {label} was not linked.")
-    await start_cleanups(res.arq, [cleanup])
-    await res.messenger.notify_user(
+    await start_cleanups(arq, [cleanup])
+    await messenger.notify_user(
         approval.target_user_id,
         "link_joined",
         f"{label} is now linked to this ContestSync account. /status lists every linked chat; "
@@ -172,14 +176,15 @@ async def decide_link(
 
 
 async def remove_identity(
-    res: Resources,
+    db: Database,
+    messenger: Messenger,
     presser_platform: str,
     presser_user: str,
     target_platform: str,
     target_user: str,
 ) -> str:
     """Unlink another chat of the presser's account (it gets an account of its own, empty)."""
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         presser = await uq.get_identity(conn, presser_platform, presser_user)
         target = await uq.get_identity(conn, target_platform, target_user)
         if presser is None or target is None or target.user_id != presser.user_id:
@@ -190,7 +195,7 @@ async def remove_identity(
         ):
             return "You cannot remove the chat you are using; use /deleteme to remove everything."
         await uq.detach_identity(conn, target)
-    await res.messenger.notify_chat(
+    await messenger.notify_chat(
         target.chat_platform,
         target.chat_id,
         "link_removed",

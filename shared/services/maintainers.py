@@ -10,27 +10,36 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from arq.connections import ArqRedis
 from arq.constants import default_queue_name
 
+from shared.alerts import Alerts
 from shared.alerts.render import escape, render_duration
 from shared.alerts.report import render_chart, render_figures, report_window
-from shared.alerts.watch import heartbeat_age
+from shared.alerts.watch import MonitorDeps, heartbeat_age
 from shared.db import alerts as aq
 from shared.db import contests as cq
 from shared.db.pools import Database
 from shared.jobs import enqueue_scrape, enqueue_sync_all
+from shared.metrics import Metrics
 from shared.models import PlatformHealth
 from shared.platforms.registry import PLATFORMS
-from shared.resources import Resources
 
 log = logging.getLogger(__name__)
 
 CHECK_TIMEOUT = 3.0
 SCRAPE_WAIT = 120.0
 SCRAPE_POLL = 0.5
+
+
+class HealthDeps(MonitorDeps, Protocol):
+    """What `deep_health` asks: what the monitor checks (the databases, Valkey and the worker's
+    heartbeat in it, the bots' alert states), and the queue."""
+
+    @property
+    def arq(self) -> ArqRedis: ...
 
 
 @dataclass
@@ -73,7 +82,7 @@ async def _timed(check: Any) -> tuple[bool, str, float]:
 
 
 async def deep_health(  # noqa: C901 - one flat check after another, each with its own message
-    res: Resources, now: datetime | None = None
+    deps: HealthDeps, now: datetime | None = None
 ) -> HealthReport:
     """PostgreSQL (a write on the primary, each replica), Valkey, worker heartbeat and queue,
     each bot's API (as its process last saw it), each platform's last scrape."""
@@ -81,30 +90,30 @@ async def deep_health(  # noqa: C901 - one flat check after another, each with i
     report = HealthReport()
 
     async def primary() -> str:
-        await aq.check_write(res.db.write)
+        await aq.check_write(deps.db.write)
         return "accepts writes"
 
     ok, detail, took = await _timed(primary())
     report.add("PostgreSQL primary", ok, f"{detail} ({took * 1000:.0f} ms)")
-    for index, pool in enumerate(res.db.reads, start=1):
+    for index, pool in enumerate(deps.db.reads, start=1):
         ok, detail, took = await _timed(aq.check_read(pool))
         report.add(
             f"PostgreSQL replica {index}", ok, f"{'reads' if ok else detail} ({took * 1000:.0f} ms)"
         )
 
     async def valkey() -> str:
-        await res.valkey.ping()
+        await deps.valkey.ping()
         return "answers"
 
     ok, detail, took = await _timed(valkey())
     report.add("Valkey", ok, f"{detail} ({took * 1000:.0f} ms)")
 
     async def worker() -> str:
-        age = await heartbeat_age(res)
-        depth = await res.arq.zcard(default_queue_name)
+        age = await heartbeat_age(deps.valkey)
+        depth = await deps.arq.zcard(default_queue_name)
         if age is None:
             raise LookupError("no worker heartbeat recorded")
-        if age > res.settings.WORKER_HEARTBEAT_MAX_SECONDS:
+        if age > deps.settings.WORKER_HEARTBEAT_MAX_SECONDS:
             raise TimeoutError(f"last heartbeat {render_duration(timedelta(seconds=age))} ago")
         return f"heartbeat {age:.0f} s ago, {depth} job(s) queued"
 
@@ -118,14 +127,14 @@ async def deep_health(  # noqa: C901 - one flat check after another, each with i
         report.add("worker", False, type(exc).__name__)
 
     try:
-        states = await res.alerts.current()
+        states = await deps.alerts.current()
     except Exception:  # boundary: Valkey away, already reported
         states = {}
     for chat_platform in ("telegram", "discord"):
         configured = (
-            res.settings.TELEGRAM_BOT_TOKEN
+            deps.settings.TELEGRAM_BOT_TOKEN
             if chat_platform == "telegram"
-            else res.settings.DISCORD_BOT_TOKEN
+            else deps.settings.DISCORD_BOT_TOKEN
         )
         if configured is None:
             continue
@@ -137,8 +146,8 @@ async def deep_health(  # noqa: C901 - one flat check after another, each with i
         else:
             report.add(f"{chat_platform} bot", True, "no failure reported")
 
-    health = {h.platform: h for h in await _platform_health(res)}
-    stale = timedelta(minutes=res.settings.SCRAPE_INTERVAL_MINUTES * 3)
+    health = {h.platform: h for h in await _platform_health(deps.db)}
+    stale = timedelta(minutes=deps.settings.SCRAPE_INTERVAL_MINUTES * 3)
     for name, platform in PLATFORMS.items():
         h = health.get(name)
         if h is None or h.last_attempt_at is None:
@@ -158,19 +167,21 @@ async def deep_health(  # noqa: C901 - one flat check after another, each with i
     return report
 
 
-async def _platform_health(res: Resources) -> list[PlatformHealth]:
+async def _platform_health(db: Database) -> list[PlatformHealth]:
     try:
-        return await cq.list_platform_health(res.db.write)
+        return await cq.list_platform_health(db.write)
     except Exception:  # boundary: PostgreSQL away, already reported
         return []
 
 
-async def render_stats(res: Resources, now: datetime | None = None) -> str:
+async def render_stats(
+    db: Database, arq: ArqRedis, alerts: Alerts, now: datetime | None = None
+) -> str:
     """/stats: the last 24 hours in figures (HTML-free plain text), plus queue and alerts."""
     now = now or datetime.now(UTC)
-    figures = await aq.get_figures(res.db.reader(), now - timedelta(hours=24), now)
-    depth = await res.arq.zcard(default_queue_name)
-    firing = [n for n, s in (await res.alerts.current()).items() if s.get("state") == "firing"]
+    figures = await aq.get_figures(db.reader(), now - timedelta(hours=24), now)
+    depth = await arq.zcard(default_queue_name)
+    firing = [n for n, s in (await alerts.current()).items() if s.get("state") == "firing"]
     upcoming = sum(figures.upcoming_by_platform.values())
     scrapes_ok = sum(r.get("ok", 0) for r in figures.scrapes.values())
     scrapes_failed = sum(r.get("failed", 0) + r.get("guard", 0) for r in figures.scrapes.values())
@@ -238,32 +249,32 @@ async def sync_everyone(arq: ArqRedis) -> bool:
     return await enqueue_sync_all(arq) is not None
 
 
-async def send_daily_report(res: Resources, now: datetime | None = None) -> bool:
+async def send_daily_report(db: Database, alerts: Alerts, now: datetime | None = None) -> bool:
     """Figures of the last 24 h and a 7-day chart, to the maintainers' group."""
     now = now or datetime.now(UTC)
     since, first_day = report_window(now)
-    figures = await aq.get_figures(res.db.reader(), since, now)
-    health = await cq.list_platform_health(res.db.reader())
-    history = await aq.get_history(res.db.reader(), first_day.date(), 7)
+    figures = await aq.get_figures(db.reader(), since, now)
+    health = await cq.list_platform_health(db.reader())
+    history = await aq.get_history(db.reader(), first_day.date(), 7)
     png = await asyncio.to_thread(render_chart, history)
-    text = render_figures(figures, health, res.alerts.node, now, title="Daily report")
-    caption = f"📈 <b>ContestSync, last 7 days</b> — {escape(res.alerts.node)}"
-    await res.alerts.send_photo(png, caption, text)
+    text = render_figures(figures, health, alerts.node, now, title="Daily report")
+    caption = f"📈 <b>ContestSync, last 7 days</b> — {escape(alerts.node)}"
+    await alerts.send_photo(png, caption, text)
     log.info("daily report built (%d bytes of chart)", len(png))
     return True
 
 
-async def refresh_gauges(res: Resources) -> None:
+async def refresh_gauges(db: Database, arq: ArqRedis, metrics: Metrics) -> None:
     """Gauges read at scrape time: queue depth and contests by platform and state."""
     try:
-        res.metrics.queue_depth.set(await res.arq.zcard(default_queue_name))
+        metrics.queue_depth.set(await arq.zcard(default_queue_name))
     except Exception as exc:  # boundary: /metrics answers even when Valkey is away
         log.warning("queue depth unavailable: %s", type(exc).__name__)
     try:
-        rows = await aq.count_contests_by_state(res.db.reader(), datetime.now(UTC))
+        rows = await aq.count_contests_by_state(db.reader(), datetime.now(UTC))
     except Exception as exc:  # boundary: and when PostgreSQL is away
         log.warning("contest counts unavailable: %s", type(exc).__name__)
         return
-    res.metrics.contests.clear()
+    metrics.contests.clear()
     for platform, state, count in rows:
-        res.metrics.contests.labels(platform, state).set(count)
+        metrics.contests.labels(platform, state).set(count)

@@ -7,22 +7,47 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Protocol
 
+from redis.asyncio import Redis
+
+from shared.alerts import Alerts
 from shared.alerts.watch import note_scrape
 from shared.cache import drop
 from shared.cache import keys as cache_keys
+from shared.config import Settings
 from shared.db import contests as q
 from shared.db import users as uq
+from shared.db.pools import Database
 from shared.errors import PlatformError
+from shared.metrics import Metrics
 from shared.platforms.base import EntriesUnreadableError
+from shared.platforms.http import PlatformClient
 from shared.platforms.registry import Platform
-from shared.resources import Resources
 from shared.services.feeds import bump_feeds_generation
 
 log = logging.getLogger(__name__)
 
 # Below this many upcoming contests a drop to zero is plausible; from it on, a scraper broke.
 DROP_GUARD_MIN = 3
+
+
+class ScrapeDeps(Protocol):
+    """What a scrape reaches: the platform's address and client, the database, the cached
+    contests and feeds in Valkey, and the metrics and alerts it reports to."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def platforms(self) -> PlatformClient: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def valkey(self) -> Redis: ...
+    @property
+    def metrics(self) -> Metrics: ...
+    @property
+    def alerts(self) -> Alerts: ...
 
 
 class ScrapeStatus(StrEnum):
@@ -66,19 +91,19 @@ class ScrapeResult:
 
 
 async def scrape_platform(
-    res: Resources, platform: Platform, now: datetime | None = None
+    deps: ScrapeDeps, platform: Platform, now: datetime | None = None
 ) -> ScrapeResult:
     """Fetch and parse one platform, then record contests in one transaction (DESIGN §5 Scrape)."""
     started = time.monotonic()
-    url = res.settings.platform_url(platform.name)
+    url = deps.settings.platform_url(platform.name)
     try:
-        payload = await platform.fetch(res.platforms, url)
+        payload = await platform.fetch(deps.platforms, url)
         now = now or datetime.now(UTC)
         parsed = platform.read(payload, now)
     except EntriesUnreadableError as exc:
         # Recorded with the health: the page shows "23 of 23 entries skipped" beside the error.
         unreadable = await _fail(
-            res,
+            deps.db,
             platform.name,
             now or datetime.now(UTC),
             exc.cause,
@@ -86,11 +111,11 @@ async def scrape_platform(
             entries=exc.entries,
             skipped=exc.skipped,
         )
-        note_scrape(res, unreadable)  # alerts and metrics (shared/alerts)
+        note_scrape(deps.db, deps.metrics, deps.alerts, unreadable)  # alerts and metrics
         return unreadable
     except PlatformError as exc:
-        failed = await _fail(res, platform.name, now or datetime.now(UTC), exc.cause, started)
-        note_scrape(res, failed)  # alerts and metrics (shared/alerts)
+        failed = await _fail(deps.db, platform.name, now or datetime.now(UTC), exc.cause, started)
+        note_scrape(deps.db, deps.metrics, deps.alerts, failed)  # alerts and metrics
         return failed
     contests = parsed.contests
     if parsed.skipped:
@@ -103,7 +128,7 @@ async def scrape_platform(
         )
 
     upcoming_listed = sum(1 for c in contests if c.starts_at > now)
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with deps.db.write.acquire() as conn, conn.transaction():
         await q.lock_platform(conn, platform.name)
         known_upcoming = await q.count_upcoming(conn, platform.name, now)
         if upcoming_listed == 0 and known_upcoming >= DROP_GUARD_MIN:
@@ -116,7 +141,7 @@ async def scrape_platform(
                 platform.name,
                 [c.external_id for c in contests],
                 now,
-                res.settings.PRUNE_AFTER_MISSES,
+                deps.settings.PRUNE_AFTER_MISSES,
             )
             if outcome.created or outcome.changed or cancelled:
                 # Durable: whoever scraped (worker, `contestsync scrape`, an admin), the
@@ -137,13 +162,13 @@ async def scrape_platform(
             )
     if guard:
         cause = f"listed no upcoming contests where {known_upcoming} were known; nothing changed"
-        guarded = await _fail(res, platform.name, now, cause, started, guard=True)
-        note_scrape(res, guarded)  # alerts and metrics (shared/alerts)
+        guarded = await _fail(deps.db, platform.name, now, cause, started, guard=True)
+        note_scrape(deps.db, deps.metrics, deps.alerts, guarded)  # alerts and metrics
         return guarded
 
-    await drop(res.valkey, cache_keys.contests(platform.name))
+    await drop(deps.valkey, cache_keys.contests(platform.name))
     if outcome.created or outcome.changed or cancelled:
-        await bump_feeds_generation(res.valkey)
+        await bump_feeds_generation(deps.valkey)
     result = ScrapeResult(
         platform=platform.name,
         status=ScrapeStatus.OK,
@@ -155,7 +180,7 @@ async def scrape_platform(
         cancelled=cancelled,
         duration_ms=_ms(started),
     )
-    note_scrape(res, result)  # alerts and metrics (shared/alerts)
+    note_scrape(deps.db, deps.metrics, deps.alerts, result)  # alerts and metrics
     log.info(
         "scraped %s: %d listed, %d new, %d changed, %d cancelled",
         platform.name,
@@ -168,7 +193,7 @@ async def scrape_platform(
 
 
 async def _fail(
-    res: Resources,
+    db: Database,
     platform: str,
     now: datetime,
     cause: str,
@@ -178,7 +203,7 @@ async def _fail(
     guard: bool = False,
 ) -> ScrapeResult:
     failures = await q.record_failure(
-        res.db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
+        db.write, platform, now, cause, _ms(started), entries=entries, skipped=skipped
     )
     log.warning("scrape of %s failed (%d in a row): %s", platform, failures, cause)
     return ScrapeResult(

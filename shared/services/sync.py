@@ -8,12 +8,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
+
+from arq.connections import ArqRedis
+from redis.asyncio import Redis
 
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.calendar.client import (
     BATCH_LIMIT,
     RATE_LIMIT_REASONS,
+    CalendarApi,
     CalendarClient,
     CallResult,
     EventCall,
@@ -30,15 +35,16 @@ from shared.calendar.plan import (
     plan_sync,
 )
 from shared.calendar.tokens import forget_access_token, keep_access_token, load_access_token
-from shared.crypto import DecryptionError
+from shared.crypto import DecryptionError, TokenCipher
 from shared.db import contests as cq
 from shared.db import deliveries as dq
 from shared.db import events as eq
 from shared.db import users as uq
+from shared.db.pools import Database
 from shared.errors import ContestSyncError, ExternalServiceError
+from shared.messaging import Messenger
 from shared.models import CalendarEventRecord, SyncOutcome, SyncStatus, User
 from shared.platforms.registry import PLATFORMS
-from shared.resources import Resources
 from shared.retry import Backoff
 from shared.services.grants import CleanupReason, record_cleanup, start_cleanups
 
@@ -55,6 +61,28 @@ REVOKED_NOTICE = (
     "Google no longer lets ContestSync update your calendar (access was revoked or expired). "
     "Your preferences are kept: use /connect to link your Google Calendar again."
 )
+
+
+class _CalendarDeps(Protocol):
+    """What the locked part of a sync reads and writes: the user's rows, the sealed grant and
+    its cached access token, and Google's calendar API."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def valkey(self) -> Redis: ...
+    @property
+    def cipher(self) -> TokenCipher: ...
+    @property
+    def calendar(self) -> CalendarApi: ...
+
+
+class SyncDeps(_CalendarDeps, Protocol):
+    """What a calendar sync reaches: the above, its lock in Valkey, and the chats it tells when
+    Google revoked the grant."""
+
+    @property
+    def messenger(self) -> Messenger: ...
 
 
 class GrantUnreadableError(ContestSyncError):
@@ -98,7 +126,7 @@ def _labels() -> dict[str, str]:
     return {name: p.label for name, p in PLATFORMS.items()}
 
 
-async def ensure_calendar(res: Resources, user: User, client: CalendarClient) -> tuple[str, bool]:
+async def ensure_calendar(db: Database, user: User, client: CalendarClient) -> tuple[str, bool]:
     """The user's "Contests" calendar id, reading it from Google first; (id, newly created)."""
     if user.calendar_id:
         calendar = await client.get_calendar(user.calendar_id)
@@ -110,12 +138,12 @@ async def ensure_calendar(res: Resources, user: User, client: CalendarClient) ->
     else:
         found = await client.find_calendar(CALENDAR_SUMMARY)
         if found is not None:
-            await uq.update_calendar_id(res.db.write, user.id, found)
+            await uq.update_calendar_id(db.write, user.id, found)
             return found, False
     calendar_id = await client.insert_calendar(
         CALENDAR_SUMMARY, user.timezone, CALENDAR_DESCRIPTION
     )
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         await uq.update_calendar_id(conn, user.id, calendar_id)
         await eq.delete_calendar_events(conn, user.id)
     return calendar_id, True
@@ -132,31 +160,31 @@ async def _follow_time_zone(client: CalendarClient, user: User) -> None:
     log.info("user %d: calendar time zone now follows theirs", user.id)
 
 
-async def handle_revoked(res: Resources, user_id: int) -> None:
+async def handle_revoked(db: Database, valkey: Redis, messenger: Messenger, user_id: int) -> None:
     """invalid_grant: keep the user and preferences, drop the token, tell them in chat."""
-    await uq.mark_revoked(res.db.write, user_id, "Google access was revoked; /connect again")
-    await forget_access_token(res.valkey, user_id)
-    await res.messenger.notify_user(user_id, "google_revoked", REVOKED_NOTICE)
+    await uq.mark_revoked(db.write, user_id, "Google access was revoked; /connect again")
+    await forget_access_token(valkey, user_id)
+    await messenger.notify_user(user_id, "google_revoked", REVOKED_NOTICE)
     log.info("user %d: Google grant revoked", user_id)
 
 
 async def sync_user_calendar(
-    res: Resources,
+    deps: SyncDeps,
     user_id: int,
     now: datetime | None = None,
     backoff: Backoff | None = None,
 ) -> SyncResult:
     """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
-    lock = OwnedLock(res.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
+    lock = OwnedLock(deps.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
     if not await lock.acquire():
         log.info("sync of user %d already running elsewhere; skipped", user_id)
         return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
     # The mark as it was before this sync read anything: cleared at the end only if unchanged.
-    wanted = await uq.get_sync_wanted(res.db.write, user_id)
-    started = await uq.start_sync(res.db.write, user_id)
+    wanted = await uq.get_sync_wanted(deps.db.write, user_id)
+    started = await uq.start_sync(deps.db.write, user_id)
     if started is None:
         await lock.release()
-        if await uq.get_user(res.db.write, user_id) is None:
+        if await uq.get_user(deps.db.write, user_id) is None:
             return SyncResult(user_id, SyncOutcome.SKIPPED, error="no such user")
         return SyncResult(
             user_id, SyncOutcome.NOT_CONNECTED, error="Google Calendar is not connected"
@@ -170,14 +198,18 @@ async def sync_user_calendar(
     renewer = asyncio.create_task(_keep_lock(lock, lost))
     try:
         result = await _sync_locked(
-            res, user, now or datetime.now(UTC), backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost
+            deps,
+            user,
+            now or datetime.now(UTC),
+            backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX),
+            lost,
         )
     except GrantRevokedError:
-        await handle_revoked(res, user_id)
+        await handle_revoked(deps.db, deps.valkey, deps.messenger, user_id)
         return SyncResult(user_id, SyncOutcome.REVOKED, error="Google access was revoked")
     except (ExternalServiceError, GrantUnreadableError) as exc:
         await uq.update_sync_state(
-            res.db.write, user_id, SyncStatus.FAILED, datetime.now(UTC), str(exc)[:300]
+            deps.db.write, user_id, SyncStatus.FAILED, datetime.now(UTC), str(exc)[:300]
         )
         log.warning("sync of user %d failed: %s", user_id, exc)
         return SyncResult(user_id, SyncOutcome.FAILED, error=str(exc)[:300])
@@ -185,7 +217,7 @@ async def sync_user_calendar(
         # A bug, a lost database or a cancelled job: never leave the user "running" for ever.
         with contextlib.suppress(Exception):
             await uq.update_sync_state(
-                res.db.write,
+                deps.db.write,
                 user_id,
                 SyncStatus.FAILED,
                 datetime.now(UTC),
@@ -209,10 +241,10 @@ async def sync_user_calendar(
         "failed": result.failed,
     }
     await uq.update_sync_state(
-        res.db.write, user_id, status, datetime.now(UTC), result.error, counts
+        deps.db.write, user_id, status, datetime.now(UTC), result.error, counts
     )
     if status is SyncStatus.OK:
-        await uq.clear_sync_wanted(res.db.write, user_id, wanted)
+        await uq.clear_sync_wanted(deps.db.write, user_id, wanted)
     log.info(
         "synced user %d: %d created, %d updated, %d deleted, %d failed",
         user_id,
@@ -243,10 +275,10 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 
 
 async def _sync_locked(
-    res: Resources, user: User, now: datetime, backoff: Backoff, lost: asyncio.Event
+    deps: _CalendarDeps, user: User, now: datetime, backoff: Backoff, lost: asyncio.Event
 ) -> SyncResult:
     try:
-        token = res.cipher.decrypt(user.refresh_token_enc or "", user.id)
+        token = deps.cipher.decrypt(user.refresh_token_enc or "", user.id)
     except DecryptionError:
         # Never treated as a revoked grant: a wrong ENCRYPTION_KEY must not wipe anything.
         log.error(
@@ -256,35 +288,35 @@ async def _sync_locked(
         )
         raise GrantUnreadableError(UNREADABLE_GRANT) from None
     # The access token an earlier sync got is used until it expires: no refresh per sync.
-    stored = await load_access_token(res.valkey, res.cipher, user.id, token)
-    client = res.calendar.client(token, stored)
+    stored = await load_access_token(deps.valkey, deps.cipher, user.id, token)
+    client = deps.calendar.client(token, stored)
     try:
         # Google's answer and our two reads are awaited together. Records read before a
         # calendar is recreated name the old calendar, and the planner treats those as absent.
         (calendar_id, recreated), contests, recorded = await asyncio.gather(
-            ensure_calendar(res, user, client),
-            cq.list_upcoming(res.db.write, now, user.platforms or None),
-            eq.list_calendar_events(res.db.write, user.id),
+            ensure_calendar(deps.db, user, client),
+            cq.list_upcoming(deps.db.write, now, user.platforms or None),
+            eq.list_calendar_events(deps.db.write, user.id),
         )
         labels = _labels()
         reminders = (
             user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
         )
-        if await dq.get_reminder_delivery(res.db.write, user.id) == "chat":
+        if await dq.get_reminder_delivery(deps.db.write, user.id) == "chat":
             reminders = []  # reminders come as chat messages only: no calendar popups
         desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
         ops = plan_sync(desired, recorded, calendar_id)
         result = SyncResult(user.id, SyncOutcome.RUNNING, calendar_recreated=recreated)
-        await _execute(res, user.id, client, calendar_id, ops, result, backoff, lost)
+        await _execute(deps.db, user.id, client, calendar_id, ops, result, backoff, lost)
         return result
     finally:
         await keep_access_token(
-            res.valkey, res.cipher, user.id, token, client.access_token(), stored
+            deps.valkey, deps.cipher, user.id, token, client.access_token(), stored
         )
 
 
 async def _execute(
-    res: Resources,
+    db: Database,
     user_id: int,
     client: CalendarClient,
     calendar_id: str,
@@ -311,7 +343,7 @@ async def _execute(
                         for p in batch
                     ],
                 )
-                return await _settle(res, user_id, calendar_id, batch, answers, result)
+                return await _settle(db, user_id, calendar_id, batch, answers, result)
 
         rounds = await asyncio.gather(*(run(b) for b in batches))
         pending = [p for r in rounds for p in r.retry]
@@ -325,7 +357,7 @@ async def _execute(
 
 
 async def _settle(
-    res: Resources,
+    db: Database,
     user_id: int,
     calendar_id: str,
     batch: list[_Pending],
@@ -376,7 +408,7 @@ async def _settle(
             if op.kind is not OpKind.DELETE
         ]
         gone = [op.contest_id for op in landed if op.kind is OpKind.DELETE]
-        await eq.record_outcomes(res.db.write, user_id, written, gone, datetime.now(UTC))
+        await eq.record_outcomes(db.write, user_id, written, gone, datetime.now(UTC))
     return nxt
 
 
@@ -394,11 +426,17 @@ class GrantRelease:
 
 
 async def _release_grant(
-    res: Resources, user_id: int, reason: CleanupReason, delete_calendar: bool, now: datetime
+    db: Database,
+    valkey: Redis,
+    arq: ArqRedis,
+    user_id: int,
+    reason: CleanupReason,
+    delete_calendar: bool,
+    now: datetime,
 ) -> tuple[bool, int | None]:
     """In one transaction: record the Google cleanup of the user's grant (telling their chats),
     then forget the link (disconnect) or the whole user (delete). (user found, cleanup id)."""
-    async with res.db.write.acquire() as conn, conn.transaction():
+    async with db.write.acquire() as conn, conn.transaction():
         user = await uq.get_user_for_update(conn, user_id)
         if user is None:
             return False, None
@@ -411,18 +449,29 @@ async def _release_grant(
         else:
             await uq.clear_google_link(conn, user.id)
             await eq.delete_calendar_events(conn, user.id)
-    await forget_access_token(res.valkey, user_id)
-    await start_cleanups(res.arq, [cleanup])
+    await forget_access_token(valkey, user_id)
+    await start_cleanups(arq, [cleanup])
     return True, cleanup
 
 
 async def disconnect_user(
-    res: Resources, user_id: int, delete_calendar: bool, now: datetime | None = None
+    db: Database,
+    valkey: Redis,
+    arq: ArqRedis,
+    user_id: int,
+    delete_calendar: bool,
+    now: datetime | None = None,
 ) -> GrantRelease:
     """Forget the Google link now (preferences kept); revoking the grant and, if asked, deleting
     the "Contests" calendar are recorded in the same transaction and carried out by the worker."""
     found, cleanup = await _release_grant(
-        res, user_id, CleanupReason.DISCONNECT, delete_calendar, now or datetime.now(UTC)
+        db,
+        valkey,
+        arq,
+        user_id,
+        CleanupReason.DISCONNECT,
+        delete_calendar,
+        now or datetime.now(UTC),
     )
     if not found:
         return GrantRelease(user_id, False, False)
@@ -431,12 +480,12 @@ async def disconnect_user(
 
 
 async def delete_user_data(
-    res: Resources, user_id: int, now: datetime | None = None
+    db: Database, valkey: Redis, arq: ArqRedis, user_id: int, now: datetime | None = None
 ) -> GrantRelease:
     """Remove the user, identities, events and history now, in one transaction; the revocation
     and the calendar's deletion are recorded with it and carried out by the worker."""
     found, cleanup = await _release_grant(
-        res, user_id, CleanupReason.DELETE, True, now or datetime.now(UTC)
+        db, valkey, arq, user_id, CleanupReason.DELETE, True, now or datetime.now(UTC)
     )
     if not found:
         return GrantRelease(user_id, False, False)

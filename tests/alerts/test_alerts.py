@@ -268,8 +268,8 @@ async def test_sync_failures_over_the_threshold_alert_with_their_top_causes(
     for cause in ("Google 5xx", "Google 5xx", "Google 5xx", "revoked grant"):
         await aq.insert_sync_run(res.db.write, 1, "failed", cause, {"throttled": 0}, 100)
     await aq.insert_sync_run(res.db.write, 2, "ok", None, {"throttled": 2}, 100)
-    await watch.check_syncs(res)
-    await watch.check_syncs(res)
+    await watch.check_syncs(res.settings, res.db, res.alerts)
+    await watch.check_syncs(res.settings, res.db, res.alerts)
     texts = group_texts(fake_telegram)
     syncs = [t for t in texts if "Calendar syncs are failing" in t]
     assert len(syncs) == 1
@@ -278,7 +278,7 @@ async def test_sync_failures_over_the_threshold_alert_with_their_top_causes(
     assert len([t for t in texts if "429 / quota" in t]) == 1
 
     await res.db.write.execute("UPDATE sync_runs SET at = at - interval '2 hours'")
-    await watch.check_syncs(res)
+    await watch.check_syncs(res.settings, res.db, res.alerts)
     texts = group_texts(fake_telegram)
     assert "Calendar syncs are healthy again" in texts[-2]
     assert "Google quota errors stopped" in texts[-1]
@@ -292,14 +292,14 @@ async def test_stale_platforms_and_a_missing_heartbeat_alert(
         "INSERT INTO platform_health (platform, last_attempt_at, last_success_at, last_error, "
         "consecutive_failures) VALUES ('atcoder', now(), now() - interval '3 hours', 'HTTP 503', 6)"
     )
-    await watch.check_stale(res)
-    await watch.check_heartbeat(res, uptime=10_000)
+    await watch.check_stale(res.settings, res.db, res.alerts)
+    await watch.check_heartbeat(res.settings, res.valkey, res.alerts, uptime=10_000)
     texts = group_texts(fake_telegram)
     assert any("AtCoder has not been scraped successfully for over 3 intervals" in t for t in texts)
     assert any("No worker is running its cron" in t for t in texts)
 
-    await watch.beat(res)
-    await watch.check_heartbeat(res, uptime=10_000)
+    await watch.beat(res.valkey)
+    await watch.check_heartbeat(res.settings, res.valkey, res.alerts, uptime=10_000)
     assert "A worker runs its cron again" in group_texts(fake_telegram)[-1]
 
 
@@ -316,7 +316,7 @@ async def test_the_daily_report_is_a_chart_and_figures_in_the_topic(
     await res.alerts.settle()
     await aq.insert_sync_run(res.db.write, 1, "ok", None, {}, 1500)
 
-    await send_daily_report(res)
+    await send_daily_report(res.db, res.alerts)
     messages = fake_telegram.sent(GROUP)
     photo = next(m for m in messages if "photo" in m)
     assert photo["message_thread_id"] == TOPIC

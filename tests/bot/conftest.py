@@ -1,4 +1,5 @@
-"""Fixtures of the chat front-end tests: the fake Discord and a running Discord bot."""
+"""Fixtures of the chat front-end tests: resources and a running Discord bot on the fake Discord
+(the `fake_discord` fixture is shared: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,32 +7,17 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 
 import pytest
-from pydantic import SecretStr
 
 from bot.discord.app import DiscordBot, start_discord_bot
 from shared.resources import Resources
+from tests.factories import chat_settings
 from tests.fakes.discord import FakeDiscord
-
-
-@pytest.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A local fake of Discord's REST API and gateway, with one server."""
-    fake = FakeDiscord()
-    await fake.start()
-    fake.add_guild("500", name="Contest Club", owner_id="100")
-    yield fake
-    await fake.close()
 
 
 @pytest.fixture
 def dc_res(res: Resources, fake_discord: FakeDiscord) -> Resources:
     """Resources whose settings point the Discord bot at the fake."""
-    res.settings = res.settings.model_copy(
-        update={
-            "DISCORD_BOT_TOKEN": SecretStr(fake_discord.token),
-            "DISCORD_API_URL": fake_discord.api_url,
-        }
-    )
+    res.settings = chat_settings(res.settings, discord=fake_discord)
     return res
 
 

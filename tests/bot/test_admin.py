@@ -14,14 +14,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
 from backend.worker.settings import build_worker
 from bot.core.admin import parse_duration
 from bot.telegram.app import TelegramBot, start_telegram_bot
 from shared.errors import InvalidArgumentError
 from shared.resources import Resources
-from tests.factories import connect_user
+from tests.factories import chat_settings, connect_user
 from tests.fakes.google import FakeGoogle
 from tests.fakes.platforms import FakePlatforms, Reply
 from tests.fakes.telegram import FakeTelegram
@@ -35,13 +34,8 @@ Json = dict[str, Any]
 @pytest.fixture
 async def admin_res(res: Resources, fake_telegram: FakeTelegram) -> Resources:
     """The test's resources with a bot, a maintainers' group and one admin."""
-    settings = res.settings.model_copy(
-        update={
-            "TELEGRAM_BOT_TOKEN": SecretStr(fake_telegram.token),
-            "TELEGRAM_API_URL": fake_telegram.base_url,
-            "TELEGRAM_GROUP_ID": GROUP,
-            "ADMIN_TELEGRAM_IDS": [ADMIN],
-        }
+    settings = chat_settings(
+        res.settings, fake_telegram, TELEGRAM_GROUP_ID=GROUP, ADMIN_TELEGRAM_IDS=[ADMIN]
     )
     return replace(res, settings=settings)
 

@@ -30,7 +30,9 @@ async def test_connect_from_telegram_then_discord_is_one_user_once_telegram_appr
     fake_google: FakeGoogle,
 ) -> None:
     res = dc_res
-    first = await create_connect_link(res, "telegram", TELEGRAM_ALICE, TELEGRAM_ALICE, "alice")
+    first = await create_connect_link(
+        res.db, res.settings, "telegram", TELEGRAM_ALICE, TELEGRAM_ALICE, "alice"
+    )
     _, page = await browser.walk(first.url)
     assert page.status == 200, page.text
     owner = await uq.get_user_by_identity(res.db.write, "telegram", TELEGRAM_ALICE)

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from icalendar import Calendar
-from pydantic import SecretStr
 
 from backend.web.app import build_app
 from backend.worker.settings import build_worker
@@ -30,6 +29,7 @@ from shared.db import contests as cq
 from shared.db import users as uq
 from shared.models import Contest
 from shared.resources import Resources
+from tests.factories import chat_settings
 from tests.fakes.telegram import FakeTelegram
 
 BASE = "http://127.0.0.1:8080"
@@ -128,12 +128,7 @@ async def test_help_lists_feed_and_links_privacy_and_terms(res: Resources) -> No
 
 @pytest.fixture
 async def bot(res: Resources, fake_telegram: FakeTelegram) -> AsyncIterator[TelegramBot]:
-    settings = res.settings.model_copy(
-        update={
-            "TELEGRAM_BOT_TOKEN": SecretStr(fake_telegram.token),
-            "TELEGRAM_API_URL": fake_telegram.base_url,
-        }
-    )
+    settings = chat_settings(res.settings, fake_telegram)
     async with AsyncExitStack() as stack:
         yield await start_telegram_bot(
             replace(res, settings=settings), stack, poll_timeout=1, poll_interval=0

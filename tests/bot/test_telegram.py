@@ -22,7 +22,6 @@ from aiohttp.test_utils import TestServer
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from pydantic import SecretStr
 
 from backend.web.app import build_app
 from backend.worker.settings import build_worker
@@ -39,7 +38,7 @@ from shared.messaging import Messenger
 from shared.messaging.telegram import open_telegram_sender
 from shared.models import Contest
 from shared.resources import Resources
-from tests.factories import connect_user
+from tests.factories import chat_settings, connect_user
 from tests.fakes.google import FakeGoogle
 from tests.fakes.telegram import FakeTelegram
 
@@ -53,13 +52,7 @@ ALICE = 1001
 
 def telegram_settings(settings: Settings, fake: FakeTelegram, **extra: Any) -> Settings:
     """Settings pointing the bot at the fake Bot API."""
-    return settings.model_copy(
-        update={
-            "TELEGRAM_BOT_TOKEN": SecretStr(fake.token),
-            "TELEGRAM_API_URL": fake.base_url,
-            **extra,
-        }
-    )
+    return chat_settings(settings, fake, **extra)
 
 
 @pytest.fixture

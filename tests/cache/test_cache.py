@@ -21,6 +21,7 @@ from shared.cache import (
     set_json,
 )
 from shared.embedded import EmbeddedValkey
+from tests.servers import throwaway_valkey
 
 
 @pytest.fixture
@@ -35,14 +36,12 @@ async def valkey(clean_valkey: str) -> AsyncIterator[Redis]:
 @pytest.fixture
 async def stoppable(tmp_path: Path) -> AsyncIterator[tuple[EmbeddedValkey, Redis]]:
     """A throwaway Valkey server of this test's own, and a client of it."""
-    server = EmbeddedValkey(tmp_path / "v", persist=False)
-    url = await asyncio.to_thread(server.start)
-    client = open_valkey(url)
-    try:
-        yield server, client
-    finally:
-        await client.aclose()
-        await asyncio.to_thread(server.stop)
+    async with throwaway_valkey(tmp_path / "v") as (server, url):
+        client = open_valkey(url)
+        try:
+            yield server, client
+        finally:
+            await client.aclose()
 
 
 class Loader:

@@ -7,7 +7,6 @@ from contextlib import AsyncExitStack
 from datetime import datetime, timedelta
 
 import pytest
-from pydantic import SecretStr
 
 from shared.db import contests as cq
 from shared.db import users as uq
@@ -16,32 +15,15 @@ from shared.messaging.posts import DiscordPoster, TelegramPoster
 from shared.messaging.telegram import TelegramSender, build_bot
 from shared.models import Contest
 from shared.resources import Resources
-from tests.factories import NOW
+from tests.factories import NOW, chat_settings
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.telegram import FakeTelegram
 
 
 @pytest.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A local fake of Discord's REST API, with one server."""
-    fake = FakeDiscord()
-    await fake.start()
-    fake.add_guild("500", name="Contest Club", owner_id="100")
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 def chat_res(res: Resources, fake_telegram: FakeTelegram, fake_discord: FakeDiscord) -> Resources:
     """Resources whose settings point both chat platforms at their fakes."""
-    res.settings = res.settings.model_copy(
-        update={
-            "TELEGRAM_BOT_TOKEN": SecretStr(fake_telegram.token),
-            "TELEGRAM_API_URL": fake_telegram.base_url,
-            "DISCORD_BOT_TOKEN": SecretStr(fake_discord.token),
-            "DISCORD_API_URL": fake_discord.api_url,
-        }
-    )
+    res.settings = chat_settings(res.settings, fake_telegram, fake_discord)
     return res
 
 

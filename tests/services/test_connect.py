@@ -37,15 +37,15 @@ async def link_rows(res: Resources) -> list[dict[str, object]]:
 
 
 async def test_link_url_carries_a_long_url_safe_token(res: Resources) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111", "alice")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111", "alice")
     token = token_of(link.url)
     assert TOKEN_RE.fullmatch(token)
-    other = await create_connect_link(res, "telegram", "111", "111")
+    other = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     assert token_of(other.url) != token
 
 
 async def test_link_creates_identity_and_user(res: Resources) -> None:
-    await create_connect_link(res, "discord", "222", "dm-222", "bob")
+    await create_connect_link(res.db, res.settings, "discord", "222", "dm-222", "bob")
     identity = await uq.get_identity(res.db.write, "discord", "222")
     assert identity is not None
     assert identity.chat_id == "dm-222"
@@ -54,7 +54,7 @@ async def test_link_creates_identity_and_user(res: Resources) -> None:
 
 
 async def test_only_the_token_hash_is_stored(res: Resources) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     token = token_of(link.url)
     rows = await link_rows(res)
     assert len(rows) == 1
@@ -66,7 +66,7 @@ async def test_only_the_token_hash_is_stored(res: Resources) -> None:
 
 async def test_link_expires_after_ten_minutes(res: Resources) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
-    link = await create_connect_link(res, "telegram", "111", "111", now=now)
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111", now=now)
     assert link.expires_at == now + timedelta(minutes=10)
     rows = await link_rows(res)
     assert rows[0]["expires_at"] == now + timedelta(minutes=10)
@@ -74,9 +74,9 @@ async def test_link_expires_after_ten_minutes(res: Resources) -> None:
 
 async def test_sixth_link_within_an_hour_is_rate_limited(res: Resources) -> None:
     for _ in range(5):
-        await create_connect_link(res, "telegram", "111", "111")
+        await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     with pytest.raises(RateLimitedError) as caught:
-        await create_connect_link(res, "telegram", "111", "111")
+        await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     assert "try again" in str(caught.value)
     assert "UTC" in str(caught.value)
     assert len(await link_rows(res)) == 5
@@ -84,28 +84,32 @@ async def test_sixth_link_within_an_hour_is_rate_limited(res: Resources) -> None
 
 async def test_rate_limit_is_per_identity(res: Resources) -> None:
     for _ in range(5):
-        await create_connect_link(res, "telegram", "111", "111")
-    await create_connect_link(res, "telegram", "333", "333")
-    await create_connect_link(res, "discord", "111", "dm-111")
+        await create_connect_link(res.db, res.settings, "telegram", "111", "111")
+    await create_connect_link(res.db, res.settings, "telegram", "333", "333")
+    await create_connect_link(res.db, res.settings, "discord", "111", "dm-111")
     assert len(await link_rows(res)) == 7
 
 
 async def test_links_older_than_an_hour_do_not_count(res: Resources) -> None:
     for _ in range(5):
-        await create_connect_link(res, "telegram", "111", "111")
+        await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     later = datetime.now(UTC) + timedelta(hours=1, minutes=1)
-    link = await create_connect_link(res, "telegram", "111", "111", now=later)  # not refused
+    link = await create_connect_link(
+        res.db, res.settings, "telegram", "111", "111", now=later
+    )  # not refused
     assert link.expires_at == later + timedelta(minutes=10)
     rows = await link_rows(res)
     assert len(rows) == 6
     # ...while a sixth link inside the same hour still is.
     with pytest.raises(RateLimitedError):
-        await create_connect_link(res, "telegram", "111", "111", now=later - timedelta(minutes=2))
+        await create_connect_link(
+            res.db, res.settings, "telegram", "111", "111", now=later - timedelta(minutes=2)
+        )
 
 
 async def test_begin_oauth_builds_google_url_with_pkce(res: Resources) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
-    url = await begin_oauth(res, token_of(link.url), datetime.now(UTC))
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
+    url = await begin_oauth(res.db, res.settings, token_of(link.url), datetime.now(UTC))
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == res.settings.GOOGLE_AUTH_URL
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
@@ -139,21 +143,23 @@ async def test_begin_oauth_builds_google_url_with_pkce(res: Resources) -> None:
 
 
 async def test_begin_oauth_uses_a_link_only_once(res: Resources) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
-    await begin_oauth(res, token_of(link.url), datetime.now(UTC))
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
+    await begin_oauth(res.db, res.settings, token_of(link.url), datetime.now(UTC))
     with pytest.raises(LinkExpiredError):
-        await begin_oauth(res, token_of(link.url), datetime.now(UTC))
+        await begin_oauth(res.db, res.settings, token_of(link.url), datetime.now(UTC))
     assert await res.db.write.fetchval("SELECT count(*) FROM oauth_states") == 1
 
 
 async def test_begin_oauth_refuses_an_expired_link(res: Resources) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     with pytest.raises(LinkExpiredError):
-        await begin_oauth(res, token_of(link.url), datetime.now(UTC) + timedelta(minutes=11))
+        await begin_oauth(
+            res.db, res.settings, token_of(link.url), datetime.now(UTC) + timedelta(minutes=11)
+        )
     assert await res.db.write.fetchval("SELECT count(*) FROM oauth_states") == 0
 
 
 @pytest.mark.parametrize("token", ["unknown-token-" + "x" * 30, "bad token!", "", "a" * 500])
 async def test_begin_oauth_refuses_unknown_or_malformed_tokens(res: Resources, token: str) -> None:
     with pytest.raises(LinkExpiredError):
-        await begin_oauth(res, token, datetime.now(UTC))
+        await begin_oauth(res.db, res.settings, token, datetime.now(UTC))

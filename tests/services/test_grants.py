@@ -57,7 +57,7 @@ async def test_deleteme_with_google_down_removes_the_data_at_once_and_revokes_la
     await uq.update_calendar_id(res.db.write, user_id, calendar.id)
     fake_google.fail_next("/revoke", 503, times=3)
 
-    released = await delete_user_data(res, user_id)
+    released = await delete_user_data(res.db, res.valkey, res.arq, user_id)
 
     assert released.done and released.google_pending
     for table in ("users", "identities", "calendar_events"):
@@ -100,7 +100,7 @@ async def test_the_sweeper_carries_out_a_cleanup_whose_enqueue_was_lost(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     user_id = await connect_user(res, fake_google)
-    await delete_user_data(res, user_id)
+    await delete_user_data(res.db, res.valkey, res.arq, user_id)
     await res.arq.flushdb()  # the fast-path job is lost (as if Valkey had dropped it)
 
     worker = build_worker(res, burst=True, handle_signals=False)
@@ -115,7 +115,7 @@ async def test_a_cleanup_gives_up_after_a_week_and_says_how_to_revoke_by_hand(
     res: Resources, fake_google: FakeGoogle
 ) -> None:
     user_id = await connect_user(res, fake_google)
-    await delete_user_data(res, user_id)
+    await delete_user_data(res.db, res.valkey, res.arq, user_id)
     cleanup_id = await res.db.write.fetchval("SELECT id FROM google_cleanups")
     fake_google.fail_next("/revoke", 503, times=1)
 

@@ -376,7 +376,7 @@ async def test_disconnect_revokes_and_deletes_the_calendar_but_keeps_the_user(
 ) -> None:
     user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
-    released = await disconnect_user(res, user_id, delete_calendar=True)
+    released = await disconnect_user(res.db, res.valkey, res.arq, user_id, delete_calendar=True)
     assert released.done and released.google_pending
     user = await uq.get_user(res.db.write, user_id)  # forgotten at once
     assert user is not None and user.google_status == "none" and user.refresh_token_enc is None
@@ -395,7 +395,7 @@ async def test_disconnect_keeping_the_calendar_leaves_its_events(
 ) -> None:
     user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
     cal = await calendar_of(res, user_id)
-    released = await disconnect_user(res, user_id, delete_calendar=False)
+    released = await disconnect_user(res.db, res.valkey, res.arq, user_id, delete_calendar=False)
     assert released.google_pending
     await run_jobs(res)
     assert any(c.path == "/revoke" for c in fake_google.calls)
@@ -406,7 +406,7 @@ async def test_delete_user_data_removes_every_trace(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
-    await delete_user_data(res, user_id)
+    await delete_user_data(res.db, res.valkey, res.arq, user_id)
     for table in ("users", "identities", "calendar_events", "notices"):
         assert await res.db.write.fetchval(f"SELECT count(*) FROM {table}") == 0, table
     await run_jobs(res)

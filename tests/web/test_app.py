@@ -9,27 +9,23 @@ import asyncio
 import re
 import time
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from pydantic import SecretStr
 
 from backend.web.app import build_app
 from backend.web.rendered import GENERATION_CHECK
 from shared.cache import drop
 from shared.cache import keys as cache_keys
-from shared.config import Settings
-from shared.embedded import EmbeddedValkey
 from shared.models import format_utc
 from shared.platforms.registry import get_platform
-from shared.resources import Resources, open_resources
+from shared.resources import Resources
 from shared.services.feeds import bump_feeds_generation
 from shared.services.scrape import ScrapeStatus, scrape_platform
 from tests.factories import codeforces_payload
 from tests.fakes.platforms import FakePlatforms
+from tests.servers import StoppableValkey
 
 CONTEST_KEYS = {"id", "platform", "external_id", "title", "url", "start", "end", "duration"}
 
@@ -69,33 +65,6 @@ async def scrape_three_rounds(res: Resources, fake: FakePlatforms) -> None:
 async def client(res: Resources) -> AsyncIterator[TestClient]:
     async with TestClient(TestServer(build_app(res))) as test_client:
         yield test_client
-
-
-class StoppableValkey:
-    """The app on its own Valkey server, which the test can stop."""
-
-    def __init__(self, server: EmbeddedValkey, res: Resources, client: TestClient) -> None:
-        self.server = server
-        self.res = res
-        self.client = client
-
-    async def stop(self) -> None:
-        await asyncio.to_thread(self.server.stop)
-
-
-@pytest.fixture
-async def own_valkey(settings: Settings, tmp_path: Path) -> AsyncIterator[StoppableValkey]:
-    server = EmbeddedValkey(tmp_path / "valkey-own", persist=False)
-    url = await asyncio.to_thread(server.start)
-    try:
-        async with AsyncExitStack() as stack:
-            res = await open_resources(
-                settings.model_copy(update={"VALKEY_URI": SecretStr(url)}), stack
-            )
-            async with TestClient(TestServer(build_app(res))) as test_client:
-                yield StoppableValkey(server, res, test_client)
-    finally:
-        await asyncio.to_thread(server.stop)
 
 
 async def titles(client: TestClient, **params: str) -> list[str]:

@@ -240,7 +240,9 @@ async def test_no_page_has_a_console_error_or_csp_violation(site: Site, browser:
 async def test_oauth_result_pages_render_in_the_browser(
     site: Site, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(site.res, "telegram", "1001", "1001", "alice")
+    link = await create_connect_link(
+        site.res.db, site.res.settings, "telegram", "1001", "1001", "alice"
+    )
     await browser.open(link.url, "connect-confirm")
     assert await browser.texts("h1") == ["Connect Google Calendar to Telegram user @alice?"]
     assert await browser.console_problems() == []
@@ -251,7 +253,9 @@ async def test_oauth_result_pages_render_in_the_browser(
     )
     assert await browser.console_problems() == []
     fake_google.next_consent = ("alice-sub", "deny")
-    again = await create_connect_link(site.res, "telegram", "1001", "1001", "alice")
+    again = await create_connect_link(
+        site.res.db, site.res.settings, "telegram", "1001", "1001", "alice"
+    )
     await browser.continue_to_google(again.url, "cancelled")
     assert await browser.texts("h1") == ["You cancelled"]
     footer = await browser.texts("footer a")

@@ -10,17 +10,14 @@ import asyncio
 import logging
 import secrets
 from collections.abc import AsyncIterator, Sequence
-from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import vobject
 from aiohttp.test_utils import TestClient, TestServer
 from icalendar import Calendar
 from multidict import CIMultiDictProxy
-from pydantic import SecretStr
 
 from backend.web.access import ACCESS_LOGGER, AccessLogger
 from backend.web.app import build_app
@@ -29,14 +26,14 @@ from shared.calendar.plan import build_event_id
 from shared.config import Settings
 from shared.db import contests as cq
 from shared.db import users as uq
-from shared.embedded import EmbeddedValkey
 from shared.models import Contest
 from shared.platforms.registry import get_platform
-from shared.resources import Resources, open_resources
+from shared.resources import Resources
 from shared.services.feeds import bump_feeds_generation, get_feed_link
 from shared.services.scrape import ScrapeStatus, scrape_platform
 from tests.factories import codeforces_payload
 from tests.fakes.platforms import FakePlatforms
+from tests.servers import StoppableValkey
 
 HOST = "127.0.0.1"  # PUBLIC_BASE_URL's host in the test settings
 BASE = "http://127.0.0.1:8080"
@@ -384,26 +381,6 @@ async def test_feeds_are_rendered_once_per_change_and_served_from_valkey(
     await bump_feeds_generation(res.valkey)
     assert b"Renamed quietly" in (await get_feed(client, "/feeds/codeforces.ics"))[1]
     assert int(await res.valkey.get(cache_keys.feeds_generation())) == 2
-
-
-class StoppableValkey:
-    def __init__(self, server: EmbeddedValkey, res: Resources, client: TestClient) -> None:
-        self.server, self.res, self.client = server, res, client
-
-
-@pytest.fixture
-async def own_valkey(settings: Settings, tmp_path: Path) -> AsyncIterator[StoppableValkey]:
-    server = EmbeddedValkey(tmp_path / "valkey-own", persist=False)
-    url = await asyncio.to_thread(server.start)
-    try:
-        async with AsyncExitStack() as stack:
-            res = await open_resources(
-                settings.model_copy(update={"VALKEY_URI": SecretStr(url)}), stack
-            )
-            async with TestClient(TestServer(build_app(res))) as test_client:
-                yield StoppableValkey(server, res, test_client)
-    finally:
-        await asyncio.to_thread(server.stop)
 
 
 async def test_feeds_are_served_from_the_database_with_valkey_down(

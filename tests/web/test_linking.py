@@ -57,7 +57,7 @@ def revoked_tokens(fake: FakeGoogle) -> list[str]:
 
 
 async def connected_victim(res: Resources, browser: Browser) -> int:
-    link = await create_connect_link(res, "telegram", VICTIM, VICTIM, "victim")
+    link = await create_connect_link(res.db, res.settings, "telegram", VICTIM, VICTIM, "victim")
     _, page = await browser.walk(link.url)
     assert page.status == 200, page.text
     return await user_of(res, "telegram", VICTIM)
@@ -68,7 +68,9 @@ async def test_a_forwarded_connect_link_hands_no_account_over(
 ) -> None:
     victim = await connected_victim(res, browser)
     calendar = (await uq.get_user(res.db.write, victim)).calendar_id  # type: ignore[union-attr]
-    forwarded = await create_connect_link(res, "telegram", ATTACKER, ATTACKER, "mallory")
+    forwarded = await create_connect_link(
+        res.db, res.settings, "telegram", ATTACKER, ATTACKER, "mallory"
+    )
     before = await google_state(res)
 
     # The victim opens the forwarded link: the page names the attacker's chat...
@@ -99,7 +101,9 @@ async def test_the_owner_denies_and_nothing_is_linked(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
     victim = await connected_victim(res, browser)
-    link = await create_connect_link(res, "telegram", ATTACKER, ATTACKER, "mallory")
+    link = await create_connect_link(
+        res.db, res.settings, "telegram", ATTACKER, ATTACKER, "mallory"
+    )
     await browser.walk(link.url)
     request_id = await res.db.write.fetchval("SELECT id FROM link_approvals")
 
@@ -120,12 +124,14 @@ async def test_an_expired_request_cannot_be_approved(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
     victim = await connected_victim(res, browser)
-    link = await create_connect_link(res, "discord", "999", "dm-999", "ada")
+    link = await create_connect_link(res.db, res.settings, "discord", "999", "dm-999", "ada")
     await browser.walk(link.url)
     request_id = await res.db.write.fetchval("SELECT id FROM link_approvals")
     later = datetime.now(UTC) + timedelta(minutes=11)
 
-    result = await decide_link(res, request_id, "telegram", VICTIM, approve=True, now=later)
+    result = await decide_link(
+        res.db, res.arq, res.messenger, request_id, "telegram", VICTIM, approve=True, now=later
+    )
 
     assert result.decision is LinkDecision.EXPIRED
     assert await user_of(res, "discord", "999") != victim
@@ -135,7 +141,7 @@ async def test_approved_chat_is_listed_by_status_and_can_be_removed(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
     victim = await connected_victim(res, browser)
-    link = await create_connect_link(res, "discord", "999", "dm-999", "ada")
+    link = await create_connect_link(res.db, res.settings, "discord", "999", "dm-999", "ada")
     await browser.walk(link.url)
     request_id = await res.db.write.fetchval("SELECT id FROM link_approvals")
     approved = await bot(res, VICTIM, callback=f"la:y:{request_id}")
@@ -156,7 +162,7 @@ async def test_approved_chat_is_listed_by_status_and_can_be_removed(
 async def test_grants_given_up_on_a_refused_scope_or_unverified_email_are_revoked(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", VICTIM, VICTIM)
+    link = await create_connect_link(res.db, res.settings, "telegram", VICTIM, VICTIM)
     start = await browser.open_link(link.url)
     fake_google.next_consent = ("alice-sub", "approve_without_calendar")
     callback = await browser.consent(start.headers["Location"])
@@ -164,7 +170,7 @@ async def test_grants_given_up_on_a_refused_scope_or_unverified_email_are_revoke
     assert page.status == 400
     fake_google.add_account("bob-sub", "bob@example.com", email_verified=False)
     fake_google.next_consent = ("bob-sub", "approve")
-    link = await create_connect_link(res, "telegram", VICTIM, VICTIM)
+    link = await create_connect_link(res.db, res.settings, "telegram", VICTIM, VICTIM)
     _, page = await browser.walk(link.url)
     assert page.status == 400
 
@@ -187,7 +193,7 @@ async def test_reconnecting_with_another_account_revokes_the_old_and_deletes_its
     assert old is not None and old.calendar_id in fake_google.calendars
     fake_google.add_account("bob-sub", "bob@example.com")
     fake_google.next_consent = ("bob-sub", "approve")
-    link = await create_connect_link(res, "telegram", VICTIM, VICTIM)
+    link = await create_connect_link(res.db, res.settings, "telegram", VICTIM, VICTIM)
 
     _, page = await browser.walk(link.url)
     await run_jobs(res)
@@ -206,12 +212,12 @@ async def test_a_user_replaced_when_its_chat_joins_another_has_its_grant_revoked
     # The Discord chat first connected its own Google account (bob)...
     fake_google.add_account("bob-sub", "bob@example.com")
     fake_google.next_consent = ("bob-sub", "approve")
-    link = await create_connect_link(res, "discord", "999", "dm-999", "ada")
+    link = await create_connect_link(res.db, res.settings, "discord", "999", "dm-999", "ada")
     await browser.walk(link.url)
     replaced = await uq.get_user(res.db.write, await user_of(res, "discord", "999"))
     assert replaced is not None and replaced.connected
     # ...then signs in with alice's account, and alice approves it.
-    link = await create_connect_link(res, "discord", "999", "dm-999", "ada")
+    link = await create_connect_link(res.db, res.settings, "discord", "999", "dm-999", "ada")
     await browser.walk(link.url)
     request_id = await res.db.write.fetchval("SELECT id FROM link_approvals")
     await bot(res, VICTIM, callback=f"la:y:{request_id}")

@@ -156,7 +156,7 @@ async def test_connect_flow_stores_encrypted_grant_and_creates_calendar(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    link = await create_connect_link(res, "telegram", "111", "chat-111", "alice")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "chat-111", "alice")
     user_id = await user_of(res, "telegram", "111")
     await uq.update_preferences(res.db.write, user_id, timezone="Asia/Kolkata")
 
@@ -221,7 +221,7 @@ async def test_connect_flow_stores_encrypted_grant_and_creates_calendar(
 async def test_consent_request_asks_for_least_privilege_offline_access_with_pkce(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     start = await browser.open_link(link.url)
     assert start.status == 303
     assert_safe_headers(start)
@@ -244,10 +244,10 @@ async def test_consent_request_asks_for_least_privilege_offline_access_with_pkce
 async def test_same_google_account_from_a_second_chat_waits_for_the_first_chats_approval(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    telegram = await create_connect_link(res, "telegram", "111", "111", "ada")
+    telegram = await create_connect_link(res.db, res.settings, "telegram", "111", "111", "ada")
     _, page = await browser.walk(telegram.url)
     assert page.status == 200, page.text
-    discord = await create_connect_link(res, "discord", "999", "dm-999", "ada_dc")
+    discord = await create_connect_link(res.db, res.settings, "discord", "999", "dm-999", "ada_dc")
     owner = await user_of(res, "telegram", "111")
     before = await google_state(res)
 
@@ -271,7 +271,9 @@ async def test_same_google_account_from_a_second_chat_waits_for_the_first_chats_
     cleanup = await res.db.write.fetchrow("SELECT reason FROM google_cleanups")
     assert cleanup is not None and cleanup["reason"] == "needs_approval"
 
-    decided = await decide_link(res, request["id"], "telegram", "111", approve=True)
+    decided = await decide_link(
+        res.db, res.arq, res.messenger, request["id"], "telegram", "111", approve=True
+    )
 
     assert decided.decision is LinkDecision.APPROVED
     assert await user_of(res, "discord", "999") == owner
@@ -292,7 +294,9 @@ async def test_same_google_account_linked_at_once_from_two_chats_asks_the_winner
     caplog.set_level(logging.INFO)
     callbacks = []
     for chat_platform, external_user_id in (("telegram", "111"), ("discord", "999")):
-        link = await create_connect_link(res, chat_platform, external_user_id, external_user_id)
+        link = await create_connect_link(
+            res.db, res.settings, chat_platform, external_user_id, external_user_id
+        )
         start = await browser.open_link(link.url)
         callbacks.append(await browser.consent(start.headers["Location"]))
     telegram_user = await user_of(res, "telegram", "111")
@@ -332,7 +336,7 @@ async def test_connection_stands_when_the_calendar_cannot_be_created(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     fake_google.set_faults(rate=1.0, statuses=(400,))
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
 
     _, page = await browser.walk(link.url)
 
@@ -351,7 +355,7 @@ async def test_connection_stands_when_the_calendar_cannot_be_created(
 async def test_reused_link_gets_a_friendly_page_and_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     first = await browser.open_link(link.url)
     assert first.status == 303
     before = await google_state(res)
@@ -368,7 +372,7 @@ async def test_reused_link_gets_a_friendly_page_and_stores_nothing(
 
 async def test_expired_link_gets_a_friendly_page(res: Resources, browser: Browser) -> None:
     past = datetime.now(UTC) - timedelta(minutes=11)
-    link = await create_connect_link(res, "telegram", "111", "111", now=past)
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111", now=past)
     before = await google_state(res)
 
     page = await browser.open_link(link.url)
@@ -393,7 +397,7 @@ async def test_unknown_and_oversized_links_get_a_page(browser: Browser) -> None:
 async def test_opening_the_link_uses_nothing_up_and_names_the_asking_chat(
     res: Resources, browser: Browser
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111", "ada")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111", "ada")
     path = link.url.removeprefix(PUBLIC_BASE)
     preview = await browser.get(
         browser.ours(path), headers={"User-Agent": "TelegramBot (like TwitterBot)"}
@@ -417,7 +421,7 @@ async def test_opening_the_link_uses_nothing_up_and_names_the_asking_chat(
 async def test_forged_state_is_refused_and_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     await browser.open_link(link.url)
     before = await google_state(res)
 
@@ -443,7 +447,7 @@ async def test_callback_without_parameters_is_refused(
 async def test_oversized_callback_values_are_refused(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     start = await browser.open_link(link.url)
     callback = await browser.consent(start.headers["Location"])
     state = query_of(callback)["state"]
@@ -462,7 +466,7 @@ async def test_oversized_callback_values_are_refused(
 async def test_replayed_state_is_refused_without_a_second_exchange(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     callback, first = await browser.walk(link.url)
     assert first.status == 200
     before = await google_state(res)
@@ -479,7 +483,7 @@ async def test_replayed_state_is_refused_without_a_second_exchange(
 async def test_access_denied_says_cancelled_and_notifies_in_chat(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "discord", "222", "dm-222")
+    link = await create_connect_link(res.db, res.settings, "discord", "222", "dm-222")
     user_id = await user_of(res, "discord", "222")
     before = await google_state(res)
     fake_google.next_consent = ("alice-sub", "deny")
@@ -502,7 +506,7 @@ async def test_access_denied_says_cancelled_and_notifies_in_chat(
 async def test_other_google_error_gets_a_page_and_a_chat_notice(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "chat-111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "chat-111")
     user_id = await user_of(res, "telegram", "111")
     start = await browser.open_link(link.url)
     callback = await browser.consent(start.headers["Location"])
@@ -523,7 +527,7 @@ async def test_other_google_error_gets_a_page_and_a_chat_notice(
 async def test_failed_code_exchange_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     start = await browser.open_link(link.url)
     callback = await browser.consent(start.headers["Location"])
     before = await google_state(res)
@@ -542,7 +546,7 @@ async def test_failed_code_exchange_stores_nothing(
 async def test_a_token_endpoint_hiccup_is_retried_and_the_connection_lands(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     fake_google.fail_next("/token", 503, times=2)
     fake_google.fail_next("/v1/userinfo", 500)
     _, page = await browser.walk(link.url)
@@ -555,7 +559,7 @@ async def test_a_token_endpoint_hiccup_is_retried_and_the_connection_lands(
 async def test_a_token_endpoint_outage_gets_a_page_and_stores_nothing(
     res: Resources, browser: Browser, fake_google: FakeGoogle
 ) -> None:
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     start = await browser.open_link(link.url)
     callback = await browser.consent(start.headers["Location"])
     before = await google_state(res)
@@ -572,7 +576,7 @@ async def test_unverified_email_sent_as_the_string_false_is_refused(
 ) -> None:
     fake_google.add_account("bob-sub", "bob@example.com", email_verified="false")
     fake_google.next_consent = ("bob-sub", "approve")
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     before = await google_state(res)
 
     _, page = await browser.walk(link.url)
@@ -588,7 +592,7 @@ async def test_unverified_email_is_refused_and_stores_nothing(
 ) -> None:
     fake_google.add_account("bob-sub", "bob@example.com", email_verified=False)
     fake_google.next_consent = ("bob-sub", "approve")
-    link = await create_connect_link(res, "telegram", "111", "111")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111")
     user_id = await user_of(res, "telegram", "111")
     before = await google_state(res)
 

@@ -26,7 +26,7 @@ async def test_no_secret_of_the_connect_and_sync_path_is_ever_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    link = await create_connect_link(res, "telegram", "111", "111", "ada")
+    link = await create_connect_link(res.db, res.settings, "telegram", "111", "111", "ada")
     start = await browser.open_link(link.url)
     consent_url = start.headers["Location"]
     callback = await browser.consent(consent_url)
@@ -38,12 +38,12 @@ async def test_no_secret_of_the_connect_and_sync_path_is_ever_logged(
     await sync_user_calendar(res, user_id)
     fake_google.expire_access_tokens()
     await sync_user_calendar(res, user_id)  # refreshes the access token
-    await disconnect_user(res, user_id, delete_calendar=True)
+    await disconnect_user(res.db, res.valkey, res.arq, user_id, delete_calendar=True)
     worker = build_worker(res, burst=True, handle_signals=False)
     worker.cron_jobs = []
     await worker.main()
     await worker.close()
-    await delete_user_data(res, user_id)
+    await delete_user_data(res.db, res.valkey, res.arq, user_id)
 
     secrets = [
         link.url.rsplit("/", 1)[1],  # the one-time link token

@@ -40,7 +40,9 @@ async def cmd_disconnect(ctx: Context, inv: Invocation) -> Reply:
     account = user.google_email or "your Google account"
     if data in ("dc:keep", "dc:delete"):
         delete = data == "dc:delete"
-        released = await disconnect_user(ctx.res, user.id, delete_calendar=delete)
+        released = await disconnect_user(
+            ctx.res.db, ctx.res.valkey, ctx.res.arq, user.id, delete_calendar=delete
+        )
         log.info("user %d disconnected (delete calendar: %s)", user.id, delete)
         return Reply(
             render_disconnected(account, delete, released.google_pending),
@@ -75,7 +77,7 @@ async def cmd_deleteme(ctx: Context, inv: Invocation) -> Reply:
         raise button_expired("deleteme")
     user = await asker(ctx, inv)
     if data == "del:yes":
-        released = await delete_user_data(ctx.res, user.id)
+        released = await delete_user_data(ctx.res.db, ctx.res.valkey, ctx.res.arq, user.id)
         ctx.memory.identities.pop((inv.chat_platform.value, inv.user_id), None)
         log.info("user %d deleted their data", user.id)
         return Reply(render_deleted(released.google_pending), edit=True, toast="Deleted")

@@ -31,7 +31,12 @@ async def cmd_connect(ctx: Context, inv: Invocation) -> Reply:
             buttons=((Button("Reconnect", data="connect:new"),),),
         )
     link = await create_connect_link(
-        ctx.res, inv.chat_platform.value, inv.user_id, inv.chat_id, inv.username
+        ctx.res.db,
+        ctx.res.settings,
+        inv.chat_platform.value,
+        inv.user_id,
+        inv.chat_id,
+        inv.username,
     )
     minutes = int(LINK_TTL.total_seconds() // 60)
     lead = (
