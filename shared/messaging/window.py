@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import os
 import time
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -34,9 +36,14 @@ WAITING_MS = 2_000
 # limit that binds.)
 BULK_SPACING = 0.9
 _POLL_MS = 100  # how long to wait when the place that frees next is still in flight
+# A reply goes out without asking Valkey first while the window, as last seen at most this long
+# ago, has room to spare (see SharedSendWindow).
+KNOWN_FOR = 0.25
+SPARE = 3  # places the window must have left, beyond what may have been taken since it was seen
 
 # KEYS: sends, waiting, paced, pause. ARGV: member, limit, period ms, reply (1/0), spacing ms.
-# Returns 0 when the place is taken, else the milliseconds to wait before asking again.
+# Returns -(places used, this one included) when the place is taken, else the milliseconds to
+# wait before asking again.
 _TAKE = (
     """
 local sends, waiting, paced, pause = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -61,7 +68,7 @@ if used < room then
   redis.call('ZADD', sends, now + IN_FLIGHT, member)
   redis.call('PEXPIRE', sends, IN_FLIGHT + period)
   if not reply then redis.call('SET', paced, now, 'PX', period) end
-  return 0
+  return -(used + 1)
 end
 if reply then
   redis.call('ZADD', waiting, now + WAITING, member)
@@ -84,6 +91,17 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 return now
 """
+
+# KEYS: sends. ARGV: member, period ms. A reply sent without asking (see SharedSendWindow) takes
+# its place as it goes out; returns the places used, this one included.
+_NOTE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - tonumber(ARGV[2])))
+redis.call('ZADD', KEYS[1], now + IN_FLIGHT, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], IN_FLIGHT + tonumber(ARGV[2]))
+return redis.call('ZCARD', KEYS[1])
+""".replace("IN_FLIGHT", str(IN_FLIGHT_MS))
 
 # KEYS: pause. ARGV: ms. Every process of the bot waits this long (the longest pause asked wins).
 _PAUSE = """
@@ -146,6 +164,12 @@ class SharedSendWindow:
       reply and are spread evenly over the period, so the window frees places one at a time
       and a waiting reply gets the next one.
 
+    A reply costs no round trip to Valkey while the window has room to spare: when the window as
+    last seen (at most KNOWN_FOR ago) still has SPARE places beyond what all processes could have
+    taken since, the reply goes out at once and takes its place in Valkey as it goes (whose
+    answer is the next look at the window). Only a busy window (a broadcast) makes a reply ask
+    first, and wait for its turn ahead of bulk sends.
+
     A 429 with `retry_after` seen by any process (`pause`) holds every process's sends.
     When Valkey cannot be reached the process falls back to a window of its own of
     `fallback_limit` (the share it can use without knowing the others), and returns to the
@@ -176,15 +200,37 @@ class SharedSendWindow:
         self._take = valkey.register_script(_TAKE)
         self._end = valkey.register_script(_END)
         self._pause = valkey.register_script(_PAUSE)
+        self._note = valkey.register_script(_NOTE)
         self._local = SendWindow(fallback_limit, period)
+        self._period = period
+        self._seen_used = limit  # the window as last seen: full until it has been seen
+        self._seen_at = float("-inf")
+        self._unseen = 0  # replies sent at once whose places Valkey has not confirmed yet
+        self._recording: set[asyncio.Task[None]] = set()
         self._gate = asyncio.Lock()  # one asker at a time per process: first come, first served
         self._prefix = f"{os.getpid()}:{os.urandom(4).hex()}:"
         self._count = 0
 
+    def _member(self) -> str:
+        self._count += 1
+        return f"{self._prefix}{self._count}"
+
+    def _room_to_spare(self) -> bool:
+        """A reply may go out before its place is confirmed: the window was seen recently, and
+        even if every process sent at the full rate since, SPARE places are left."""
+        age = time.monotonic() - self._seen_at
+        if age > KNOWN_FOR:
+            return False
+        since = math.ceil(self._limit * age / self._period)
+        return self._seen_used + self._unseen + since + SPARE < self._limit
+
+    def _seen(self, used: int, at: float) -> None:
+        if at >= self._seen_at:
+            self._seen_used, self._seen_at = used, at
+
     async def _place(self) -> str | None:
         """Wait for a place in the shared window: its member, or None when Valkey is not there."""
-        self._count += 1
-        member = f"{self._prefix}{self._count}"
+        member = self._member()
         args: list[str | int] = [
             member,
             self._limit,
@@ -194,6 +240,7 @@ class SharedSendWindow:
         ]
         async with self._gate:
             while True:
+                asked = time.monotonic()
                 try:
                     wait_ms = int(await self._take(keys=self._keys, args=args))
                 except RedisError as exc:
@@ -202,12 +249,17 @@ class SharedSendWindow:
                     )
                     return None
                 if wait_ms <= 0:
+                    self._seen(-wait_ms, asked)
                     return member
                 await asyncio.sleep(wait_ms / 1000)
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
         """Hold a place in the bot's window for one request."""
+        if self._reply and self._room_to_spare():
+            async with self._local.slot(), self._sent_at_once():
+                yield
+            return
         member = await self._place()
         if member is None:
             async with self._local.slot():
@@ -216,10 +268,52 @@ class SharedSendWindow:
         try:
             yield
         finally:
-            try:
-                await self._end(keys=self._keys[:1], args=[member])
-            except RedisError as exc:  # its place frees when IN_FLIGHT_MS have passed
-                log_valkey_failure(log, exc, "send window: a send's end not recorded")
+            # Recorded off the sender's path: the request is answered already.
+            self._background(self._record_end(member))
+
+    def _background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._recording.add(task)
+        task.add_done_callback(self._recording.discard)
+
+    async def _record_end(self, member: str) -> None:
+        try:
+            await self._end(keys=self._keys[:1], args=[member])
+        except RedisError as exc:  # its place frees when IN_FLIGHT_MS have passed
+            log_valkey_failure(log, exc, "send window: a send's end not recorded")
+
+    @contextlib.asynccontextmanager
+    async def _sent_at_once(self) -> AsyncIterator[None]:
+        """A reply going out while the window has room to spare: its place is taken in Valkey
+        as it goes, and given back one period after it ended, off the reply's path."""
+        member = self._member()
+        self._unseen += 1
+        noted = asyncio.create_task(self._note_place(member))
+        ended = asyncio.get_running_loop().create_future()
+        self._background(self._end_after(noted, ended, member))
+        try:
+            yield
+        finally:
+            ended.set_result(None)
+
+    async def _note_place(self, member: str) -> bool:
+        asked = time.monotonic()
+        try:
+            used = int(await self._note(keys=self._keys[:1], args=[member, self._period_ms]))
+        except RedisError as exc:  # the window is not seen again: the next reply asks first
+            log_valkey_failure(log, exc, "send window: a reply's place not recorded")
+            return False
+        finally:
+            self._unseen -= 1
+        self._seen(used, asked)
+        return True
+
+    async def _end_after(
+        self, noted: asyncio.Task[bool], ended: asyncio.Future[None], member: str
+    ) -> None:
+        if await noted:
+            await ended
+            await self._record_end(member)
 
     async def pause(self, seconds: float) -> None:
         """Hold every process's sends for `seconds` (the chat platform's `retry_after`)."""

@@ -167,3 +167,17 @@ async def test_a_free_place_is_left_to_a_waiting_reply(res: Resources) -> None:
     await send(reply, "reply")
     await later
     assert entered == ["bulk 1", "reply", "bulk 2"]
+
+
+async def test_replies_with_room_to_spare_still_take_their_places(res: Resources) -> None:
+    """Replies sent at once while the window is quiet (no round trip first) are counted in the
+    shared window all the same, so the worker's sends leave them their places."""
+    reply = SharedSendWindow(res.valkey, "test", 30, 1.0, reply=True, fallback_limit=30)
+    for _ in range(5):
+        async with reply.slot():
+            pass
+    async with asyncio.timeout(10):
+        while await res.valkey.zcard(keys.send_window("test")) < 5:  # noqa: ASYNC110 - polling Valkey
+            await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)  # their ends, recorded after the sends, move them but add none
+    assert await res.valkey.zcard(keys.send_window("test")) == 5
