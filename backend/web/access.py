@@ -13,6 +13,7 @@ from backend.web.middleware import REQUEST_ID
 ACCESS_LOGGER = "contestsync.access"
 UNMATCHED_PATH_CHARS = 80
 PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+LINE = "%s %s %d %.3fs %s rid=%s"
 
 
 class AccessLogger(AbstractAccessLogger):
@@ -25,9 +26,10 @@ class AccessLogger(AbstractAccessLogger):
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         """Write one line for a finished request (health probes only at DEBUG)."""
         level = logging.DEBUG if request.path in PROBES else logging.INFO
-        self.logger.log(
-            level,
-            "%s %s %d %.3fs %s rid=%s",
+        logger = self.logger
+        if not logger.isEnabledFor(level):
+            return
+        args = (
             request.method,
             logged_path(request),
             response.status,
@@ -35,6 +37,9 @@ class AccessLogger(AbstractAccessLogger):
             request.remote or "-",
             request.get(REQUEST_ID, "-"),
         )
+        # The record is made here, not by `logger.log`: that walks the stack for the caller's
+        # file and line on every request, which an access line never shows.
+        logger.handle(logger.makeRecord(logger.name, level, __file__, 0, LINE, args, None))
 
     @property
     def enabled(self) -> bool:
