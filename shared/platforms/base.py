@@ -130,6 +130,31 @@ def load_json(platform: str, payload: str | bytes) -> Any:
         ) from None
 
 
+def load_json_object(platform: str, payload: str | bytes) -> dict[str, Any]:
+    """Decode a payload that must be one JSON object, or raise ParseError naming the platform."""
+    data = load_json(platform, payload)
+    if not isinstance(data, dict):
+        raise ParseError(platform, "payload is not a JSON object")
+    return data
+
+
+def json_list(platform: str, data: object, *path: str) -> list[Any]:
+    """The list at `path` in nested JSON objects; ParseError "'a.b' is missing or not a list"."""
+    value = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, list):
+        raise ParseError(platform, f"'{'.'.join(path)}' is missing or not a list")
+    return value
+
+
+def api_reason(value: object, missing: str) -> str:
+    """An API's own error text on one line, at most 200 characters; `missing` when it gave none."""
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())[:200]
+    return missing
+
+
 def from_epoch(value: object) -> datetime:
     """Epoch seconds (int, or an integral float/str) as an aware UTC datetime."""
     if isinstance(value, bool) or value is None:

@@ -6,14 +6,14 @@ import re
 from datetime import datetime
 from typing import Any
 
-from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
     IST,
     EntryError,
     Parsed,
     field,
-    load_json,
+    json_list,
+    load_json_object,
     make_contest,
     parse_iso,
     read_entries,
@@ -38,14 +38,8 @@ def parse_geeksforgeeks(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_geeksforgeeks(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_geeksforgeeks, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
-    results = data.get("results")
-    upcoming = results.get("upcoming") if isinstance(results, dict) else None
-    if not isinstance(upcoming, list):
-        raise ParseError(NAME, "'results.upcoming' is missing or not a list")
-    return read_entries(NAME, upcoming, _contest, now)
+    data = load_json_object(NAME, payload)
+    return read_entries(NAME, json_list(NAME, data, "results", "upcoming"), _contest, now)
 
 
 def _contest(event: Any) -> Contest:
