@@ -18,6 +18,7 @@ IST = timezone(timedelta(hours=5, minutes=30), "IST")
 JST = timezone(timedelta(hours=9), "JST")
 
 _SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 # Errors that mean "this one entry is malformed": the entry is skipped, the rest are kept.
 ENTRY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, OSError)
@@ -209,6 +210,14 @@ def require_text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("empty text")
     return value.strip()
+
+
+def require_slug(value: object) -> str:
+    """A contest's URL slug: text of letters, digits, `_`, `.` and `-` that starts with neither."""
+    slug = require_text(value)
+    if not _SLUG.fullmatch(slug):
+        raise ValueError("slug has unexpected characters")
+    return slug
 
 
 def make_contest(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -17,13 +16,12 @@ from shared.platforms.base import (
     make_contest,
     parse_iso,
     read_entries,
-    require_text,
+    require_slug,
 )
 from shared.platforms.http import PlatformClient
 
 NAME = "geeksforgeeks"
 LABEL = "GeeksforGeeks"
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 async def fetch_geeksforgeeks(client: PlatformClient, url: str) -> bytes:
@@ -43,7 +41,7 @@ def read_geeksforgeeks(payload: str | bytes, now: datetime) -> Parsed:
 
 
 def _contest(event: Any) -> Contest:
-    slug = field(event, "slug", _slug)
+    slug = field(event, "slug", require_slug)
     name = event.get("name")
     if name is None or (isinstance(name, str) and not name.strip()):
         name = event.get("title")
@@ -57,10 +55,3 @@ def _contest(event: Any) -> Contest:
 
 def _ist(value: object) -> datetime:
     return parse_iso(value, IST)
-
-
-def _slug(value: object) -> str:
-    slug = require_text(value)
-    if not _SLUG.fullmatch(slug):
-        raise ValueError("slug has unexpected characters")
-    return slug

@@ -20,13 +20,12 @@ from shared.platforms.base import (
     make_contest,
     parse_iso,
     read_entries,
-    require_text,
+    require_slug,
 )
 from shared.platforms.http import PlatformClient
 
 NAME = "hackerrank"
 LABEL = "HackerRank"
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _HOST = "hackerrank.com"
 _NETLOC = re.compile(r"(?P<host>[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")
 
@@ -56,7 +55,7 @@ def read_hackerrank(payload: str | bytes, now: datetime) -> Parsed:
 
 
 def _model_contest(model: Any) -> Contest:
-    slug = field(model, "slug", _slug)
+    slug = field(model, "slug", require_slug)
     start = _time(model, "get_starttimeiso", "epoch_starttime")
     end = _time(model, "get_endtimeiso", "epoch_endtime")
     url = f"https://www.hackerrank.com/contests/{slug}"
@@ -69,13 +68,6 @@ def _event_contest(event: Any) -> Contest:
     start = field(attributes, "start_time", parse_iso)
     end = field(attributes, "end_time", parse_iso)
     return make_contest(NAME, field(event, "id"), field(attributes, "name"), url, start, end)
-
-
-def _slug(value: object) -> str:
-    slug = require_text(value)
-    if not _SLUG.fullmatch(slug):
-        raise ValueError("slug has unexpected characters")
-    return slug
 
 
 def _time(model: dict[str, Any], iso_key: str, epoch_key: str) -> datetime:
