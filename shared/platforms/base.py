@@ -156,34 +156,32 @@ def api_reason(value: object, missing: str) -> str:
     return missing
 
 
-def from_epoch(value: object) -> datetime:
-    """Epoch seconds (int, or an integral float/str) as an aware UTC datetime."""
+def _whole_number(value: object, unreadable: str, fractional: str) -> int:
+    """An int, or an integral float or numeric string, as an int; ValueError otherwise."""
     if isinstance(value, bool) or value is None:
-        raise ValueError("not an epoch")
+        raise ValueError(unreadable)
     if isinstance(value, str):
         value = int(value.strip())
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError("fractional epoch")
+            raise ValueError(fractional)
         value = int(value)
     if not isinstance(value, int):
-        raise ValueError("not an epoch")
-    return datetime.fromtimestamp(value, UTC)
+        raise ValueError(unreadable)
+    return value
+
+
+def from_epoch(value: object) -> datetime:
+    """Epoch seconds (int, or an integral float/str) as an aware UTC datetime."""
+    return datetime.fromtimestamp(_whole_number(value, "not an epoch", "fractional epoch"), UTC)
 
 
 def as_seconds(value: object) -> int:
     """A non-negative whole number of seconds."""
-    if isinstance(value, bool) or value is None:
+    seconds = _whole_number(value, "not a number of seconds", "fractional seconds")
+    if seconds < 0:
         raise ValueError("not a number of seconds")
-    if isinstance(value, str):
-        value = int(value.strip())
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError("fractional seconds")
-        value = int(value)
-    if not isinstance(value, int) or value < 0:
-        raise ValueError("not a number of seconds")
-    return value
+    return seconds
 
 
 def parse_iso(value: object, naive_tz: timezone | None = None) -> datetime:
