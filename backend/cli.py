@@ -395,11 +395,7 @@ async def run_telegram(settings: Settings) -> int:
     from backend.web.app import build_app
     from bot.telegram.app import start_telegram_bot
 
-    if settings.TELEGRAM_BOT_TOKEN is None:
-        raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
-    async with AsyncExitStack() as stack:
-        stop = stop_event()
-        res = await prepare(settings, stack)
+    async def start(res: Resources, stack: AsyncExitStack) -> None:
         bot = await start_telegram_bot(res, stack)
         route = bot.webhook_route
         if route is not None:
@@ -412,10 +408,8 @@ async def run_telegram(settings: Settings) -> int:
 
             await start_site(build_metrics_app(res), res.settings.HOST, res.settings.PORT, stack)
         await _watch(res, stack, "telegram", bot)
-        settle_heap()
-        await stop.wait()
-    log.info("Telegram bot stopped")
-    return 0
+
+    return await _run_bot(settings, "TELEGRAM_BOT_TOKEN", "Telegram bot", start)
 
 
 async def _start_worker_health(res: Resources, stack: AsyncExitStack) -> WorkerSupervisor:
@@ -439,15 +433,29 @@ async def run_discord(settings: Settings) -> int:
     """The Discord bot alone: one gateway connection (auto-sharded with DISCORD_SHARD_COUNT)."""
     from bot.discord.app import start_discord_bot
 
-    if settings.DISCORD_BOT_TOKEN is None:
-        raise ConfigError("DISCORD_BOT_TOKEN is not set")
+    async def start(res: Resources, stack: AsyncExitStack) -> None:
+        await start_discord_bot(res, stack)
+
+    return await _run_bot(settings, "DISCORD_BOT_TOKEN", "Discord bot", start)
+
+
+async def _run_bot(
+    settings: Settings,
+    token: str,
+    name: str,
+    start: Callable[[Resources, AsyncExitStack], Awaitable[None]],
+) -> int:
+    """One chat platform's bot in its own process: refused without its `token` setting; then
+    resources, the bot (`start`), and run until stopped."""
+    if getattr(settings, token) is None:
+        raise ConfigError(f"{token} is not set")
     async with AsyncExitStack() as stack:
         stop = stop_event()
         res = await prepare(settings, stack)
-        await start_discord_bot(res, stack)
+        await start(res, stack)
         settle_heap()
         await stop.wait()
-    log.info("Discord bot stopped")
+    log.info("%s stopped", name)
     return 0
 
 

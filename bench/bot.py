@@ -22,7 +22,6 @@ import time
 from collections import defaultdict
 from contextlib import AsyncExitStack
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,7 @@ from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.latency import alternate, parse_load_args, ratio_line
-from bench.sync import bench_settings
+from bench.latency import Baseline, compare, parse_load_args, report
 from bot.telegram.app import (
     ALLOWED_UPDATES,
     CONCURRENT_UPDATES,
@@ -44,15 +42,21 @@ from bot.telegram.app import (
     start_telegram_bot,
 )
 from shared.config import Settings
-from shared.db import contests as cq
 from shared.messaging.telegram import api_urls, build_rate_limiter
-from shared.models import Contest
-from shared.platforms.registry import PLATFORMS
-from shared.resources import Resources, open_resources, settle_heap
+from shared.resources import Resources, settle_heap
 from tests.fakes.telegram import FakeTelegram
 
 POLL_TIMEOUT = 10
 FIRST_USER = 7_000_001
+ECHO = Baseline(
+    name="echo bot (PTB)",
+    goal="goal: median within 1.2x, p99 within 1.5x",
+    # For context: the echo bot answering with the same page and button.
+    same="echo, same page",
+    same_label="ratio, same page",
+    same_goal="our bot against the echo bot sending the same page",
+    failed="failed sends",
+)
 
 
 class TimedTelegram(FakeTelegram):
@@ -68,29 +72,6 @@ class TimedTelegram(FakeTelegram):
         for update in updates:
             self.handed.setdefault(update["update_id"], now)
         return updates
-
-
-async def seed(res: Resources, count: int) -> None:
-    """`count` contests over the next week, spread over every platform."""
-    now = datetime.now(UTC).replace(second=0, microsecond=0)
-    names = list(PLATFORMS)
-    per: dict[str, list[Contest]] = defaultdict(list)
-    for i in range(count):
-        platform = names[i % len(names)]
-        start = now + timedelta(hours=2 + (i * 150) // count)
-        per[platform].append(
-            Contest(
-                platform,
-                f"bench-{i}",
-                f"Bench Round {i}",
-                f"https://example.com/{platform}/{i}",
-                start,
-                start + timedelta(hours=2),
-            )
-        )
-    async with res.db.write.acquire() as conn, conn.transaction():
-        for platform, contests in per.items():
-            await cq.upsert_contests(conn, platform, contests, now)
 
 
 async def load(
@@ -204,41 +185,19 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=300)
     args = parse_load_args(parser)
-
-    async with AsyncExitStack() as stack:
-        res = await open_resources(await bench_settings(stack), stack)
-        await res.valkey.flushdb()
-        await seed(res, args.contests)
-
-        sample: list[dict[str, Any]] = []
-        results = await alternate(
-            [
-                ("echo bot (PTB)", lambda: run_echo(res, args)),
-                ("ContestSync bot", lambda: run_ours(res, args, sample)),
-                # For context: the echo bot answering with the same page and button.
-                ("echo, same page", lambda: run_echo(res, args, sample[0])),
-            ],
-            args.rounds,
-        )
-
-    print(
+    results = await compare(
+        args,
+        ECHO,
+        lambda res, page: run_echo(res, args, page),
+        lambda res, sample: run_ours(res, args, sample),
+    )
+    report(
         f"load: {args.updates} /upcoming updates at {args.rate:g}/s from {args.users} users "
         f"(+{args.warmup} warm-up) per run, {args.rounds} alternating runs of each bot, "
         f"{args.contests} contests; fake Bot API in-process; "
-        "both bots: ChatRateLimiter, concurrent updates, long polling"
-    )
-    for name, measured in results.items():
-        extra = f"   ({measured.failed} failed sends)" if measured.failed else ""
-        print(f"{name:<18}{measured.describe()}{extra}")
-    ours, echo = results["ContestSync bot"], results["echo bot (PTB)"]
-    print(ratio_line("ratio", ours, echo, "goal: median within 1.2x, p99 within 1.5x"))
-    print(
-        ratio_line(
-            "ratio, same page",
-            ours,
-            results["echo, same page"],
-            "our bot against the echo bot sending the same page",
-        )
+        "both bots: ChatRateLimiter, concurrent updates, long polling",
+        results,
+        ECHO,
     )
 
 

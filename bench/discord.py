@@ -34,15 +34,22 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from pydantic import SecretStr
 
-from bench.bot import seed
-from bench.latency import alternate, parse_load_args, ratio_line
-from bench.sync import bench_settings
+from bench.latency import Baseline, compare, parse_load_args, report
 from bot.discord.app import start_discord_bot
 from shared.config import Settings
-from shared.resources import Resources, open_resources, settle_heap
+from shared.resources import Resources, settle_heap
 from tests.fakes.discord import FakeDiscord, Interaction
 
 FIRST_USER = 310_000_000_000_000_001
+BARE = Baseline(
+    name="bare discord.py",
+    goal="goal: median within 1.5x",
+    # For context: the bare bot answering with a page of the same size.
+    same="bare, same embed",
+    same_label="ratio, same embed",
+    same_goal="our bot against the bare one sending the same page",
+    failed="unanswered",
+)
 
 
 async def load(
@@ -134,41 +141,19 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--commands", type=int, default=300)
     args = parse_load_args(parser)
-
-    async with AsyncExitStack() as stack:
-        res = await open_resources(await bench_settings(stack), stack)
-        await res.valkey.flushdb()
-        await seed(res, args.contests)
-
-        sample: list[dict[str, Any]] = []
-        results = await alternate(
-            [
-                ("bare discord.py", lambda: run_bare(args)),
-                ("ContestSync bot", lambda: run_ours(res, args, sample)),
-                # For context: the bare bot answering with a page of the same size.
-                ("bare, same embed", lambda: run_bare(args, sample[0])),
-            ],
-            args.rounds,
-        )
-
-    print(
+    results = await compare(
+        args,
+        BARE,
+        lambda _res, page: run_bare(args, page),
+        lambda res, sample: run_ours(res, args, sample),
+    )
+    report(
         f"load: {args.commands} /upcoming interactions at {args.rate:g}/s from {args.users} "
         f"people in DMs (+{args.warmup} warm-up) per run, {args.rounds} alternating runs of "
         f"each bot, {args.contests} contests; fake Discord (REST + gateway) in-process; "
-        "measured from INTERACTION_CREATE to the response"
-    )
-    for name, measured in results.items():
-        extra = f"   ({measured.failed} unanswered)" if measured.failed else ""
-        print(f"{name:<18}{measured.describe()}{extra}")
-    ours = results["ContestSync bot"]
-    print(ratio_line("ratio", ours, results["bare discord.py"], "goal: median within 1.5x"))
-    print(
-        ratio_line(
-            "ratio, same embed",
-            ours,
-            results["bare, same embed"],
-            "our bot against the bare one sending the same page",
-        )
+        "measured from INTERACTION_CREATE to the response",
+        results,
+        BARE,
     )
 
 

@@ -30,7 +30,7 @@ from shared.cache.breaker import log_valkey_failure
 from shared.db.pools import ping
 from shared.errors import InvalidArgumentError
 from shared.models import parse_utc
-from shared.platforms.registry import PLATFORMS
+from shared.platforms.registry import parse_platform_list
 from shared.resources import Resources
 from shared.services.contests import list_health, list_upcoming_contests
 
@@ -175,18 +175,8 @@ def _contest_query(
     platforms: list[str] | None = None
     raw_platforms = request.query.getall("platform", [])
     if raw_platforms:
-        platforms = []
-        for chunk in raw_platforms:
-            for name in chunk.split(","):
-                key = name.strip().lower()
-                if not key:
-                    continue
-                if key not in PLATFORMS:
-                    raise InvalidArgumentError(
-                        f"unknown platform {name.strip()[:40]!r}; known: {', '.join(PLATFORMS)}"
-                    )
-                if key not in platforms:  # "codeforces,codeforces" asks for it once
-                    platforms.append(key)
+        # dict.fromkeys: "codeforces,codeforces" asks for it once.
+        platforms = list(dict.fromkeys(parse_platform_list(",".join(raw_platforms))))
     start = _time_param(request, "from")
     end = _time_param(request, "to")
     if start and end:

@@ -14,7 +14,7 @@ from aiohttp import web
 from backend.web.keys import RES
 from shared.errors import InvalidArgumentError
 from shared.feeds import CONTENT_TYPE, FeedDocument
-from shared.platforms.registry import PLATFORMS
+from shared.platforms.registry import PLATFORMS, parse_platform_list
 from shared.services.feeds import (
     find_feed_owner,
     load_feed,
@@ -79,17 +79,7 @@ def _platforms_param(request: web.Request) -> list[str] | None:
         return None
     if len(raw) > MAX_QUERY_LENGTH:
         raise InvalidArgumentError("the platforms parameter is too long")
-    chosen: list[str] = []
-    for part in raw.split(","):
-        key = part.strip().lower()
-        if not key:
-            continue
-        if key not in PLATFORMS:
-            raise InvalidArgumentError(
-                f"unknown platform {part.strip()[:40]!r}; known: {', '.join(PLATFORMS)}"
-            )
-        chosen.append(key)
-    return chosen or None
+    return parse_platform_list(raw) or None
 
 
 def _feed_response(

@@ -59,22 +59,28 @@ def client_ip(request: web.Request, settings: Settings) -> str:
             trusted.append(ipaddress.ip_network(item, strict=False))
         except ValueError:
             continue
-    try:
-        peer_ip = ipaddress.ip_address(peer)
-    except ValueError:
-        return peer
-    if not any(peer_ip in net for net in trusted):
+    if not _trusted(peer, trusted):  # an unparsable peer is not trusted either
         return peer
     forwarded = request.headers.get("X-Forwarded-For", "")
     hops = [h.strip() for h in forwarded.split(",") if h.strip()]
     for hop in reversed(hops):
-        try:
-            hop_ip = ipaddress.ip_address(hop)
-        except ValueError:
+        trusted_hop = _trusted(hop, trusted)
+        if trusted_hop is None:  # a forged or garbled header: fall back to the proxy
             return peer
-        if not any(hop_ip in net for net in trusted):
+        if not trusted_hop:
             return hop
     return hops[0] if hops else peer
+
+
+def _trusted(
+    address: str, trusted: list[ipaddress.IPv4Network | ipaddress.IPv6Network]
+) -> bool | None:
+    """Whether `address` is in a trusted network; None when it is not an IP address."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return any(ip in net for net in trusted)
 
 
 def route_name(request: web.Request) -> str:

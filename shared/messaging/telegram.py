@@ -68,6 +68,23 @@ T = TypeVar("T")
 JSONResult = Any
 
 
+K = TypeVar("K", bound=int | str)
+
+
+def _bucket(buckets: dict[K, AsyncLimiter], key: K, rate: float, period: float) -> AsyncLimiter:
+    """The chat's leaky bucket in `buckets`, made on first use; past _MAX_CHAT_LIMITERS chats,
+    the ones whose bucket has drained are forgotten first (they have no pending history)."""
+    limiter = buckets.get(key)
+    if limiter is None:
+        if len(buckets) >= _MAX_CHAT_LIMITERS:
+            for old, bucket in list(buckets.items()):
+                if bucket.has_capacity(bucket.max_rate):
+                    del buckets[old]
+        limiter = AsyncLimiter(rate, period)
+        buckets[key] = limiter
+    return limiter
+
+
 class ChatRateLimiter(BaseRateLimiter[int]):
     """Telegram's flood limits for one Bot client: overall, per private chat, per group, and
     `retry_after`.
@@ -121,16 +138,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
             return None
         if key <= 0:  # groups and channels have their own limit
             return None
-        limiter = self._chats.get(key)
-        if limiter is None:
-            if len(self._chats) >= _MAX_CHAT_LIMITERS:
-                # Forget chats whose bucket has drained: they have no pending history.
-                for old, bucket in list(self._chats.items()):
-                    if bucket.has_capacity(bucket.max_rate):
-                        del self._chats[old]
-            limiter = AsyncLimiter(self._chat_burst, self._chat_period)
-            self._chats[key] = limiter
-        return limiter
+        return _bucket(self._chats, key, self._chat_burst, self._chat_period)
 
     def _group_limiter(self, chat_id: object) -> AsyncLimiter | None:
         """20 a minute for a group (a negative id) or a channel (an @username)."""
@@ -143,15 +151,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
             key = str(chat_id)
         if isinstance(key, int) and key >= 0:
             return None
-        limiter = self._groups.get(key)
-        if limiter is None:
-            if len(self._groups) >= _MAX_CHAT_LIMITERS:
-                for old, bucket in list(self._groups.items()):
-                    if bucket.has_capacity(bucket.max_rate):
-                        del self._groups[old]
-            limiter = AsyncLimiter(self._group_per_minute, 60)
-            self._groups[key] = limiter
-        return limiter
+        return _bucket(self._groups, key, self._group_per_minute, 60)
 
     async def _call(
         self,

@@ -18,6 +18,7 @@ IST = timezone(timedelta(hours=5, minutes=30), "IST")
 JST = timezone(timedelta(hours=9), "JST")
 
 _SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 # Errors that mean "this one entry is malformed": the entry is skipped, the rest are kept.
 ENTRY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, OSError)
@@ -130,34 +131,57 @@ def load_json(platform: str, payload: str | bytes) -> Any:
         ) from None
 
 
-def from_epoch(value: object) -> datetime:
-    """Epoch seconds (int, or an integral float/str) as an aware UTC datetime."""
+def load_json_object(platform: str, payload: str | bytes) -> dict[str, Any]:
+    """Decode a payload that must be one JSON object, or raise ParseError naming the platform."""
+    data = load_json(platform, payload)
+    if not isinstance(data, dict):
+        raise ParseError(platform, "payload is not a JSON object")
+    return data
+
+
+def json_list(platform: str, data: object, *path: str) -> list[Any]:
+    """The list at `path` in nested JSON objects; ParseError "'a.b' is missing or not a list"."""
+    value = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, list):
+        raise ParseError(platform, f"'{'.'.join(path)}' is missing or not a list")
+    return value
+
+
+def api_reason(value: object, missing: str) -> str:
+    """An API's own error text on one line, at most 200 characters; `missing` when it gave none."""
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())[:200]
+    return missing
+
+
+def _whole_number(value: object, unreadable: str, fractional: str) -> int:
+    """An int, or an integral float or numeric string, as an int; ValueError otherwise."""
     if isinstance(value, bool) or value is None:
-        raise ValueError("not an epoch")
+        raise ValueError(unreadable)
     if isinstance(value, str):
         value = int(value.strip())
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError("fractional epoch")
+            raise ValueError(fractional)
         value = int(value)
     if not isinstance(value, int):
-        raise ValueError("not an epoch")
-    return datetime.fromtimestamp(value, UTC)
+        raise ValueError(unreadable)
+    return value
+
+
+def from_epoch(value: object) -> datetime:
+    """Epoch seconds (int, or an integral float/str) as an aware UTC datetime."""
+    return datetime.fromtimestamp(_whole_number(value, "not an epoch", "fractional epoch"), UTC)
 
 
 def as_seconds(value: object) -> int:
     """A non-negative whole number of seconds."""
-    if isinstance(value, bool) or value is None:
+    seconds = _whole_number(value, "not a number of seconds", "fractional seconds")
+    if seconds < 0:
         raise ValueError("not a number of seconds")
-    if isinstance(value, str):
-        value = int(value.strip())
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError("fractional seconds")
-        value = int(value)
-    if not isinstance(value, int) or value < 0:
-        raise ValueError("not a number of seconds")
-    return value
+    return seconds
 
 
 def parse_iso(value: object, naive_tz: timezone | None = None) -> datetime:
@@ -184,6 +208,14 @@ def require_text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("empty text")
     return value.strip()
+
+
+def require_slug(value: object) -> str:
+    """A contest's URL slug: text of letters, digits, `_`, `.` and `-` that starts with neither."""
+    slug = require_text(value)
+    if not _SLUG.fullmatch(slug):
+        raise ValueError("slug has unexpected characters")
+    return slug
 
 
 def make_contest(

@@ -6,13 +6,13 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
     Parsed,
     field,
     from_epoch,
-    load_json,
+    json_list,
+    load_json_object,
     make_contest,
     read_entries,
     require_text,
@@ -35,14 +35,8 @@ def parse_code360(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_code360(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_code360, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
-    body = data.get("data")
-    events = body.get("events") if isinstance(body, dict) else None
-    if not isinstance(events, list):
-        raise ParseError(NAME, "'data.events' is missing or not a list")
-    return read_entries(NAME, events, _contest, now)
+    data = load_json_object(NAME, payload)
+    return read_entries(NAME, json_list(NAME, data, "data", "events"), _contest, now)
 
 
 def _contest(event: Any) -> Contest:

@@ -12,8 +12,9 @@ from shared.platforms.base import (
     IST,
     EntryError,
     Parsed,
+    api_reason,
     field,
-    load_json,
+    load_json_object,
     make_contest,
     parse_iso,
     read_entries,
@@ -39,11 +40,10 @@ def parse_codechef(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_codechef(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_codechef, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
+    data = load_json_object(NAME, payload)
     if data.get("status") != "success":
-        raise ParseError(NAME, f"API status is not success: {_reason(data.get('message'))}")
+        reason = api_reason(data.get("message"), "no message given")
+        raise ParseError(NAME, f"API status is not success: {reason}")
     return read_entries(NAME, _entries(data), _contest, now)
 
 
@@ -86,9 +86,3 @@ def _legacy_time(legacy: object) -> datetime:
     # The legacy string has two spaces between date and time; strptime wants one.
     local = datetime.strptime(" ".join(legacy.split()), _LEGACY_FORMAT).replace(tzinfo=IST)
     return local.astimezone(UTC)
-
-
-def _reason(value: object) -> str:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())[:200]
-    return "no message given"

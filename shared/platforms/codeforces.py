@@ -10,10 +10,12 @@ from shared.models import Contest
 from shared.platforms.base import (
     EntryError,
     Parsed,
+    api_reason,
     as_seconds,
     field,
     from_epoch,
-    load_json,
+    json_list,
+    load_json_object,
     make_contest,
     read_entries,
 )
@@ -37,15 +39,11 @@ def parse_codeforces(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_codeforces(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_codeforces, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
+    data = load_json_object(NAME, payload)
     if data.get("status") != "OK":
-        raise ParseError(NAME, f"API status is not OK: {_reason(data.get('comment'))}")
-    entries = data.get("result")
-    if not isinstance(entries, list):
-        raise ParseError(NAME, "'result' is missing or not a list")
-    return read_entries(NAME, entries, _contest, now)
+        reason = api_reason(data.get("comment"), "no comment given")
+        raise ParseError(NAME, f"API status is not OK: {reason}")
+    return read_entries(NAME, json_list(NAME, data, "result"), _contest, now)
 
 
 def _contest(entry: Any) -> Contest:
@@ -57,9 +55,3 @@ def _contest(entry: Any) -> Contest:
     section = "gym" if ident >= _FIRST_GYM_ID else "contest"
     url = f"https://codeforces.com/{section}/{ident}"
     return make_contest(NAME, ident, field(entry, "name"), url, start, end)
-
-
-def _reason(value: object) -> str:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())[:200]
-    return "no comment given"

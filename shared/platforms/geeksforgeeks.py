@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
-from shared.errors import ParseError
 from shared.models import Contest
 from shared.platforms.base import (
     IST,
     EntryError,
     Parsed,
     field,
-    load_json,
+    json_list,
+    load_json_object,
     make_contest,
     parse_iso,
     read_entries,
-    require_text,
+    require_slug,
 )
 from shared.platforms.http import PlatformClient
 
 NAME = "geeksforgeeks"
 LABEL = "GeeksforGeeks"
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 async def fetch_geeksforgeeks(client: PlatformClient, url: str) -> bytes:
@@ -38,18 +36,12 @@ def parse_geeksforgeeks(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_geeksforgeeks(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_geeksforgeeks, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
-    results = data.get("results")
-    upcoming = results.get("upcoming") if isinstance(results, dict) else None
-    if not isinstance(upcoming, list):
-        raise ParseError(NAME, "'results.upcoming' is missing or not a list")
-    return read_entries(NAME, upcoming, _contest, now)
+    data = load_json_object(NAME, payload)
+    return read_entries(NAME, json_list(NAME, data, "results", "upcoming"), _contest, now)
 
 
 def _contest(event: Any) -> Contest:
-    slug = field(event, "slug", _slug)
+    slug = field(event, "slug", require_slug)
     name = event.get("name")
     if name is None or (isinstance(name, str) and not name.strip()):
         name = event.get("title")
@@ -63,10 +55,3 @@ def _contest(event: Any) -> Contest:
 
 def _ist(value: object) -> datetime:
     return parse_iso(value, IST)
-
-
-def _slug(value: object) -> str:
-    slug = require_text(value)
-    if not _SLUG.fullmatch(slug):
-        raise ValueError("slug has unexpected characters")
-    return slug

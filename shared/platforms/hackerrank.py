@@ -15,17 +15,17 @@ from shared.platforms.base import (
     Parsed,
     field,
     from_epoch,
-    load_json,
+    json_list,
+    load_json_object,
     make_contest,
     parse_iso,
     read_entries,
-    require_text,
+    require_slug,
 )
 from shared.platforms.http import PlatformClient
 
 NAME = "hackerrank"
 LABEL = "HackerRank"
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _HOST = "hackerrank.com"
 _NETLOC = re.compile(r"(?P<host>[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")
 
@@ -42,33 +42,24 @@ def parse_hackerrank(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_hackerrank(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_hackerrank, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
+    data = load_json_object(NAME, payload)
     if "models" in data:
         models = data["models"]
         if not isinstance(models, list):
             raise ParseError(NAME, "'models' is not a list")
         return read_entries(NAME, models, _model_contest, now)
     if "data" in data:
-        return read_entries(NAME, _ongoing_events(data["data"]), _event_contest, now)
+        ongoing = json_list(NAME, data, "data", "events", "ongoing_events")
+        return read_entries(NAME, ongoing, _event_contest, now)
     raise ParseError(NAME, "payload has neither 'models' nor 'data'")
 
 
 def _model_contest(model: Any) -> Contest:
-    slug = field(model, "slug", _slug)
+    slug = field(model, "slug", require_slug)
     start = _time(model, "get_starttimeiso", "epoch_starttime")
     end = _time(model, "get_endtimeiso", "epoch_endtime")
     url = f"https://www.hackerrank.com/contests/{slug}"
     return make_contest(NAME, slug, field(model, "name"), url, start, end)
-
-
-def _ongoing_events(data: object) -> list[Any]:
-    events = data.get("events") if isinstance(data, dict) else None
-    ongoing = events.get("ongoing_events") if isinstance(events, dict) else None
-    if not isinstance(ongoing, list):
-        raise ParseError(NAME, "'data.events.ongoing_events' is missing or not a list")
-    return ongoing
 
 
 def _event_contest(event: Any) -> Contest:
@@ -77,13 +68,6 @@ def _event_contest(event: Any) -> Contest:
     start = field(attributes, "start_time", parse_iso)
     end = field(attributes, "end_time", parse_iso)
     return make_contest(NAME, field(event, "id"), field(attributes, "name"), url, start, end)
-
-
-def _slug(value: object) -> str:
-    slug = require_text(value)
-    if not _SLUG.fullmatch(slug):
-        raise ValueError("slug has unexpected characters")
-    return slug
 
 
 def _time(model: dict[str, Any], iso_key: str, epoch_key: str) -> datetime:

@@ -17,7 +17,7 @@ from shared.platforms.base import (
     clean_title,
     field,
     from_epoch,
-    load_json,
+    load_json_object,
     make_contest,
     read_entries,
 )
@@ -49,9 +49,7 @@ def parse_leetcode(payload: str | bytes, now: datetime) -> list[Contest]:
 
 def read_leetcode(payload: str | bytes, now: datetime) -> Parsed:
     """Like parse_leetcode, with the count of entries and the reasons any were skipped."""
-    data = load_json(NAME, payload)
-    if not isinstance(data, dict):
-        raise ParseError(NAME, "payload is not a JSON object")
+    data = load_json_object(NAME, payload)
     return read_entries(NAME, _nodes(data), _contest, now)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from shared.errors import InvalidArgumentError
 from shared.models import Contest
 from shared.platforms import (
     atcoder,
@@ -100,6 +101,22 @@ def get_platform(name: str) -> Platform:
         return PLATFORMS[name.strip().lower()]
     except KeyError:
         raise KeyError(f"unknown platform {name!r}; known: {', '.join(PLATFORMS)}") from None
+
+
+def parse_platform_list(text: str) -> list[str]:
+    """The platform keys a comma-separated list names, in its order, blanks passed over;
+    InvalidArgumentError (safe to show) for a name that is no platform."""
+    keys: list[str] = []
+    for name in text.split(","):
+        key = name.strip().lower()
+        if not key:
+            continue
+        if key not in PLATFORMS:
+            raise InvalidArgumentError(
+                f"unknown platform {name.strip()[:40]!r}; known: {', '.join(PLATFORMS)}"
+            )
+        keys.append(key)
+    return keys
 
 
 def rate_limits() -> dict[str, tuple[float, float]]:

@@ -313,9 +313,7 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
     granted = tokens.get("scope")
     if isinstance(granted, str) and CALENDAR_APP_CREATED_SCOPE not in granted.split():
         log.warning("Google consent given without the calendar scope")
-        await _give_back(
-            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
-        )
+        await _give_back(deps, identity.user_id, refresh_token, now)
         return ConnectOutcome(
             OutcomeKind.MISSING_SCOPE,
             "ContestSync needs permission to create its own calendar, and that box was left "
@@ -325,16 +323,12 @@ async def complete_oauth(  # noqa: PLR0911 - one return per outcome, each its ow
 
     profile = await _fetch_userinfo(deps.http, deps.settings, access_token)
     if profile is None:
-        await _give_back(
-            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
-        )
+        await _give_back(deps, identity.user_id, refresh_token, now)
         return _EXCHANGE_FAILED
     sub, email, verified = profile
     if not verified:
         log.warning("Google account without a verified email refused")
-        await _give_back(
-            db, deps.cipher, deps.arq, identity.user_id, refresh_token, CleanupReason.REFUSED, now
-        )
+        await _give_back(deps, identity.user_id, refresh_token, now)
         return ConnectOutcome(
             OutcomeKind.UNVERIFIED_EMAIL,
             "This Google account has no verified email address, so nothing was changed. "
@@ -388,19 +382,13 @@ class _Linked:
     cleanups: tuple[int | None, ...] = ()
 
 
-async def _give_back(
-    db: Database,
-    cipher: TokenCipher,
-    arq: ArqRedis,
-    user_id: int,
-    refresh_token: str,
-    reason: CleanupReason,
-    now: datetime,
-) -> None:
-    """A grant we will not keep is revoked (recorded durably, carried out by the worker)."""
-    async with db.write.acquire() as conn, conn.transaction():
-        cleanup = await record_token_cleanup(conn, cipher, user_id, refresh_token, reason, now)
-    await start_cleanups(arq, [cleanup])
+async def _give_back(deps: ConnectDeps, user_id: int, refresh_token: str, now: datetime) -> None:
+    """A grant we refuse to keep is revoked (recorded durably, carried out by the worker)."""
+    async with deps.db.write.acquire() as conn, conn.transaction():
+        cleanup = await record_token_cleanup(
+            conn, deps.cipher, user_id, refresh_token, CleanupReason.REFUSED, now
+        )
+    await start_cleanups(deps.arq, [cleanup])
 
 
 async def _link_account(
