@@ -137,7 +137,8 @@ async def test_worker_health_counts_failed_scrapes_and_stops_cleanly(
         await until(scraped, "the start-up scrapes", 60)
         code, _ = await proc.stop(signal.SIGTERM)
     out = proc.output()
-    assert health["status"] == "degraded"
+    # (Once, in 10 loop runs, this saw "ok": the whole answer and the log say what happened.)
+    assert health["status"] == "degraded", (health, out)
     assert health["failing_platforms"] == ["codeforces", "leetcode"]
     assert health["scrapes"] == {"ok": 5, "failed": 2}
     assert isinstance(health["jobs_failed"], int) and health["jobs_failed"] >= 2
