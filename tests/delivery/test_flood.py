@@ -5,6 +5,7 @@ bot's send window in Valkey, where replies to people go first."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
@@ -58,6 +59,19 @@ async def test_a_fan_out_to_many_chats_never_trips_the_overall_limit(
     assert sorted(m["chat"]["id"] for m in flood_fake.sent()) == list(chats)
 
 
+async def enter(entered: list[str], window: SharedSendWindow, name: str) -> None:
+    """Take a place in `window` and note who got in, in order."""
+    async with window.slot():
+        entered.append(name)
+
+
+async def a_reply_waits(res: Resources) -> None:
+    """Until a reply is counted as waiting in the test window."""
+    async with asyncio.timeout(10):
+        while not await res.valkey.zcard(keys.send_window_waiting("test")):  # noqa: ASYNC110 - polling Valkey
+            await asyncio.sleep(0.01)
+
+
 async def test_processes_sending_as_one_bot_share_its_limit(
     res: Resources, flood_fake: FloodLimitedTelegram
 ) -> None:
@@ -89,17 +103,12 @@ async def test_a_waiting_reply_takes_the_next_free_place_before_bulk_sends(
     bulk = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=False, fallback_limit=2)
     other_bulk = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=False, fallback_limit=2)
     reply = SharedSendWindow(res.valkey, "test", 2, 1.0, reply=True, fallback_limit=2)
-
-    async def send(window: SharedSendWindow, name: str) -> None:
-        async with window.slot():
-            entered.append(name)
+    send = functools.partial(enter, entered)
 
     await send(bulk, "bulk 1")
     await send(bulk, "bulk 2")  # the window is full for about a second now
     replying = asyncio.create_task(send(reply, "reply"))
-    async with asyncio.timeout(10):
-        while not await res.valkey.zcard(keys.send_window_waiting("test")):  # noqa: ASYNC110 - polling Valkey
-            await asyncio.sleep(0.01)
+    await a_reply_waits(res)
     await asyncio.gather(replying, send(other_bulk, "bulk 3"))
     assert entered == ["bulk 1", "bulk 2", "reply", "bulk 3"]
     assert await res.valkey.zcard(keys.send_window_waiting("test")) == 0
@@ -150,16 +159,11 @@ async def test_a_free_place_is_left_to_a_waiting_reply(res: Resources) -> None:
     entered: list[str] = []
     bulk = SharedSendWindow(res.valkey, "test", 1, 0.3, reply=False, fallback_limit=1)
     reply = SharedSendWindow(res.valkey, "test", 1, 0.3, reply=True, fallback_limit=1)
-
-    async def send(window: SharedSendWindow, name: str) -> None:
-        async with window.slot():
-            entered.append(name)
+    send = functools.partial(enter, entered)
 
     await send(bulk, "bulk 1")
     asking = asyncio.create_task(send(reply, "reply"))
-    async with asyncio.timeout(10):
-        while not await res.valkey.zcard(keys.send_window_waiting("test")):  # noqa: ASYNC110 - polling Valkey
-            await asyncio.sleep(0.01)
+    await a_reply_waits(res)
     asking.cancel()  # its process is busy: it has not come back for the place yet
     later = asyncio.create_task(send(bulk, "bulk 2"))
     await asyncio.sleep(0.6)  # the place freed 0.3 s after bulk 1; the reply still counts
