@@ -5,7 +5,8 @@ Bot API (`tests/fakes/telegram.py`, in this process), long polling as `contestsy
 Measured for our bot (dispatch, identity upsert, the user's settings and contests from real
 PostgreSQL/Valkey, rendering) and, in the same run, for a minimal python-telegram-bot echo bot
 (a CommandHandler replying a fixed text) built the same way: same flood limiter
-(`ChatRateLimiter`), same concurrency, same poll settings. Prints median and p99 for both and
+(`ChatRateLimiter` with the bot's send window shared on Valkey, as `contestsync telegram` runs),
+same concurrency, same poll settings. Prints median and p99 for both and
 their ratio (goal: our median within 1.2x of the echo bot's, our p99 within 1.5x).
 
 Services: TEST_POSTGRES_DSN / TEST_VALKEY_URI when set, else embedded throwaway servers.
@@ -139,7 +140,7 @@ async def run_echo(
         .token(settings.TELEGRAM_BOT_TOKEN.get_secret_value())
         .base_url(base_url)
         .base_file_url(base_file_url)
-        .rate_limiter(build_rate_limiter())
+        .rate_limiter(build_rate_limiter(res.valkey))  # ours: the send window shared on Valkey
         .concurrent_updates(CONCURRENT_UPDATES)
         .connection_pool_size(CONNECTION_POOL)
         .build()
@@ -195,7 +196,7 @@ async def main() -> None:
         f"load: {args.updates} /upcoming updates at {args.rate:g}/s from {args.users} users "
         f"(+{args.warmup} warm-up) per run, {args.rounds} alternating runs of each bot, "
         f"{args.contests} contests; fake Bot API in-process; "
-        "both bots: ChatRateLimiter, concurrent updates, long polling",
+        "both bots: ChatRateLimiter on the shared send window, concurrent updates, long polling",
         results,
         ECHO,
     )
