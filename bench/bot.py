@@ -146,7 +146,9 @@ async def run_echo(
         .build()
     )
 
-    markup = InlineKeyboardMarkup.de_json(page["reply_markup"], None) if page else None
+    # (A short list has no "more" button: the page then has no reply_markup.)
+    buttons = page.get("reply_markup") if page else None
+    markup = InlineKeyboardMarkup.de_json(buttons, None) if buttons else None
 
     async def echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
