@@ -36,7 +36,8 @@ CHAT_PLATFORM = ChatPlatform.DISCORD
 # Discord's global limit is 50 requests a second per bot token, across all our processes. The
 # processes that send as the bot without being it (the worker's fan-outs and scheduled events,
 # the backend's notices) share 48 of them; the other 2 are the bot process's own few REST calls
-# (log-in, command sync, /setup's roles and test message), which stay out of the window.
+# (log-in, command sync, /setup's roles and test message, the role picker, its own notices),
+# which stay out of the window.
 # Interaction responses and follow-ups are not counted by Discord, nor by us.
 REQUESTS_PER_SECOND = 48
 # While Valkey cannot be reached each process falls back to a window of its own of half the 48.
