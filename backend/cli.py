@@ -460,13 +460,16 @@ async def _run_bot(
 
 
 async def _start_discord(res: Resources, stack: AsyncExitStack) -> DiscordBot | None:
-    """The Discord bot when DISCORD_BOT_TOKEN is set; one log line saying so otherwise."""
+    """The Discord bot when DISCORD_BOT_TOKEN is set; one log line saying so otherwise. (For
+    `run`: the worker in this process sends through the bot's client, so its REST requests
+    take places in the bot token's shared window.)"""
     if res.settings.DISCORD_BOT_TOKEN is None:
         log.info("Discord bot disabled: DISCORD_BOT_TOKEN is not set")
         return None
     from bot.discord.app import start_discord_bot
+    from shared.messaging.discord import build_send_window
 
-    return await start_discord_bot(res, stack)
+    return await start_discord_bot(res, stack, send_window=build_send_window(res.valkey))
 
 
 async def _start_telegram(res: Resources, stack: AsyncExitStack) -> TelegramBot | None:
@@ -496,7 +499,7 @@ async def _discord_notices(res: Resources, stack: AsyncExitStack) -> None:
         return
     from shared.messaging.discord import open_discord_sender
 
-    sender = await open_discord_sender(res.settings, stack)
+    sender = await open_discord_sender(res.settings, stack, res.valkey)
     if sender is not None:
         res.messenger.register(ChatPlatform.DISCORD, sender)
 

@@ -44,7 +44,8 @@ from bot.discord.translate import (
 )
 from shared.db import guilds as gq
 from shared.errors import ConfigError
-from shared.messaging.discord import DiscordSender, point_at_api
+from shared.messaging.discord import DiscordSender, build_window_trace, point_at_api
+from shared.messaging.window import SendWindow, SharedSendWindow
 from shared.models import ChatPlatform
 from shared.resources import Resources
 
@@ -57,8 +58,11 @@ NOT_YOURS = "This button belongs to someone else's message — run the command y
 UNKNOWN = "I do not know that command any more; the list refreshes in a moment."
 
 
-def build_client(shard_count: int | None) -> discord.Client:
-    """A gateway client with the guilds intent only (no privileged intents, no content)."""
+def build_client(
+    shard_count: int | None, send_window: SendWindow | SharedSendWindow | None = None
+) -> discord.Client:
+    """A gateway client with the guilds intent only (no privileged intents, no content); with
+    `send_window`, its REST requests take places in it (`build_window_trace`)."""
     intents = discord.Intents.none()
     intents.guilds = True
     kwargs: dict[str, Any] = {
@@ -67,6 +71,8 @@ def build_client(shard_count: int | None) -> discord.Client:
         "chunk_guilds_at_startup": False,
         "enable_debug_events": False,
     }
+    if send_window is not None:
+        kwargs["http_trace"] = build_window_trace(send_window)
     if shard_count:
         return discord.AutoShardedClient(shard_count=shard_count, **kwargs)
     return discord.Client(**kwargs)
@@ -340,12 +346,19 @@ async def start_discord_bot(
     *,
     registry: Registry | None = None,
     sync_wait: float = SYNC_WAIT,
+    send_window: SendWindow | SharedSendWindow | None = None,
 ) -> DiscordBot:
     """Start the bot on a composition root's resources; `stack` stops it.
 
-    Also registers its sender with the Messenger, so notices reach Discord users.
+    Also registers its sender with the Messenger, so notices reach Discord users. With
+    `send_window` (a process that also runs the worker, which then sends through this client)
+    the client's REST requests take places in it; the bot process alone stays out of the
+    window, in the share left to it.
     """
-    bot = DiscordBot(res, registry or build_registry(), sync_wait=sync_wait)
+    client = None
+    if send_window is not None:
+        client = build_client(res.settings.DISCORD_SHARD_COUNT, send_window)
+    bot = DiscordBot(res, registry or build_registry(), client=client, sync_wait=sync_wait)
     stack.push_async_callback(bot.stop)
     await bot.start()
     res.messenger.register(ChatPlatform.DISCORD, bot.sender)

@@ -103,9 +103,17 @@ def access_token(user_id: int) -> str:
     return f"google:access:{user_id}"
 
 
+# ---- send windows (shared/messaging/window.py): one per bot token, named by its chat platform.
+# `telegram`: every message of every process (30/s, the bot process's replies first);
+# `discord`: every REST request of the sending processes' discord.py clients (48/s of the
+# token's global 50; shared/messaging/discord.py). Each key expires within half a minute of its
+# last use.
+
+
 def send_window(chat_platform: str) -> str:
-    """The sorted set of one bot's recent sends, shared by every process that sends as it: each
-    member a send, scored by when it ended (or, while in flight, by when it is given up on)."""
+    """The sorted set of one bot's recent sends (Discord: REST requests), shared by every
+    process that sends as it: each member a send, scored by when it ended (or, while in
+    flight, by when it is given up on)."""
     return f"window:{{{chat_platform}}}:sends"
 
 
@@ -121,5 +129,6 @@ def send_window_paced(chat_platform: str) -> str:
 
 
 def send_window_pause(chat_platform: str) -> str:
-    """Set, with the 429's `retry_after` as its TTL, while the chat platform asked us to wait."""
+    """Set, with the 429's `retry_after` as its TTL, while the chat platform asked us to wait
+    (Discord: a global 429, seen by any process's client)."""
     return f"window:{{{chat_platform}}}:pause"

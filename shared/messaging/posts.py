@@ -27,7 +27,6 @@ from shared.delivery.render import (
 )
 from shared.messaging.discord import DiscordSender
 from shared.messaging.telegram import TelegramSender
-from shared.messaging.window import SendWindow
 
 log = logging.getLogger(__name__)
 
@@ -120,23 +119,15 @@ class TelegramPoster:
             raise
 
 
-# Discord's global limit is 50 requests a second per bot; contest messages take 48 of them as
-# Discord counts them (`SendWindow`), leaving the rest to the same client's other calls (DMs,
-# scheduled events). Without it discord.py sends until refused and then waits out each global
-# 429 — hundreds of refused requests per broadcast, and Discord bans a bot that collects
-# 10,000 refusals in 10 minutes.
-DISCORD_MESSAGES_PER_SECOND = 48
-
-
 class DiscordPoster:
-    """Contest messages as Discord embeds; a server's message pings only the platform's role."""
+    """Contest messages as Discord embeds; a server's message pings only the platform's role.
 
-    def __init__(
-        self, client: discord.Client, per_second: int = DISCORD_MESSAGES_PER_SECOND
-    ) -> None:
+    Its client keeps every request (the DM channel lookups too) within the bot token's global
+    limit: see `build_window_trace` in shared/messaging/discord.py."""
+
+    def __init__(self, client: discord.Client) -> None:
         self.client = client
         self._dms: dict[str, int] = {}
-        self._window = SendWindow(per_second, 1.0)
 
     async def _channel_id(self, target: Target) -> int:
         if not target.direct:
@@ -175,10 +166,7 @@ class DiscordPoster:
         try:
             channel_id = await self._channel_id(target)
             channel = self.client.get_partial_messageable(channel_id)
-            async with self._window.slot():
-                message = await channel.send(
-                    content=content, embed=embed, allowed_mentions=mentions
-                )
+            message = await channel.send(content=content, embed=embed, allowed_mentions=mentions)
         except (discord.Forbidden, discord.NotFound) as exc:
             raise ChatGoneError(f"{exc.status} {exc.code}") from None
         return Posted(str(channel_id), str(message.id))
@@ -188,11 +176,10 @@ class DiscordPoster:
         rendered = render_discord(view, target.role_id)
         channel = self.client.get_partial_messageable(int(posted.chat_id))
         try:
-            async with self._window.slot():
-                await channel.get_partial_message(int(posted.message_id)).edit(
-                    content=rendered.content or None,
-                    embed=_embed(rendered.title, rendered.url, rendered.description),
-                )
+            await channel.get_partial_message(int(posted.message_id)).edit(
+                content=rendered.content or None,
+                embed=_embed(rendered.title, rendered.url, rendered.description),
+            )
         except discord.NotFound:
             log.info("a contest message was deleted in its Discord channel; not edited")
         except discord.Forbidden as exc:
@@ -215,7 +202,8 @@ def build_posters(senders: Mapping[str, object]) -> dict[str, Poster]:
 
 
 class DiscordEvents:
-    """A server's external scheduled events through discord.py's REST client."""
+    """A server's external scheduled events through discord.py's REST client (whose requests
+    keep to the bot token's global limit like the poster's)."""
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client

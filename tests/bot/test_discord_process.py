@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from backend.cli import _start_discord
+from bot.discord.app import start_discord_bot
+from shared.cache import keys
 from shared.config import Settings
 from shared.embedded import free_port
 from shared.resources import Resources
@@ -95,3 +97,19 @@ async def test_run_without_a_discord_token_logs_one_line_and_skips_the_bot(
         assert await _start_discord(res, stack) is None
     assert caplog.messages.count("Discord bot disabled: DISCORD_BOT_TOKEN is not set") == 1
     assert "discord" not in res.messenger.senders
+
+
+async def test_run_s_discord_client_sends_in_the_bot_tokens_window(
+    dc_res: Resources, fake_discord: FakeDiscord
+) -> None:
+    """In `contestsync run` the worker sends through the bot's client, so that client's REST
+    requests (its log-in and command sync already) take places in the bot token's window
+    shared with the other sending processes; the Discord bot process alone stays out of it."""
+    window = keys.send_window("discord")
+    async with AsyncExitStack() as stack:
+        await start_discord_bot(dc_res, stack)
+        assert fake_discord.calls
+        assert not await dc_res.valkey.exists(window)
+    async with AsyncExitStack() as stack:
+        assert await _start_discord(dc_res, stack) is not None
+        assert await dc_res.valkey.exists(window)

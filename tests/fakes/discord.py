@@ -1486,9 +1486,11 @@ MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
 
 
 class FloodLimitedDiscord(FakeDiscord):
-    """The fake Discord with its rate limits on posting messages: the global limit (`per_second`
-    requests in any second, 429 with `global: true`) and each channel's bucket (5 messages per
-    5 s), announced on every answer with ``X-RateLimit-*`` headers as discord.py reads them."""
+    """The fake Discord with its rate limits: the global limit (`per_second` requests of the bot
+    in any second, whatever the route — interaction callbacks and webhooks are not counted, as
+    on Discord — 429 with `global: true` beyond it) and each channel's bucket for posting
+    messages (5 per 5 s), announced on every answer with ``X-RateLimit-*`` headers as discord.py
+    reads them. `counted` holds when each request the global limit let through arrived."""
 
     CHANNEL_LIMIT, CHANNEL_PERIOD = 5, 5.0
 
@@ -1496,13 +1498,23 @@ class FloodLimitedDiscord(FakeDiscord):
         super().__init__()
         self.per_second = per_second
         self.window: deque[float] = deque()
+        self.counted: list[float] = []
         self.buckets: dict[str, deque[float]] = {}
         self.refused_global = 0
         self.refused_bucket = 0
 
+    def busiest_second(self) -> int:
+        """The most requests the global limit counted within any one second."""
+        most, first = 0, 0
+        for last, arrived in enumerate(self.counted):
+            while arrived - self.counted[first] >= 1.0:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
+
     async def _api(self, request: web.Request) -> web.StreamResponse:
         route, params = _route(request.method, "/" + request.match_info["tail"])
-        if route != MESSAGES_ROUTE:
+        if route.split(" ", 1)[1].startswith(("/interactions/", "/webhooks/")):
             return await super()._api(request)
         now = time.monotonic()
         while self.window and now - self.window[0] >= 1.0:
@@ -1510,13 +1522,16 @@ class FloodLimitedDiscord(FakeDiscord):
         if len(self.window) >= self.per_second:
             self.refused_global += 1
             return _globally_limited(self.window[0] + 1.0 - now)
+        self.window.append(now)
+        self.counted.append(now)
+        if route != MESSAGES_ROUTE:
+            return await super()._api(request)
         bucket = self.buckets.setdefault(params["channel_id"], deque())
         while bucket and now - bucket[0] >= self.CHANNEL_PERIOD:
             bucket.popleft()
         if len(bucket) >= self.CHANNEL_LIMIT:
             self.refused_bucket += 1
             return _rate_limited(bucket[0] + self.CHANNEL_PERIOD - now, route)
-        self.window.append(now)
         bucket.append(now)
         response = await super()._api(request)
         reset_after = bucket[0] + self.CHANNEL_PERIOD - now
