@@ -22,6 +22,7 @@ import uvloop
 from aiohttp import web
 
 from backend.web.access import ACCESS_LOGGER, AccessLogger, quiet_malformed_requests
+from shared.aio import report_pending
 from shared.config import Settings, load_settings, with_dev_keys
 from shared.db.migrate import migrate
 from shared.errors import ConfigError, ParseError, StartupError
@@ -216,6 +217,10 @@ async def apply_migrations(settings: Settings) -> int:
     return len(done)
 
 
+# A stop still going on this long after the signal logs what it waits on (one warning).
+STOP_REPORT_SECONDS = 15.0
+
+
 @dataclass
 class Stop:
     """Set by SIGINT (Ctrl-C) or SIGTERM; remembers which, for the log."""
@@ -224,10 +229,16 @@ class Stop:
     reason: str = ""
 
     def set(self, reason: str) -> None:
-        """Record the first reason and wake every waiter."""
+        """Record the first reason and wake every waiter; a stop still going on after
+        STOP_REPORT_SECONDS says in the log what it waits on."""
         if not self.event.is_set():
             self.reason = reason
             log.info("%s received: stopping", reason)
+            asyncio.get_running_loop().call_later(
+                STOP_REPORT_SECONDS,
+                report_pending,
+                f"still stopping {STOP_REPORT_SECONDS:.0f} s after {reason}",
+            )
         self.event.set()
 
     async def wait(self) -> None:

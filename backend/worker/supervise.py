@@ -15,6 +15,7 @@ from redis.exceptions import RedisError
 
 from backend.worker.jobs import Ctx
 from backend.worker.settings import IN_PROGRESS_TTL, Worker, build_worker
+from shared.aio import cancel_and_wait
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
@@ -151,13 +152,11 @@ async def stop_worker(worker: Worker, worker_task: asyncio.Task[None]) -> None:
     """
     worker.allow_pick_jobs = False
     ended = worker_task.done()  # by itself: the supervisor reports why
-    worker_task.cancel()
-    with suppress(asyncio.CancelledError):
-        try:
-            await worker_task
-        except Exception as exc:  # boundary: shutting down regardless
-            if not ended:
-                log.warning("worker ended with %s", exc.__class__.__name__)
+    await cancel_and_wait(worker_task)
+    if not ended and not worker_task.cancelled():
+        error = worker_task.exception()
+        if isinstance(error, Exception):  # shutting down regardless
+            log.warning("worker ended with %s", error.__class__.__name__)
     running = [t for t in worker.tasks.values() if not t.done()]
     if running:
         log.info("waiting up to %.0f s for %d running job(s)", SHUTDOWN_GRACE, len(running))

@@ -42,6 +42,7 @@ from bot.discord.translate import (
     focused_option,
     may_press,
 )
+from shared.aio import cancel_and_wait
 from shared.db import guilds as gq
 from shared.errors import ConfigError
 from shared.messaging.discord import DiscordSender, build_window_trace, point_at_api
@@ -191,11 +192,7 @@ class DiscordBot:
         self.res.messenger.unregister(ChatPlatform.DISCORD, self.sender)
         await self.client.close()
         if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except (asyncio.CancelledError, Exception):  # noqa: S110 - stopping regardless
-                pass
+            await cancel_and_wait(self._task)  # whatever it ended with: stopping regardless
 
     # ------------------------------------------------------------ guild membership
 

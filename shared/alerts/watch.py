@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 import asyncpg
 from redis.exceptions import RedisError
 
+from shared.aio import cancel_and_wait
 from shared.alerts.render import render_duration
 from shared.cache import keys as cache_keys
 from shared.cache.breaker import log_valkey_failure
@@ -379,7 +380,6 @@ class Monitor:
                 log.exception("alert checks failed")
 
     async def stop(self) -> None:
-        """Stop the loop."""
+        """Stop the loop (and the check it may be in)."""
         if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await cancel_and_wait(self._task)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 import ssl
@@ -14,6 +15,9 @@ from shared.config import Settings
 from shared.errors import ConfigError
 
 log = logging.getLogger(__name__)
+
+# How long a stop waits for PostgreSQL connections still in use before closing them anyway.
+CLOSE_GRACE = 10.0
 
 
 def build_ssl_context(ca_pem: str | None) -> ssl.SSLContext | None:
@@ -40,10 +44,17 @@ class Database:
         """The pool for the next read that may lag behind writes (a replica, or the primary)."""
         return next(self._cycle)
 
-    async def close(self) -> None:
-        """Close every pool."""
+    async def close(self, grace: float = CLOSE_GRACE) -> None:
+        """Close every pool: connections in use get `grace` seconds to be given back, then
+        they are closed anyway (asyncpg's close alone waits for ever for a stuck holder)."""
         for pool in [self.write, *self.reads]:
-            await pool.close()
+            try:
+                await asyncio.wait_for(pool.close(), grace)
+            except TimeoutError:  # asyncpg terminates the pool when its close is cancelled
+                log.warning(
+                    "PostgreSQL connections still in use %g s into the stop; closed anyway",
+                    grace,
+                )
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:

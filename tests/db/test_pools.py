@@ -266,3 +266,19 @@ def test_ca_certificate_context_verifies_the_server() -> None:
 
 def test_without_ca_certificate_no_ssl_option_is_set() -> None:
     assert "ssl" not in pool_options(load_settings(ENV="test"), 5)
+
+
+async def test_close_does_not_wait_for_ever_for_a_connection_still_in_use(
+    scratch: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stop whose request never gives its connection back still ends: after the grace the
+    pool is closed anyway (asyncpg's own close waits as long as the holder does)."""
+    db = await open_database(db_settings(scratch["primary"]))
+    held = await db.write.acquire()  # a handler stuck mid-request, never releasing it
+    with caplog.at_level(logging.WARNING, logger="shared.db.pools"):
+        await db.close(grace=0.5)
+    assert "still in use 0.5 s into the stop" in caplog.text
+    with pytest.raises(asyncpg.InterfaceError):  # the holder's connection is gone
+        await held.fetchval("SELECT 1")
+    with pytest.raises(asyncpg.InterfaceError):
+        await db.write.fetchval("SELECT 1")
