@@ -193,16 +193,17 @@ async def _after_sync(
             if unreadable
             else "",
         )
-    counts = {
-        "created": result.created,
-        "updated": result.updated,
-        "deleted": result.deleted,
-        "failed": result.failed,
-        "throttled": result.throttled,
-    }
-    await aq.insert_sync_run(
-        db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
-    )
+    if not result.run_recorded:  # a sync that ran to its end wrote its row as it finished
+        counts = {
+            "created": result.created,
+            "updated": result.updated,
+            "deleted": result.deleted,
+            "failed": result.failed,
+            "throttled": result.throttled,
+        }
+        await aq.insert_sync_run(
+            db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
+        )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).
     if result.status.did_work and alerts.due("check_syncs", SYNC_CHECK_EVERY):
