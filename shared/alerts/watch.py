@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 STALE_INTERVALS = 3
 SYNC_CHECK_EVERY = 5.0  # seconds between sync-window checks triggered by finished syncs
+# A good sync says "grants decrypt" to the encryption_key alert state; while this process last
+# stored it as such, it is stored again at most this often (not one Valkey script per sync).
+KEY_RECHECK_EVERY = 30.0
 Probe = Callable[[], Awaitable[None]]
 
 
@@ -192,6 +195,7 @@ async def _after_sync(
             "synced; those syncs fail and nothing is changed until the right key is set."
             if unreadable
             else "",
+            recheck_every=KEY_RECHECK_EVERY,
         )
     if not result.run_recorded:  # a sync that ran to its end wrote its row as it finished
         counts = {
