@@ -45,7 +45,7 @@ from shared.db.migrate import migrate
 from shared.embedded import EmbeddedPostgres, EmbeddedValkey
 from shared.jobs import enqueue_sync
 from shared.models import Contest
-from shared.resources import Resources, open_resources
+from shared.resources import Resources, open_resources, settle_heap
 
 PLATFORMS = ("codeforces", "leetcode", "codechef", "atcoder")
 
@@ -257,6 +257,7 @@ async def main() -> None:
         await res.valkey.flushdb()
         user_ids = await seed(res, google, args.users, args.contests)
         await google.latency(args.latency)
+        settle_heap()  # as `contestsync worker` does once started
 
         fake_cpu = (await google.stats())["cpu_seconds"]
         elapsed, cpu_ms = await run_worker(res, user_ids)

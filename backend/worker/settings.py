@@ -65,6 +65,23 @@ class Worker(ArqWorker):
         finally:
             keeper.cancel()
 
+    async def start_jobs(self, job_ids: list[bytes]) -> None:
+        """arq's start_jobs, less the jobs this worker is running now.
+
+        A job stays in the queue until it ends, and every poll reads up to `queue_read_limit`
+        ids from its head: arq would check each running job again (WATCH, EXISTS, ZSCORE,
+        UNWATCH: four Valkey round trips) only to find its in-progress mark, which this worker
+        holds. A job whose task has ended is checked as usual (a retry queues it again).
+        """
+        tasks = self.tasks
+        await super().start_jobs(
+            [
+                job_id
+                for job_id in job_ids
+                if (task := tasks.get(job_id.decode())) is None or task.done()
+            ]
+        )
+
     async def _keep_in_progress(self) -> None:
         ttl_ms = int(IN_PROGRESS_TTL * 1000)
         while True:

@@ -133,8 +133,22 @@ class Alerts:
         detail: str = "",
         *,
         count_noun: str | None = None,
+        recheck_every: float | None = None,
     ) -> None:
-        """Report a condition's current state; a message goes out only when it changes."""
+        """Report a condition's current state; a message goes out only when it changes.
+
+        `recheck_every` (seconds) is for a state reported "fine" on every run of something
+        frequent (each calendar sync): while this process last stored it as resolved, it is
+        swapped in Valkey again at most that often, so a state another process set firing is
+        resolved at most that late. Firing reports are never skipped (they count).
+        """
+        if (
+            recheck_every is not None
+            and not firing
+            and self._local.get(name) == RESOLVED
+            and not self.due(f"state:{name}", recheck_every)
+        ):
+            return
         self.spawn(self.report(name, firing, title, detail, count_noun=count_noun))
 
     def event(self, name: str, title: str, detail: str = "") -> None:

@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 
 STALE_INTERVALS = 3
 SYNC_CHECK_EVERY = 5.0  # seconds between sync-window checks triggered by finished syncs
+# A good sync says "grants decrypt" to the encryption_key alert state; while this process last
+# stored it as such, it is stored again at most this often (not one Valkey script per sync).
+KEY_RECHECK_EVERY = 30.0
 Probe = Callable[[], Awaitable[None]]
 
 
@@ -193,17 +196,19 @@ async def _after_sync(
             "synced; those syncs fail and nothing is changed until the right key is set."
             if unreadable
             else "",
+            recheck_every=KEY_RECHECK_EVERY,
         )
-    counts = {
-        "created": result.created,
-        "updated": result.updated,
-        "deleted": result.deleted,
-        "failed": result.failed,
-        "throttled": result.throttled,
-    }
-    await aq.insert_sync_run(
-        db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
-    )
+    if not result.run_recorded:  # a sync that ran to its end wrote its row as it finished
+        counts = {
+            "created": result.created,
+            "updated": result.updated,
+            "deleted": result.deleted,
+            "failed": result.failed,
+            "throttled": result.throttled,
+        }
+        await aq.insert_sync_run(
+            db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
+        )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).
     if result.status.did_work and alerts.due("check_syncs", SYNC_CHECK_EVERY):

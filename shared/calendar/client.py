@@ -32,6 +32,7 @@ import socket
 import threading
 import urllib.parse
 import uuid
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -430,8 +431,13 @@ class CalendarClient:
     def _count_calls(self, calls: Sequence[EventCall], results: list[CallResult]) -> None:
         metrics = self._api.metrics
         if metrics is not None:
-            for item, result in zip(calls, results, strict=True):
-                metrics.google_calls.labels(f"events.{item.kind}", str(result.status)).inc()
+            # One labelled increment per kind and status, not per call: `labels` is the costly
+            # part, and a batch's calls mostly share both.
+            tally = Counter(
+                (item.kind, result.status) for item, result in zip(calls, results, strict=True)
+            )
+            for (kind, status), n in tally.items():
+                metrics.google_calls.labels(f"events.{kind}", str(status)).inc(n)
 
     async def get_calendar(self, calendar_id: str) -> dict[str, Any] | None:
         """The calendar resource, or None when it no longer exists."""

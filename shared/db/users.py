@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
@@ -338,21 +339,85 @@ async def update_sync_state(
     )
 
 
-async def start_sync(conn: Conn, user_id: int) -> tuple[User, bool] | None:
-    """Mark a connected user's sync as running; returns the user and whether a sync was still
-    marked running (one that never finished: its worker died, as the caller holds the user's
-    lock); None when not connected."""
+@dataclass(frozen=True, slots=True)
+class SyncStart:
+    """What a sync reads as it marks itself running, from one version of the user's row."""
+
+    user: User
+    interrupted: bool  # a sync was still marked running: one that never finished
+    wanted: datetime | None  # the user's sync mark as it was when this sync began
+    reminder_delivery: str
+
+
+async def start_sync(conn: Conn, user_id: int) -> SyncStart | None:
+    """Mark a connected user's sync as running, in one statement that also returns what the sync
+    needs: the user, whether a sync was still marked running (one that never finished: its worker
+    died, as the caller holds the user's lock), the sync mark and the reminder choice. None when
+    not connected."""
     row = await conn.fetchrow(
         f"""
         WITH before AS (SELECT sync_status AS status_before FROM users WHERE id = $1 FOR UPDATE)
         UPDATE users SET sync_status = 'running', last_sync_error = NULL
         FROM before
         WHERE id = $1 AND google_status = 'active' AND refresh_token_enc IS NOT NULL
-        RETURNING {_USER_COLUMNS}, before.status_before
+        RETURNING {_USER_COLUMNS}, before.status_before, sync_wanted_at, reminder_delivery
         """,
         user_id,
     )
-    return None if row is None else (_user(row), row["status_before"] == "running")
+    if row is None:
+        return None
+    return SyncStart(
+        _user(row),
+        row["status_before"] == "running",
+        row["sync_wanted_at"],
+        str(row["reminder_delivery"] or "auto"),
+    )
+
+
+async def finish_sync(
+    conn: Conn,
+    user_id: int,
+    status: SyncStatus,
+    at: datetime,
+    error: str | None,
+    counts: Mapping[str, int],
+    *,
+    covered: datetime | None,
+    cause: str | None,
+    duration_ms: int,
+) -> None:
+    """Record how a sync ended, in one statement: on the user, its status and what it wrote; after
+    a good sync (`status` ok) the user's sync mark is cleared too, but only if it is still
+    `covered`, the one the sync began with (a change that landed meanwhile keeps its mark, and the
+    sweeper queues the sync it needs); and the run's row in `sync_runs` (`counts` with the
+    throttled calls, the failure's `cause`) for the maintainers' alerts and report."""
+    await conn.execute(
+        """
+        WITH done AS (
+            UPDATE users SET sync_status = $2, last_sync_at = $3, last_sync_error = $4,
+                   last_sync_result = $5::jsonb,
+                   sync_wanted_at = CASE WHEN $2 = 'ok' AND sync_wanted_at = $6 THEN NULL
+                                         ELSE sync_wanted_at END
+            WHERE id = $1
+        )
+        INSERT INTO sync_runs
+            (user_id, outcome, cause, created, updated, deleted, failed, throttled, duration_ms)
+        VALUES ($1, $2, $7, $8, $9, $10, $11, $12, $13)
+        """,
+        user_id,
+        status,
+        at,
+        error,
+        json.dumps({k: counts.get(k, 0) for k in ("created", "updated", "deleted", "failed")}),
+        covered,
+        cause,
+        counts.get("created", 0),
+        counts.get("updated", 0),
+        counts.get("deleted", 0),
+        counts.get("failed", 0),
+        counts.get("throttled", 0),
+        duration_ms,
+    )
 
 
 async def list_active_user_ids(conn: Conn) -> list[int]:
@@ -408,18 +473,6 @@ async def get_sync_wanted(conn: Conn, user_id: int) -> datetime | None:
     """The user's mark as it is now (read when a sync begins)."""
     value = await conn.fetchval("SELECT sync_wanted_at FROM users WHERE id = $1", user_id)
     return value if isinstance(value, datetime) else None
-
-
-async def clear_sync_wanted(conn: Conn, user_id: int, seen: datetime | None) -> bool:
-    """After a good sync: clear the mark only if it is still the one the sync began with."""
-    if seen is None:
-        return False
-    status: str = await conn.execute(
-        "UPDATE users SET sync_wanted_at = NULL WHERE id = $1 AND sync_wanted_at = $2",
-        user_id,
-        seen,
-    )
-    return status.endswith(" 1")
 
 
 async def list_sync_wanted(

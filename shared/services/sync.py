@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
 from arq.connections import ArqRedis
 from redis.asyncio import Redis
 
+from shared.alerts.watch import classify_sync_failure
 from shared.cache import OwnedLock
 from shared.cache import keys as cache_keys
 from shared.calendar.client import (
@@ -37,7 +39,6 @@ from shared.calendar.plan import (
 from shared.calendar.tokens import forget_access_token, keep_access_token, load_access_token
 from shared.crypto import DecryptionError, TokenCipher
 from shared.db import contests as cq
-from shared.db import deliveries as dq
 from shared.db import events as eq
 from shared.db import users as uq
 from shared.db.pools import Database
@@ -102,10 +103,22 @@ class SyncResult:
     error: str | None = None
     calendar_recreated: bool = False
     throttled: int = 0  # calls Google answered 429 / rate limit (for the quota alert)
+    run_recorded: bool = False  # its `sync_runs` row is written (with the outcome)
 
     def to_json(self) -> dict[str, object]:
-        """A JSON-ready dict (arq results, bot messages): every field, the status as its text."""
-        return {**asdict(self), "status": str(self.status)}
+        """A JSON-ready dict (arq results, bot messages): the outcome's fields, the status as
+        its text."""
+        return {
+            "user_id": self.user_id,
+            "status": str(self.status),
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "failed": self.failed,
+            "error": self.error,
+            "calendar_recreated": self.calendar_recreated,
+            "throttled": self.throttled,
+        }
 
 
 @dataclass
@@ -174,13 +187,18 @@ async def sync_user_calendar(
     now: datetime | None = None,
     backoff: Backoff | None = None,
 ) -> SyncResult:
-    """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync)."""
+    """Make the user's calendar hold exactly their upcoming contests (DESIGN §5 Sync).
+
+    A sync that ran to its end records its `sync_runs` row itself, with its outcome
+    (`SyncResult.run_recorded`); `shared.alerts.watch.note_sync` records the others.
+    """
+    began = time.monotonic()
     lock = OwnedLock(deps.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
     if not await lock.acquire():
         log.info("sync of user %d already running elsewhere; skipped", user_id)
         return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
-    # The mark as it was before this sync read anything: cleared at the end only if unchanged.
-    wanted = await uq.get_sync_wanted(deps.db.write, user_id)
+    # One statement marks the sync running and reads what it needs, the user's sync mark among
+    # them: as it was before this sync read anything, cleared at the end only if unchanged.
     started = await uq.start_sync(deps.db.write, user_id)
     if started is None:
         await lock.release()
@@ -189,8 +207,8 @@ async def sync_user_calendar(
         return SyncResult(
             user_id, SyncOutcome.NOT_CONNECTED, error="Google Calendar is not connected"
         )
-    user, interrupted = started
-    if interrupted:
+    user = started.user
+    if started.interrupted:
         log.warning(
             "the last sync of user %d never finished (its worker stopped); syncing again", user_id
         )
@@ -200,6 +218,7 @@ async def sync_user_calendar(
         result = await _sync_locked(
             deps,
             user,
+            started.reminder_delivery,
             now or datetime.now(UTC),
             backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX),
             lost,
@@ -239,12 +258,21 @@ async def sync_user_calendar(
         "updated": result.updated,
         "deleted": result.deleted,
         "failed": result.failed,
+        "throttled": result.throttled,
     }
-    await uq.update_sync_state(
-        deps.db.write, user_id, status, datetime.now(UTC), result.error, counts
+    cause = None if status is SyncStatus.OK else classify_sync_failure(result.status, result.error)
+    await uq.finish_sync(
+        deps.db.write,
+        user_id,
+        status,
+        datetime.now(UTC),
+        result.error,
+        counts,
+        covered=started.wanted,
+        cause=cause,
+        duration_ms=int((time.monotonic() - began) * 1000),
     )
-    if status is SyncStatus.OK:
-        await uq.clear_sync_wanted(deps.db.write, user_id, wanted)
+    result.run_recorded = True
     log.info(
         "synced user %d: %d created, %d updated, %d deleted, %d failed",
         user_id,
@@ -275,7 +303,12 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 
 
 async def _sync_locked(
-    deps: _CalendarDeps, user: User, now: datetime, backoff: Backoff, lost: asyncio.Event
+    deps: _CalendarDeps,
+    user: User,
+    reminder_delivery: str,
+    now: datetime,
+    backoff: Backoff,
+    lost: asyncio.Event,
 ) -> SyncResult:
     try:
         token = deps.cipher.decrypt(user.refresh_token_enc or "", user.id)
@@ -302,7 +335,7 @@ async def _sync_locked(
         reminders = (
             user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
         )
-        if await dq.get_reminder_delivery(deps.db.write, user.id) == "chat":
+        if reminder_delivery == "chat":
             reminders = []  # reminders come as chat messages only: no calendar popups
         desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
         ops = plan_sync(desired, recorded, calendar_id)

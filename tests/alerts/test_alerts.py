@@ -407,3 +407,67 @@ async def test_a_grant_that_does_not_decrypt_alerts_the_maintainers(
     assert len(texts) == 1 and "Stored Google grants do not decrypt" in texts[0]
     kept = await res.db.write.fetchval("SELECT refresh_token_enc FROM users WHERE id = $1", user_id)
     assert kept == "v1.deadbeef.AAAA"
+
+
+async def test_the_next_good_sync_after_an_unreadable_grant_announces_the_recovery(
+    settings: Settings,
+    open_res: OpenResources,
+    fake_telegram: FakeTelegram,
+    fake_google: FakeGoogle,
+) -> None:
+    res = await open_res(group_settings(settings, fake_telegram))
+    user_id = await connect_user(res, fake_google)
+    sealed = await res.db.write.fetchval(
+        "SELECT refresh_token_enc FROM users WHERE id = $1", user_id
+    )
+    for _ in range(3):  # good syncs first: "grants decrypt" is this process's last state
+        watch.note_sync(res, await sync.sync_user_calendar(res, user_id), 0.1)
+        await res.alerts.settle()
+    await res.db.write.execute(
+        "UPDATE users SET refresh_token_enc = 'v1.deadbeef.AAAA' WHERE id = $1", user_id
+    )
+    watch.note_sync(res, await sync.sync_user_calendar(res, user_id), 0.1)
+    await res.alerts.settle()
+    await res.db.write.execute(
+        "UPDATE users SET refresh_token_enc = $2 WHERE id = $1", user_id, sealed
+    )
+    watch.note_sync(res, await sync.sync_user_calendar(res, user_id), 0.1)
+    await res.alerts.settle()
+
+    texts = group_texts(fake_telegram)
+    assert len(texts) == 2
+    assert "Stored Google grants do not decrypt" in texts[0]
+    assert "Stored Google grants decrypt again" in texts[1]
+
+
+async def test_each_sync_is_one_row_of_the_sync_history_with_what_it_wrote(
+    settings: Settings,
+    open_res: OpenResources,
+    fake_telegram: FakeTelegram,
+    fake_google: FakeGoogle,
+) -> None:
+    res = await open_res(group_settings(settings, fake_telegram))
+    user_id = await connect_user(res, fake_google)
+    await res.db.write.execute(
+        """
+        INSERT INTO contests (platform, external_id, title, url, starts_at, ends_at,
+                              first_seen_at, last_seen_at, updated_at)
+        SELECT 'codeforces', 'h' || g, 'Round ' || g, 'https://codeforces.com/contests/' || g,
+               now() + g * interval '1 day', now() + g * interval '1 day' + interval '2 hours',
+               now(), now(), now()
+        FROM generate_series(1, 3) g
+        """
+    )
+    for _ in range(2):
+        watch.note_sync(res, await sync.sync_user_calendar(res, user_id), 0.1)
+    await res.alerts.settle()
+
+    rows = await res.db.write.fetch(
+        "SELECT outcome, cause, created, updated, deleted, failed FROM sync_runs "
+        "WHERE user_id = $1 ORDER BY id",
+        user_id,
+    )
+    assert [dict(r) for r in rows] == [
+        {"outcome": "ok", "cause": None, "created": 3, "updated": 0, "deleted": 0, "failed": 0},
+        {"outcome": "ok", "cause": None, "created": 0, "updated": 0, "deleted": 0, "failed": 0},
+    ]
