@@ -441,11 +441,13 @@ async def _start_worker_health(res: Resources, stack: AsyncExitStack) -> WorkerS
 
 
 async def run_discord(settings: Settings) -> int:
-    """The Discord bot alone: one gateway connection (auto-sharded with DISCORD_SHARD_COUNT)."""
+    """The Discord bot alone: one gateway connection (auto-sharded with DISCORD_SHARD_COUNT);
+    its REST requests take places first in the bot token's shared window."""
     from bot.discord.app import start_discord_bot
+    from shared.messaging.discord import build_send_window
 
     async def start(res: Resources, stack: AsyncExitStack) -> None:
-        await start_discord_bot(res, stack)
+        await start_discord_bot(res, stack, send_window=build_send_window(res.valkey, reply=True))
 
     return await _run_bot(settings, "DISCORD_BOT_TOKEN", "Discord bot", start)
 

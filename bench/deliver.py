@@ -11,7 +11,7 @@ share the bot's send window in Valkey, replies first, as two processes share a b
 the fan-out, in the middle of it as `--probes` replies in a row, and as one reply a second.
 
 Then the same announcement to `--servers` Discord channels (default 1,000) from the worker's
-REST client (its requests in the bot token's window in Valkey, 48/s) against the fake Discord's
+REST client (its requests in the bot token's window in Valkey, 50/s) against the fake Discord's
 global limit (50 requests/s of any route, 429 `global`) and per-channel buckets (5 per 5 s):
 delivered per second divided by 50, lost, duplicated, 429s, and the most requests the fake
 counted in any one second.
@@ -50,7 +50,7 @@ from shared.db import contests as cq
 from shared.db import guilds as gq
 from shared.db import users as uq
 from shared.delivery.engine import run_deliveries
-from shared.messaging.discord import open_discord_sender
+from shared.messaging.discord import REQUESTS_PER_SECOND, open_discord_sender
 from shared.messaging.posts import DiscordPoster, TelegramPoster
 from shared.messaging.telegram import TelegramSender, build_bot, build_rate_limiter
 from shared.models import Contest
@@ -224,7 +224,8 @@ async def discord_fan_out(
     print(f"rate / global limit   {rate:.1f}/s / {DISCORD_LIMIT}/s = {rate / DISCORD_LIMIT:.3f}")
     print(f"lost / duplicates     {servers - delivered} / {sum(c - 1 for c in counts if c)}")
     print(f"429s from the fake    {fake.refused_global} global, {fake.refused_bucket} bucket")
-    print(f"busiest second        {fake.busiest_second()} requests (the window: 48)")
+    window = REQUESTS_PER_SECOND
+    print(f"busiest second        {fake.busiest_second()} requests (the window: {window})")
 
 
 if __name__ == "__main__":

@@ -348,9 +348,9 @@ async def start_discord_bot(
     """Start the bot on a composition root's resources; `stack` stops it.
 
     Also registers its sender with the Messenger, so notices reach Discord users. With
-    `send_window` (a process that also runs the worker, which then sends through this client)
-    the client's REST requests take places in it; the bot process alone stays out of the
-    window, in the share left to it.
+    `send_window` (the bot token's shared one: `contestsync discord` takes places as replies,
+    `contestsync run`, whose worker sends through this client, as bulk) the client's REST
+    requests take places in it.
     """
     client = None
     if send_window is not None:

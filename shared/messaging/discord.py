@@ -5,8 +5,9 @@ The Discord bot registers a `DiscordSender` on its own gateway client; processes
 (web backend, worker) open one on a REST-only discord.py client with `open_discord_sender`.
 
 Discord's global limit is 50 requests a second per bot token, whatever process sends them. The
-worker's and the backend's clients (and, in `contestsync run`, the bot's client the worker sends
-through) hold every REST request to a place in one `SharedSendWindow` for the token in Valkey,
+worker's, the backend's and the bot process's clients (in `contestsync run`, the bot's client the
+worker sends through) hold every REST request to a place in one `SharedSendWindow` for the token
+in Valkey (the bot process's own requests first, as replies),
 through an aiohttp trace on the client's session (`build_window_trace`): posts, edits, DM channel
 lookups, scheduled events, log-ins and discord.py's own retries alike, each counted as it goes
 out. discord.py waits out Discord's 429s (`retry_after`) itself and never raises them to us; the
@@ -33,21 +34,21 @@ from shared.models import ChatPlatform
 log = logging.getLogger(__name__)
 
 CHAT_PLATFORM = ChatPlatform.DISCORD
-# Discord's global limit is 50 requests a second per bot token, across all our processes. The
-# processes that send as the bot without being it (the worker's fan-outs and scheduled events,
-# the backend's notices) share 48 of them; the other 2 are the bot process's own few REST calls
-# (log-in, command sync, /setup's roles and test message, the role picker, its own notices),
-# which stay out of the window.
+# Discord's global limit is 50 requests a second per bot token, across all our processes, and
+# all of them take places in one window of 50 (as Telegram's 30): the worker's fan-outs and
+# scheduled events and the backend's notices as bulk sends, the Discord bot process's own few
+# REST calls (log-in, command sync, /setup's roles and test message, the role picker, its
+# notices) as replies, which go first.
 # Interaction responses and follow-ups are not counted by Discord, nor by us.
-REQUESTS_PER_SECOND = 48
-# While Valkey cannot be reached each process falls back to a window of its own of half the 48.
-# It cannot know how many others are sending; but arq takes no new jobs without Valkey, so the
-# senders left are the runs already under way (one delivery run at a time, as a cron job) and
-# the backend's notices: two of them together still keep within 48. (Telegram's sending
-# processes fall back to the whole bulk share, 29 of 30; a Discord bot that collects 10,000
-# refusals in 10 minutes is banned for an hour, so a slower fan-out during an outage is the
-# better risk.)
-FALLBACK_PER_SECOND = 24
+REQUESTS_PER_SECOND = 50
+# While Valkey cannot be reached each process falls back to a window of its own of a third of
+# the 50. It cannot know how many others are sending; but arq takes no new jobs without Valkey,
+# so the senders left are the runs already under way (one delivery run at a time, as a cron
+# job), the backend's notices and the bot process: the three together still keep within 50.
+# (Telegram's sending processes fall back to the whole bulk share, 29 of 30; a Discord bot that
+# collects 10,000 refusals in 10 minutes is banned for an hour, so a slower fan-out during an
+# outage is the better risk.)
+FALLBACK_PER_SECOND = 16
 RETRY_AFTER_DEFAULT = 1.0  # seconds, for a global 429 without a readable Retry-After
 _UNCOUNTED = ("/interactions/", "/webhooks/")  # paths under the API that Discord does not count
 
@@ -118,17 +119,20 @@ class LazyDiscordSender(DiscordSender):
         await super().send_text(chat_id, text, buttons)
 
 
-def build_send_window(valkey: Redis | None) -> SendWindow | SharedSendWindow:
-    """The window a sending process's Discord requests take places in: the bot token's, shared
-    through `valkey` (FALLBACK_PER_SECOND of this process's own while Valkey is unreachable);
-    without `valkey` (tests, one-off tools) one of this process's own of REQUESTS_PER_SECOND."""
+def build_send_window(
+    valkey: Redis | None, *, reply: bool = False
+) -> SendWindow | SharedSendWindow:
+    """The window a process's Discord requests take places in: the bot token's, shared through
+    `valkey` (FALLBACK_PER_SECOND of this process's own while Valkey is unreachable), where the
+    bot process's requests (`reply`) go before bulk sends; without `valkey` (tests, one-off
+    tools) one of this process's own of REQUESTS_PER_SECOND."""
     if valkey is None:
         return SendWindow(REQUESTS_PER_SECOND, 1.0)
     return SharedSendWindow(
         valkey,
         CHAT_PLATFORM,
         REQUESTS_PER_SECOND,
-        reply=False,
+        reply=reply,
         fallback_limit=FALLBACK_PER_SECOND,
     )
 

@@ -84,10 +84,11 @@ return math.max(tonumber(frees[2]) + period - now, 1)
     .replace("POLL", str(_POLL_MS))
 )
 
-# KEYS: sends. ARGV: member. The send ended now: its place frees one period from now.
+# KEYS: sends. ARGV: member. The send ended now: its place frees one period from now (the
+# millisecond rounded up, so that the next send it lets out starts more than a period after).
 _END = """
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000)
 redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 return now
 """

@@ -26,7 +26,7 @@ ALICE = "210000000000000001"
 
 
 async def test_contestsync_discord_answers_and_stops_on_sigint(
-    settings: Settings, tmp_path: Path, fake_discord: FakeDiscord
+    settings: Settings, tmp_path: Path, fake_discord: FakeDiscord, res: Resources
 ) -> None:
     env = process_env(
         settings,
@@ -39,6 +39,8 @@ async def test_contestsync_discord_answers_and_stops_on_sigint(
         await asyncio.wait_for(fake_discord.ready.wait(), 60)
         interaction = await fake_discord.slash("help", user_id=ALICE)
         message = await interaction.wait_message()
+        # Its REST requests (log-in, command sync) took places in the bot token's window.
+        assert await res.valkey.exists(keys.send_window("discord"))
         code, _ = await proc.stop()
 
     text = proc.output()
@@ -104,7 +106,7 @@ async def test_run_s_discord_client_sends_in_the_bot_tokens_window(
 ) -> None:
     """In `contestsync run` the worker sends through the bot's client, so that client's REST
     requests (its log-in and command sync already) take places in the bot token's window
-    shared with the other sending processes; the Discord bot process alone stays out of it."""
+    shared with the other sending processes; a bot started without a window stays out of it."""
     window = keys.send_window("discord")
     async with AsyncExitStack() as stack:
         await start_discord_bot(dc_res, stack)
