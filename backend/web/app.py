@@ -13,7 +13,7 @@ from aiohttp.typedefs import Middleware
 from redis.exceptions import RedisError
 
 from backend.web import pages
-from backend.web.admin import admin_health, admin_scrape, admin_sync, count_requests, metrics
+from backend.web.admin import admin_health, admin_scrape, admin_sync, metrics
 from backend.web.feeds import FEED_RENDERS, personal_feed, public_feed
 from backend.web.keys import RES
 from backend.web.legal import favicon_ico, favicon_svg, privacy, terms
@@ -21,7 +21,7 @@ from backend.web.middleware import (
     MAX_BODY,
     VALKEY_KEY,
     Handler,
-    build_middlewares,
+    build_middleware,
     build_rate_limit,
 )
 from backend.web.oauth import connect_link, connect_page, google_callback
@@ -48,16 +48,9 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     secret and is left out of the per-IP limit, since Telegram delivers every user's updates
     from a few addresses.
     """
-    own = build_middlewares(res.settings)
-    # Outermost first: every request gets an id, is counted, gets the security headers, is
-    # size-checked, then runs under the error policy (timeout, 503 on a database outage, 500).
-    middlewares: list[Middleware] = [
-        own.request_id,
-        count_requests,  # metrics (backend/web/admin.py)
-        own.security_headers,
-        own.body_limit,
-        own.errors,
-    ]
+    # Every request gets an id, is counted, gets the security headers, is size-checked, then
+    # runs under the error policy (timeout, 503 on a database outage, 500): one middleware.
+    middlewares: list[Middleware] = [build_middleware(res.settings, res.metrics)]
     if res.settings.WEB_RATE_LIMIT:
         rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
         if telegram_webhook is not None:
