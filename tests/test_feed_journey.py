@@ -158,7 +158,7 @@ async def test_a_person_subscribes_to_the_feed_and_it_follows_the_contests(
                 assert response.content_type == "text/html"
                 assert response.headers["X-Frame-Options"] == "DENY"
                 assert response.headers["Referrer-Policy"] == "no-referrer"
-                assert "'nonce-" in response.headers["Content-Security-Policy"]
+                assert "'sha256-" in response.headers["Content-Security-Policy"]
 
         log = proc.output()
         assert "GET /feed/{token}.ics 200" in log

@@ -25,7 +25,7 @@ from backend.web.middleware import (
     build_rate_limit,
 )
 from backend.web.oauth import connect_link, connect_page, google_callback
-from backend.web.rendered import NONCE_SLOT, RenderCache, Rendered
+from backend.web.rendered import RenderCache, Rendered
 from shared.cache.breaker import log_valkey_failure
 from shared.db.pools import ping
 from shared.errors import InvalidArgumentError
@@ -117,12 +117,11 @@ async def _render_index(res: Resources) -> Rendered:
     now = datetime.now(UTC)
     contests = await list_upcoming_contests(res.db, res.valkey, now, end=now + timedelta(days=14))
     health = await list_health(res.db)
-    html = pages.render_index(contests, health, now, NONCE_SLOT, _setup(res))
+    html = pages.render_index(contests, health, now, _setup(res))
     return Rendered.build(
         html.encode("utf-8"),
         "text/html; charset=utf-8",
-        {"Cache-Control": "no-cache"},
-        csp=pages.build_csp(NONCE_SLOT),
+        {"Cache-Control": "no-cache", "Content-Security-Policy": pages.INDEX_CSP},
     )
 
 
@@ -137,10 +136,13 @@ def _setup(res: Resources) -> pages.Setup:
 
 async def api_contests(request: web.Request) -> web.Response:
     """GET /api/contests?platform=a,b&from=ISO&to=ISO — upcoming contests as JSON."""
-    try:
-        platforms, start, end = _contest_query(request)
-    except InvalidArgumentError as exc:
-        return web.json_response({"error": str(exc)}, status=400)
+    if request.query_string:
+        try:
+            platforms, start, end = _contest_query(request)
+        except InvalidArgumentError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+    else:  # the common case: every upcoming contest
+        platforms, start, end = None, None, None
     res = request.app[RES]
     key = ("api", tuple(platforms) if platforms else None, start, end)
     render = partial(_render_contests, res, platforms, start, end)
