@@ -13,6 +13,26 @@ import time
 from datetime import UTC, datetime
 from typing import TextIO
 
+TEXT_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class TextFormatter(logging.Formatter):
+    """`2026-12-03 22:10:33,231 INFO    name: message`, logging's default time format, with the
+    date and second formatted once a second rather than per line (half the cost of a line).
+    Used by the writer thread alone."""
+
+    def __init__(self) -> None:
+        super().__init__(TEXT_FORMAT)
+        self._second = -1
+        self._stamp = ""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        second = int(record.created)
+        if second != self._second:
+            self._stamp = time.strftime(self.default_time_format, self.converter(record.created))
+            self._second = second
+        return f"{self._stamp},{int(record.msecs):03d}"
+
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per record."""
@@ -101,7 +121,7 @@ def setup_logging(level: str = "INFO", json_lines: bool = False) -> None:
     if json_lines:
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+        handler.setFormatter(TextFormatter())
     # No line shows thread or process names: spare every record collecting them.
     logging.logThreads = False
     logging.logProcesses = False
