@@ -28,7 +28,7 @@ from shared.resources import redis_settings
 from tests.factories import codeforces_payload, process_env
 from tests.fakes.platforms import FakePlatforms
 from tests.fakes.telegram import FakeTelegram
-from tests.process import contestsync
+from tests.process import contestsync, until
 
 ALICE = 4343
 Entry = tuple[int, str, datetime, int]
@@ -158,9 +158,12 @@ async def test_a_person_subscribes_to_the_feed_and_it_follows_the_contests(
                 assert response.content_type == "text/html"
                 assert response.headers["X-Frame-Options"] == "DENY"
                 assert response.headers["Referrer-Policy"] == "no-referrer"
-                assert "'nonce-" in response.headers["Content-Security-Policy"]
+                assert "'sha256-" in response.headers["Content-Security-Policy"]
 
+        # Log lines are written by the process's log thread a moment after the answer.
+        await until(
+            lambda: "GET /feed/{token}.ics 404" in proc.output(), "the 404's access line", 10
+        )
         log = proc.output()
         assert "GET /feed/{token}.ics 200" in log
-        assert "GET /feed/{token}.ics 404" in log
         assert token not in log and new_token not in log

@@ -8,19 +8,16 @@ logged (never the password).
 
 from __future__ import annotations
 
-import functools
 import hmac
 import logging
-import time
 
 from aiohttp import web
-from prometheus_client import Counter, Histogram
 
 from backend.web.keys import RES
-from backend.web.middleware import Handler, client_ip, route_name
+from backend.web.middleware import client_ip
 from shared.cache import hit_limit
 from shared.cache import keys as cache_keys
-from shared.metrics import CONTENT_TYPE, Metrics
+from shared.metrics import CONTENT_TYPE
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
 from shared.services import maintainers
@@ -38,35 +35,6 @@ def build_metrics_app(res: Resources) -> web.Application:
     app[RES] = res
     app.router.add_get("/metrics", metrics, name="metrics")
     return app
-
-
-@web.middleware
-async def count_requests(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """HTTP requests by route pattern (never the path: paths carry tokens) and status."""
-    res = request.app[RES]
-    started = time.monotonic()
-    status = 500
-    try:
-        response = await handler(request)
-        status = response.status
-        return response
-    except web.HTTPException as exc:
-        status = exc.status
-        raise
-    finally:
-        requests, duration = _series(res.metrics, route_name(request), status)
-        requests.inc()
-        duration.observe(time.monotonic() - started)
-
-
-@functools.lru_cache(maxsize=1024)
-def _series(metrics: Metrics, route: str, status: int) -> tuple[Counter, Histogram]:
-    """The request counter and duration histogram of one route and status, looked up once:
-    `labels()` takes a lock and builds its key on every call, a cost paid per request."""
-    return (
-        metrics.http_requests.labels(route, str(status)),
-        metrics.http_duration.labels(route),
-    )
 
 
 async def metrics(request: web.Request) -> web.Response:

@@ -13,7 +13,7 @@ from aiohttp.typedefs import Middleware
 from redis.exceptions import RedisError
 
 from backend.web import pages
-from backend.web.admin import admin_health, admin_scrape, admin_sync, count_requests, metrics
+from backend.web.admin import admin_health, admin_scrape, admin_sync, metrics
 from backend.web.feeds import FEED_RENDERS, personal_feed, public_feed
 from backend.web.keys import RES
 from backend.web.legal import favicon_ico, favicon_svg, privacy, terms
@@ -21,11 +21,11 @@ from backend.web.middleware import (
     MAX_BODY,
     VALKEY_KEY,
     Handler,
-    build_middlewares,
+    build_middleware,
     build_rate_limit,
 )
 from backend.web.oauth import connect_link, connect_page, google_callback
-from backend.web.rendered import NONCE_SLOT, RenderCache, Rendered
+from backend.web.rendered import RenderCache, Rendered
 from shared.cache.breaker import log_valkey_failure
 from shared.db.pools import ping
 from shared.errors import InvalidArgumentError
@@ -48,16 +48,9 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     secret and is left out of the per-IP limit, since Telegram delivers every user's updates
     from a few addresses.
     """
-    own = build_middlewares(res.settings)
-    # Outermost first: every request gets an id, is counted, gets the security headers, is
-    # size-checked, then runs under the error policy (timeout, 503 on a database outage, 500).
-    middlewares: list[Middleware] = [
-        own.request_id,
-        count_requests,  # metrics (backend/web/admin.py)
-        own.security_headers,
-        own.body_limit,
-        own.errors,
-    ]
+    # Every request gets an id, is counted, gets the security headers, is size-checked, then
+    # runs under the error policy (timeout, 503 on a database outage, 500): one middleware.
+    middlewares: list[Middleware] = [build_middleware(res.settings, res.metrics)]
     if res.settings.WEB_RATE_LIMIT:
         rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
         if telegram_webhook is not None:
@@ -124,12 +117,11 @@ async def _render_index(res: Resources) -> Rendered:
     now = datetime.now(UTC)
     contests = await list_upcoming_contests(res.db, res.valkey, now, end=now + timedelta(days=14))
     health = await list_health(res.db)
-    html = pages.render_index(contests, health, now, NONCE_SLOT, _setup(res))
+    html = pages.render_index(contests, health, now, _setup(res))
     return Rendered.build(
         html.encode("utf-8"),
         "text/html; charset=utf-8",
-        {"Cache-Control": "no-cache"},
-        csp=pages.build_csp(NONCE_SLOT),
+        {"Cache-Control": "no-cache", "Content-Security-Policy": pages.INDEX_CSP},
     )
 
 
@@ -144,10 +136,13 @@ def _setup(res: Resources) -> pages.Setup:
 
 async def api_contests(request: web.Request) -> web.Response:
     """GET /api/contests?platform=a,b&from=ISO&to=ISO — upcoming contests as JSON."""
-    try:
-        platforms, start, end = _contest_query(request)
-    except InvalidArgumentError as exc:
-        return web.json_response({"error": str(exc)}, status=400)
+    if request.query_string:
+        try:
+            platforms, start, end = _contest_query(request)
+        except InvalidArgumentError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+    else:  # the common case: every upcoming contest
+        platforms, start, end = None, None, None
     res = request.app[RES]
     key = ("api", tuple(platforms) if platforms else None, start, end)
     render = partial(_render_contests, res, platforms, start, end)

@@ -1,19 +1,18 @@
 """Pages a person can trust: the privacy notice, the terms, and the site's icon.
 
-Each page carries a fresh nonce for its one inline stylesheet and a CSP that allows nothing else
-inline; the middleware adds the other security headers.
+Each page's CSP allows its one inline stylesheet by hash and nothing else inline (no script); the
+middleware adds the other security headers.
 """
 
 from __future__ import annotations
 
 import functools
-import secrets
 import struct
 import zlib
 
 from aiohttp import web
 
-from backend.web.pages import build_csp, render_footer, render_head
+from backend.web.pages import PAGE_CSP, render_footer, render_head
 
 PAGE_CACHE = "public, max-age=3600"
 ICON_CACHE = "public, max-age=86400"
@@ -113,26 +112,18 @@ FAVICON_SVG = (
 )
 
 
-def render_page(title: str, body: str, nonce: str) -> str:
+def render_page(title: str, body: str) -> str:
     """A static page in the site's frame."""
-    return (
-        render_head(f"{title} — ContestSync", nonce)
-        + body
-        + render_footer()
-        + "</main></body></html>"
-    )
+    return render_head(f"{title} — ContestSync") + body + render_footer() + "</main></body></html>"
 
 
 def _html(title: str, body: str) -> web.Response:
-    nonce = secrets.token_urlsafe(16)
-    response = web.Response(
-        text=render_page(title, body, nonce),
+    return web.Response(
+        text=render_page(title, body),
         content_type="text/html",
         charset="utf-8",
-        headers={"Cache-Control": PAGE_CACHE},
+        headers={"Cache-Control": PAGE_CACHE, "Content-Security-Policy": PAGE_CSP},
     )
-    response.headers["Content-Security-Policy"] = build_csp(nonce)
-    return response
 
 
 async def privacy(request: web.Request) -> web.Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -43,22 +45,42 @@ document.querySelectorAll('time[data-utc]').forEach(fmt);});})();
 """
 
 
-def build_csp(nonce: str) -> str:
-    """The Content-Security-Policy of a page whose only inline style and script carry `nonce`."""
+def _sha256_source(block: str) -> str:
+    """A CSP source that allows exactly this inline block (its text's SHA-256)."""
+    digest = base64.b64encode(hashlib.sha256(block.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+STYLE_SOURCE = _sha256_source(STYLE)
+SCRIPT_SOURCE = _sha256_source(SCRIPT)
+
+
+def build_csp(*, script: bool) -> str:
+    """The Content-Security-Policy of a page whose only inline style (and, with `script`, only
+    inline script) is the site's own: each allowed by its hash, nothing else inline.
+
+    Hashes instead of a per-request nonce: the policy and the page are the same bytes for every
+    visitor, so a page is rendered once and served as kept (backend/web/rendered.py).
+    """
+    scripts = SCRIPT_SOURCE if script else "'none'"
     return (
-        f"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
+        f"default-src 'none'; style-src {STYLE_SOURCE}; script-src {scripts}; "
         "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
         "frame-ancestors 'none'"
     )
 
 
-def render_head(title: str, nonce: str) -> str:
-    """Everything up to <main>: viewport, title, icons and the nonce-carrying stylesheet."""
+INDEX_CSP = build_csp(script=True)
+PAGE_CSP = build_csp(script=False)
+
+
+def render_head(title: str) -> str:
+    """Everything up to <main>: viewport, title, icons and the stylesheet (allowed by its hash)."""
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"
         f"<title>{escape(title)}</title>{FAVICON_LINKS}"
-        f"<style nonce='{nonce}'>{STYLE}</style></head><body><main>"
+        f"<style>{STYLE}</style></head><body><main>"
     )
 
 
@@ -97,12 +119,11 @@ def render_index(
     contests: Sequence[StoredContest],
     health: Sequence[PlatformHealth],
     now: datetime,
-    nonce: str,
     setup: Setup,
 ) -> str:
     """The landing page: contests of the next 14 days grouped by UTC day, then platform health."""
     parts = [
-        render_head("ContestSync — upcoming programming contests", nonce),
+        render_head("ContestSync — upcoming programming contests"),
         "<h1>ContestSync</h1>",
         "<p class='lead'>Upcoming programming contests for the next 14 days. Times are in <span id='zone'>UTC</span>. ",
         "<button id='tz' type='button'>Show my local time</button></p>",
@@ -141,7 +162,7 @@ def render_index(
     parts.append(_next_steps(setup))
     parts.append(render_feed_links())
     parts.append(render_footer())
-    parts.append(f"<script nonce='{nonce}'>{SCRIPT}</script></main></body></html>")
+    parts.append(f"<script>{SCRIPT}</script></main></body></html>")
     return "".join(parts)
 
 

@@ -17,14 +17,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import re
-import secrets
 import time
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
 
-from aiohttp import ETag, web
-from cachetools import TTLCache
+from aiohttp import web
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
@@ -40,83 +37,49 @@ GENERATION_CHECK = 1.0
 MAX_RENDERINGS = 512
 
 
-# Stands for the CSP nonce in a kept page: each 200 gets a fresh nonce put in its place.
-NONCE_SLOT = secrets.token_urlsafe(16)
-_NONCE = re.compile(r"[A-Za-z0-9_-]{22}")
-
-
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A finished response body with its headers and ETag.
+    """A finished response: body, headers and a strong ETag (a digest of the body).
 
-    A page with a CSP nonce is kept in `parts`, split where the nonce goes, with its CSP header
-    split the same way in `csp`: every 200 gets a fresh nonce, and the nonce travels in the
-    (weak) ETag, so a 304 can name the nonce of the body the browser keeps.
+    The headers of a 200 and of a 304 are put together once, here: serving a kept rendering
+    builds no header and hashes nothing.
     """
 
-    parts: tuple[bytes, ...]
-    content_type: str
+    body: bytes
     digest: str
-    headers: tuple[tuple[str, str], ...] = ()
-    csp: tuple[str, ...] | None = None
+    headers: Mapping[str, str]
+    not_modified: Mapping[str, str]
 
     @classmethod
     def build(
-        cls,
-        body: bytes,
-        content_type: str,
-        headers: dict[str, str] | None = None,
-        csp: str | None = None,
+        cls, body: bytes, content_type: str, headers: dict[str, str] | None = None
     ) -> Rendered:
-        """A rendering; with `csp`, NONCE_SLOT in the body and in `csp` marks the nonce."""
-        parts = tuple(body.split(NONCE_SLOT.encode("ascii"))) if csp is not None else (body,)
-        # NONCE_SLOT differs per process: it is left out of the digest, so ETags agree.
-        digest = hashlib.blake2b(b"\0".join(parts), digest_size=12).hexdigest()
-        csp_parts = tuple(csp.split(NONCE_SLOT)) if csp is not None else None
-        return cls(parts, content_type, digest, tuple((headers or {}).items()), csp_parts)
+        """A rendering of `body`; `headers` go with both its 200 and its 304 (Cache-Control,
+        a page's own Content-Security-Policy: a 304 refreshes the headers a browser keeps)."""
+        digest = hashlib.blake2b(body, digest_size=12).hexdigest()
+        kept = {**(headers or {}), "ETag": f'"{digest}"'}
+        return cls(body, digest, {**kept, "Content-Type": content_type}, kept)
 
     def respond(self, request: web.Request) -> web.Response:
         """200 with the body, or 304 when the client already holds this rendering."""
-        headers = dict(self.headers)
-        held = _held(request, self.digest, nonced=self.csp is not None)
-        if self.csp is None:
-            if held is not None:
-                response = web.Response(status=304, headers=headers)
-            else:
-                headers["Content-Type"] = self.content_type
-                response = web.Response(body=self.parts[0], headers=headers)
-            response.etag = self.digest
-            return response
-        nonce = held if held is not None else secrets.token_urlsafe(16)
-        headers["Content-Security-Policy"] = nonce.join(self.csp)
-        if held is not None:
-            response = web.Response(status=304, headers=headers)
-        else:
-            headers["Content-Type"] = self.content_type
-            response = web.Response(body=nonce.encode("ascii").join(self.parts), headers=headers)
-        response.etag = ETag(value=f"{self.digest}-{nonce}", is_weak=True)
-        return response
+        if "If-None-Match" in request.headers and _held(request, self.digest):
+            return web.Response(status=304, headers=self.not_modified)
+        return web.Response(body=self.body, headers=self.headers)
 
 
-def _held(request: web.Request, digest: str, *, nonced: bool) -> str | None:
-    """What the client's If-None-Match says it holds of this rendering: "" (held, no nonce) or
-    the nonce of its copy; None when it holds none."""
+def _held(request: web.Request, digest: str) -> bool:
+    """Whether the client's If-None-Match names this rendering."""
     try:
         wanted = request.if_none_match
     except ValueError:  # a malformed header is ignored, as if absent
-        return None
+        return False
     # If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x".
-    for tag in wanted or ():
-        if not nonced and tag.value in (digest, "*"):
-            return ""
-        name, _, nonce = tag.value.partition("-")
-        if nonced and name == digest and _NONCE.fullmatch(nonce):
-            return nonce
-    return None
+    return any(tag.value in (digest, "*") for tag in wanted or ())
 
 
 class RenderCache:
-    """Renderings by (generation, key); concurrent misses of one key render once."""
+    """Renderings by (generation, key), each kept for `ttl` seconds; concurrent misses of one
+    key render once. A plain dict ordered by insertion: a hit is one lookup and one clock read."""
 
     def __init__(
         self,
@@ -124,13 +87,15 @@ class RenderCache:
         ttl: float = RENDER_TTL,
         check_every: float = GENERATION_CHECK,
         clock: Callable[[], float] = time.monotonic,
+        max_renderings: int = MAX_RENDERINGS,
     ) -> None:
         self._valkey = valkey
+        self._ttl = ttl
         self._check_every = check_every
         self._clock = clock
-        self._entries: TTLCache[Hashable, Rendered] = TTLCache(
-            maxsize=MAX_RENDERINGS, ttl=ttl, timer=clock
-        )
+        self._max = max_renderings
+        # (generation, key) -> (expiry on `clock`, rendering)
+        self._entries: dict[tuple[int, Hashable], tuple[float, Rendered]] = {}
         self._flights: dict[Hashable, asyncio.Future[Rendered]] = {}
         self._generation: int | None = None
         self._checked_at = float("-inf")
@@ -155,8 +120,21 @@ class RenderCache:
             return await render()
         full = (generation, key)
         kept = self._entries.get(full)
-        if kept is not None:
-            return kept
+        if kept is not None and kept[0] > self._clock():
+            return kept[1]
         rendered = await single_flight(self._flights, full, render)
-        self._entries[full] = rendered
+        self._keep(full, rendered)
         return rendered
+
+    def _keep(self, full: tuple[int, Hashable], rendered: Rendered) -> None:
+        entries = self._entries
+        now = self._clock()
+        entries.pop(full, None)  # a renewed entry moves to the end: the order is by age
+        if len(entries) >= self._max:
+            for old in [
+                k for k, (expiry, _) in entries.items() if expiry <= now or k[0] != full[0]
+            ]:
+                del entries[old]
+            while len(entries) >= self._max:
+                del entries[next(iter(entries))]
+        entries[full] = (now + self._ttl, rendered)
