@@ -199,15 +199,8 @@ async def _after_sync(
             recheck_every=KEY_RECHECK_EVERY,
         )
     if not result.run_recorded:  # a sync that ran to its end wrote its row as it finished
-        counts = {
-            "created": result.created,
-            "updated": result.updated,
-            "deleted": result.deleted,
-            "failed": result.failed,
-            "throttled": result.throttled,
-        }
         await aq.insert_sync_run(
-            db.write, result.user_id, result.status, cause, counts, int(seconds * 1000)
+            db.write, result.user_id, result.status, cause, result.counts(), int(seconds * 1000)
         )
     # The window's figures are one aggregate query: during a daily fan-out of thousands of syncs
     # a process runs it at most every few seconds (the monitor runs it too).

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -106,19 +106,20 @@ class SyncResult:
     run_recorded: bool = False  # its `sync_runs` row is written (with the outcome)
 
     def to_json(self) -> dict[str, object]:
-        """A JSON-ready dict (arq results, bot messages): the outcome's fields, the status as
-        its text."""
-        return {
-            "user_id": self.user_id,
-            "status": str(self.status),
-            "created": self.created,
-            "updated": self.updated,
-            "deleted": self.deleted,
-            "failed": self.failed,
-            "error": self.error,
-            "calendar_recreated": self.calendar_recreated,
-            "throttled": self.throttled,
-        }
+        """A JSON-ready dict (arq results, bot messages): the outcome's fields (not the
+        bookkeeping flag `run_recorded`), the status as its text."""
+        data: dict[str, object] = {name: getattr(self, name) for name in _JSON_FIELDS}
+        data["status"] = str(self.status)
+        return data
+
+    def counts(self) -> dict[str, int]:
+        """The event writes by kind, and the calls Google throttled (a `sync_runs` row's)."""
+        return {name: getattr(self, name) for name in _COUNTS}
+
+
+# (Listed once from the dataclass: `asdict` copies deeply, and a worker calls these per sync.)
+_JSON_FIELDS = tuple(f.name for f in fields(SyncResult) if f.name != "run_recorded")
+_COUNTS = ("created", "updated", "deleted", "failed", "throttled")
 
 
 @dataclass
@@ -253,13 +254,7 @@ async def sync_user_calendar(
     if lost.is_set():
         status, result.error = SyncStatus.FAILED, "sync lock lost; stopped early"
     result.status = SyncOutcome(status)
-    counts = {
-        "created": result.created,
-        "updated": result.updated,
-        "deleted": result.deleted,
-        "failed": result.failed,
-        "throttled": result.throttled,
-    }
+    counts = result.counts()
     cause = None if status is SyncStatus.OK else classify_sync_failure(result.status, result.error)
     await uq.finish_sync(
         deps.db.write,
