@@ -11,7 +11,7 @@ share the bot's send window in Valkey, replies first, as two processes share a b
 the fan-out, in the middle of it as `--probes` replies in a row, and as one reply a second.
 
 Then the same announcement to `--servers` Discord channels (default 1,000) from the worker's
-REST client (its requests in the bot token's window in Valkey, 50/s) against the fake Discord's
+REST client (its requests in the bot token's window in Valkey, 48/s) against the fake Discord's
 global limit (50 requests/s of any route, 429 `global`) and per-channel buckets (5 per 5 s):
 delivered per second divided by 50, lost, duplicated, 429s, and the most requests the fake
 counted in any one second.

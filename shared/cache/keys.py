@@ -105,8 +105,8 @@ def access_token(user_id: int) -> str:
 
 # ---- send windows (shared/messaging/window.py): one per bot token, named by its chat platform.
 # `telegram`: every message of every process (30/s, the bot process's replies first);
-# `discord`: every REST request of our discord.py clients (the token's global 50/s, the bot
-# process's first; shared/messaging/discord.py). Each key expires within half a minute of its
+# `discord`: every REST request of our discord.py clients (48/s of the token's global 50, the
+# bot process's first; shared/messaging/discord.py). Each key expires within half a minute of its
 # last use.
 
 

@@ -35,16 +35,17 @@ log = logging.getLogger(__name__)
 
 CHAT_PLATFORM = ChatPlatform.DISCORD
 # Discord's global limit is 50 requests a second per bot token, across all our processes, and
-# all of them take places in one window of 50 (as Telegram's 30): the worker's fan-outs and
-# scheduled events and the backend's notices as bulk sends, the Discord bot process's own few
-# REST calls (log-in, command sync, /setup's roles and test message, the role picker, its
-# notices) as replies, which go first.
+# all of them take places in one window of 48: the worker's fan-outs and scheduled events and
+# the backend's notices as bulk sends, the Discord bot process's own few REST calls (log-in,
+# command sync, /setup's roles and test message, the role picker, its notices) as replies,
+# which go first. The 2 left are a margin for a process that falls back to its own window for a
+# moment (a Valkey call that timed out) while the others still use the shared one.
 # Interaction responses and follow-ups are not counted by Discord, nor by us.
-REQUESTS_PER_SECOND = 50
+REQUESTS_PER_SECOND = 48
 # While Valkey cannot be reached each process falls back to a window of its own of a third of
-# the 50. It cannot know how many others are sending; but arq takes no new jobs without Valkey,
+# the 48. It cannot know how many others are sending; but arq takes no new jobs without Valkey,
 # so the senders left are the runs already under way (one delivery run at a time, as a cron
-# job), the backend's notices and the bot process: the three together still keep within 50.
+# job), the backend's notices and the bot process: the three together still keep within 48.
 # (Telegram's sending processes fall back to the whole bulk share, 29 of 30; a Discord bot that
 # collects 10,000 refusals in 10 minutes is banned for an hour, so a slower fan-out during an
 # outage is the better risk.)

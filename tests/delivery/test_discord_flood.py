@@ -75,8 +75,8 @@ def delivered(fake: FloodLimitedDiscord, ids: list[str]) -> list[int]:
 async def test_two_workers_fanning_out_together_keep_to_the_bot_tokens_limit(
     res: Resources, flood_fake: FloodLimitedDiscord
 ) -> None:
-    """Two processes' clients posting at once: together never more than 50 requests in a
-    second as Discord counts them (each alone would take 50), and everything arrives."""
+    """Two processes' clients posting at once: together never more than 48 requests in a
+    second as Discord counts them (each alone would take 48), and everything arrives."""
     settings = flood_settings(res, flood_fake)
     first, second = channels(flood_fake, "a", 60), channels(flood_fake, "b", 60)
     async with AsyncExitStack() as stack:
@@ -92,7 +92,7 @@ async def test_scheduled_events_and_dm_lookups_take_places_in_the_same_window(
 ) -> None:
     """One process fans out to channels while another creates a burst of scheduled events and
     a third posts to people's DMs (a user lookup and a DM channel each): the fake counts every
-    one of these requests in the global limit, and together they still keep within 50."""
+    one of these requests in the global limit, and together they still keep within 48."""
     settings = flood_settings(res, flood_fake)
     ids = channels(flood_fake, "c", 60)
     people = [str(7_000_001 + n) for n in range(10)]
