@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -142,13 +143,17 @@ async def insert_sync_run(
         user_id,
         outcome,
         cause,
-        counts.get("created", 0),
-        counts.get("updated", 0),
-        counts.get("deleted", 0),
-        counts.get("failed", 0),
-        counts.get("throttled", 0),
+        *sync_run_counts(counts),
         duration_ms,
     )
+
+
+def sync_run_counts(counts: Mapping[str, int]) -> list[int]:
+    """A `sync_runs` row's counts, in its column order (created, updated, deleted, failed,
+    throttled); a missing one is 0."""
+    return [
+        counts.get(name, 0) for name in ("created", "updated", "deleted", "failed", "throttled")
+    ]
 
 
 @dataclass(frozen=True, slots=True)

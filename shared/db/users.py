@@ -10,6 +10,7 @@ from datetime import datetime
 import asyncpg
 
 from shared.db import Conn
+from shared.db.alerts import sync_run_counts
 from shared.models import GoogleStatus, Identity, SyncStatus, User
 
 _USER_COLUMNS = (
@@ -411,11 +412,7 @@ async def finish_sync(
         json.dumps({k: counts.get(k, 0) for k in ("created", "updated", "deleted", "failed")}),
         covered,
         cause,
-        counts.get("created", 0),
-        counts.get("updated", 0),
-        counts.get("deleted", 0),
-        counts.get("failed", 0),
-        counts.get("throttled", 0),
+        *sync_run_counts(counts),
         duration_ms,
     )
 

@@ -44,6 +44,18 @@ async def statuses(client: TestClient, forwarded_for: str, n: int = LIMIT + 1) -
     return [(await client.get("/api/contests", headers=headers)).status for _ in range(n)]
 
 
+async def statuses_as_new_clients(client: TestClient, forwarded_for: str) -> list[int]:
+    """LIMIT + 1 requests, each claiming another first hop (`forwarded_for` with {n})."""
+    return [
+        (
+            await client.get(
+                "/api/contests", headers={"X-Forwarded-For": forwarded_for.format(n=n)}
+            )
+        ).status
+        for n in range(LIMIT + 1)
+    ]
+
+
 async def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(web: Client) -> None:
     async with web(TRUST_PROXY=True, TRUSTED_PROXIES=["127.0.0.1/32"]) as client:
         assert await statuses(client, "203.0.113.7") == [200] * LIMIT + [429]
@@ -55,15 +67,7 @@ async def test_the_client_is_the_last_hop_that_is_not_a_trusted_proxy(web: Clien
     async with web(TRUST_PROXY=True, TRUSTED_PROXIES=["127.0.0.1/32", "10.0.0.0/8"]) as client:
         # A client-supplied first hop cannot pick a fresh bucket: the hop our own proxy (10.x)
         # received the request from is the client, whatever the client wrote before it.
-        got = [
-            (
-                await client.get(
-                    "/api/contests",
-                    headers={"X-Forwarded-For": f"192.0.2.{n}, 203.0.113.9, 10.1.2.3"},
-                )
-            ).status
-            for n in range(LIMIT + 1)
-        ]
+        got = await statuses_as_new_clients(client, "192.0.2.{n}, 203.0.113.9, 10.1.2.3")
         assert got == [200] * LIMIT + [429]
         assert await statuses(client, "203.0.113.10", 1) == [200]
 
@@ -71,20 +75,12 @@ async def test_the_client_is_the_last_hop_that_is_not_a_trusted_proxy(web: Clien
 async def test_forwarded_for_is_ignored_from_a_peer_that_is_not_trusted(web: Client) -> None:
     # The proxy list does not hold 127.0.0.1, so the header is the caller's word: one bucket.
     async with web(TRUST_PROXY=True, TRUSTED_PROXIES=["10.0.0.0/8"]) as client:
-        got = [
-            (await client.get("/api/contests", headers={"X-Forwarded-For": f"192.0.2.{n}"})).status
-            for n in range(LIMIT + 1)
-        ]
-        assert got == [200] * LIMIT + [429]
+        assert await statuses_as_new_clients(client, "192.0.2.{n}") == [200] * LIMIT + [429]
 
 
 async def test_forwarded_for_is_ignored_without_trust_proxy(web: Client) -> None:
     async with web(TRUST_PROXY=False, TRUSTED_PROXIES=["127.0.0.1/32"]) as client:
-        got = [
-            (await client.get("/api/contests", headers={"X-Forwarded-For": f"192.0.2.{n}"})).status
-            for n in range(LIMIT + 1)
-        ]
-        assert got == [200] * LIMIT + [429]
+        assert await statuses_as_new_clients(client, "192.0.2.{n}") == [200] * LIMIT + [429]
 
 
 async def test_a_garbled_forwarded_for_counts_against_the_proxy_itself(web: Client) -> None:
