@@ -8,14 +8,16 @@ import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 from arq import cron
 from arq.constants import in_progress_key_prefix
 from arq.cron import CronJob
+from arq.utils import timestamp_ms
 from arq.worker import Function, Retry, func
 from arq.worker import Worker as ArqWorker
+from redis.commands.core import AsyncScript
 from redis.exceptions import RedisError
 
 from backend.worker import jobs
@@ -50,12 +52,26 @@ log = logging.getLogger(__name__)
 IN_PROGRESS_TTL = 15.0
 
 
+# Claims a job for this worker, as arq's start_jobs does in an optimistic transaction: KEYS are
+# the job's in-progress mark and the queue; ARGV the job id, now (ms) and the mark's TTL (ms).
+# Answers the job's score when claimed, nil when another worker runs it, it has ended (no
+# longer queued) or it is not due yet (queued again with a delay).
+_CLAIM = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if not score or tonumber(score) > tonumber(ARGV[2]) then return false end
+redis.call('PSETEX', KEYS[1], ARGV[3], '1')
+return score
+"""
+
+
 class Worker(ArqWorker):
     """arq's Worker whose jobs' in-progress marks are short-lived and renewed while they run."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.in_progress_timeout_s = IN_PROGRESS_TTL
+        self._claim_script: AsyncScript | None = None
 
     async def main(self) -> None:
         """arq's poll loop, with the in-progress marks of running jobs kept alive beside it."""
@@ -66,21 +82,48 @@ class Worker(ArqWorker):
             keeper.cancel()
 
     async def start_jobs(self, job_ids: list[bytes]) -> None:
-        """arq's start_jobs, less the jobs this worker is running now.
+        """arq's start_jobs, each job claimed in one Valkey round trip, less the jobs this
+        worker is running now.
 
-        A job stays in the queue until it ends, and every poll reads up to `queue_read_limit`
-        ids from its head: arq would check each running job again (WATCH, EXISTS, ZSCORE,
-        UNWATCH: four Valkey round trips) only to find its in-progress mark, which this worker
-        holds. A job whose task has ended is checked as usual (a retry queues it again).
+        arq claims a job with WATCH, EXISTS, ZSCORE and a MULTI/PSETEX/EXEC (four round trips
+        and an optimistic transaction); `_CLAIM` does the same checks and the same write in one
+        script, which Valkey runs atomically: the job is taken only when nobody holds its
+        in-progress mark and it is due. A job stays in the queue until it ends, and every poll
+        reads up to `queue_read_limit` ids from its head: the jobs whose tasks run here are
+        left out without asking Valkey (this worker holds their marks). A job whose task has
+        ended is checked as usual (a retry queues it again).
         """
         tasks = self.tasks
-        await super().start_jobs(
-            [
-                job_id
-                for job_id in job_ids
-                if (task := tasks.get(job_id.decode())) is None or task.done()
-            ]
-        )
+        ttl_ms = str(int(self.in_progress_timeout_s * 1000))
+        for job_id_b in job_ids:
+            job_id = job_id_b.decode()
+            running = tasks.get(job_id)
+            if running is not None and not running.done():
+                continue
+            await self.sem.acquire()
+            if self.job_counter >= self.max_jobs:
+                self.sem.release()
+                return
+            self.job_counter += 1
+            try:
+                score = await self._claim(job_id, ttl_ms)
+            except BaseException:
+                self._release_sem_dec_counter_on_complete()
+                raise
+            if score is None:  # running elsewhere, finished, or not due yet
+                self._release_sem_dec_counter_on_complete()
+                continue
+            task = self.loop.create_task(self.run_job(job_id, int(float(score))))
+            task.add_done_callback(lambda _: self._release_sem_dec_counter_on_complete())
+            tasks[job_id] = task
+
+    async def _claim(self, job_id: str, ttl_ms: str) -> bytes | None:
+        """Run `_CLAIM` for one job: the job's score when this worker now holds it."""
+        if self._claim_script is None:
+            self._claim_script = self.pool.register_script(_CLAIM)
+        keys = (in_progress_key_prefix + job_id, self.queue_name)
+        score = await self._claim_script(keys, (job_id, timestamp_ms(), ttl_ms))
+        return cast(bytes | None, score)
 
     async def _keep_in_progress(self) -> None:
         ttl_ms = int(IN_PROGRESS_TTL * 1000)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime, timedelta
+
+from arq.constants import in_progress_key_prefix
 
 from backend.worker.settings import build_worker, scrape_cron
 from shared.db import contests as q
-from shared.jobs import SCHEDULE_SCRAPES, enqueue_scrape
+from shared.jobs import SCHEDULE_SCRAPES, SCRAPE_PLATFORM, enqueue_scrape, scrape_job_id
 from shared.platforms.registry import PLATFORMS
 from shared.resources import Resources
 from tests.factories import codeforces_payload
@@ -55,6 +59,44 @@ async def test_fan_out_scrapes_every_platform_once(
     assert {h.platform for h in health} == set(PLATFORMS)
     assert {c.platform for c in fake_platforms.calls} == set(PLATFORMS)
     assert len(fake_platforms.calls) == len(PLATFORMS)
+
+
+async def test_two_workers_on_one_queue_run_each_job_once(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    for platform in PLATFORMS:
+        assert await enqueue_scrape(res.arq, platform) is not None
+    workers = [build_worker(res, burst=True, handle_signals=False) for _ in range(2)]
+    for worker in workers:
+        worker.cron_jobs = []  # only the queued scrapes
+    await asyncio.gather(*(worker.main() for worker in workers))
+    for worker in workers:
+        await worker.close()
+    scraped = [c.platform for c in fake_platforms.calls]
+    assert sorted(scraped) == sorted(PLATFORMS)  # every platform once, none twice
+    assert all(w.jobs_complete for w in workers)  # both took part
+
+
+async def test_a_job_held_elsewhere_or_not_due_waits(
+    res: Resources, fake_platforms: FakePlatforms
+) -> None:
+    # Another worker holds codeforces' in-progress mark for 1.5 s; atcoder is due in 1.5 s.
+    assert await enqueue_scrape(res.arq, "codeforces") is not None
+    await res.arq.set(in_progress_key_prefix + scrape_job_id("codeforces"), b"1", px=1500)
+    deferred = await res.arq.enqueue_job(
+        SCRAPE_PLATFORM, "atcoder", _job_id=scrape_job_id("atcoder"), _defer_by=1.5
+    )
+    assert deferred is not None
+    worker = build_worker(res, burst=True, handle_signals=False)
+    worker.cron_jobs = []
+    started = time.monotonic()
+    run = asyncio.create_task(worker.main())
+    await asyncio.sleep(1.0)
+    assert fake_platforms.calls == []  # neither was taken early
+    await asyncio.wait_for(run, 30)
+    await worker.close()
+    assert sorted(c.platform for c in fake_platforms.calls) == ["atcoder", "codeforces"]
+    assert time.monotonic() - started >= 1.5
 
 
 def test_cron_runs_every_interval_and_at_startup() -> None:
