@@ -118,7 +118,7 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
     platforms = PlatformClient(http, rate_limits=rate_limits())
     cipher = build_cipher(settings)
     calendar = CalendarApi(settings)
-    stack.callback(calendar.close)
+    stack.push_async_callback(calendar.aclose)
     metrics = Metrics()
     calendar.metrics = metrics
     alerts = Alerts(

@@ -1,53 +1,48 @@
-"""Google Calendar v3 through google-api-python-client, kept off the event loop.
+"""Google Calendar v3: event writes and calendar reads over aiohttp, the rest through
+google-api-python-client kept off the event loop.
 
-One `CalendarApi` per process holds the parsed API description, a thread pool and the endpoints;
-one `CalendarClient` per user sync holds that user's credentials. httplib2 is not thread-safe,
-so every thread gets its own `httplib2.Http` wrapped in an `AuthorizedHttp` for the user.
+One `CalendarApi` per process holds an aiohttp session for Google, the library's built service
+with a thread pool for its calls, and the endpoints; one `CalendarClient` per user sync holds that
+user's credentials (google-auth, refreshed in a thread when expired or answered 401).
 
-Where this module reaches into the library, and why (measured on the 2-core dev machine, a
-50-event batch; tests/calendar/test_client_contract.py runs the library's own code next to ours
-on the same requests and answers, so a release that changes these internals fails CI; the
-dependency is bounded to the major version tested, in pyproject.toml):
-
-- `CalendarBatch._serialize_request` and `._execute` (overriding `BatchHttpRequest`'s): the
-  library builds and parses every part through the `email` package. Writing and reading the
-  same multipart wire format as plain strings saves about 8.5 ms of CPU per 50-event batch
-  (27 → 18 ms including the answer's parsing), about a third of a sync round's CPU. They keep
-  using the library's `_id_to_header`, `_header_to_id` and `_responses`, so the library's own
-  `execute` (401 refresh, callbacks, `HttpError`s) runs unchanged.
-- `CalendarClient._request` builds each event write as an `HttpRequest` on `service._http`
-  instead of through `service.events().insert(...)`: the discovery layer's URI templating costs
-  about 2 ms per request (98 ms per 50), formatting the fixed URI about 0.02 ms.
-- `NoDelayHttp` sets TCP_NODELAY: without it every batch POST waits ~40 ms on Nagle's algorithm
-  and the server's delayed ACK.
+The two calls every sync makes, reading the calendar and writing events in batches
+(`shared/calendar/batch.py`), go over aiohttp with the access token: through the library they
+cost 0.43 ms and 2.3 ms of CPU (a 40-event batch) on the 2-core dev machine, over aiohttp 0.17 ms
+and 0.5 ms, most of a sync's Google cost. The library's own `execute` did three things these
+calls now do themselves: a 401 refreshes the token and tries once more (for a batch: the parts
+answered 401), errors become `CalendarApiError`s with Google's reason and Retry-After, and a
+network failure becomes `GoogleUnavailableError`. Creating, finding, patching and deleting
+calendars (once per connect, time-zone change or deletion) stay on the library, where httplib2
+is not thread-safe, so every thread gets its own `httplib2.Http` wrapped in an `AuthorizedHttp`
+for the user; `NoDelayHttp` sets TCP_NODELAY on it (without it a request whose body is written
+apart from its headers waits ~40 ms on Nagle's algorithm and the server's delayed ACK).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
-import re
 import socket
 import threading
 import urllib.parse
-import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
+import aiohttp
 import google_auth_httplib2
 import httplib2
 from google.auth.exceptions import RefreshError, TransportError
 from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import build
-from googleapiclient.errors import BatchError, HttpError
-from googleapiclient.http import BatchHttpRequest, HttpRequest
-from googleapiclient.model import JsonModel
+from googleapiclient.errors import HttpError
 
+from shared.calendar import batch
 from shared.calendar.plan import OpKind
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
@@ -155,87 +150,6 @@ def new_http() -> httplib2.Http:
     return NoDelayHttp(timeout=HTTP_TIMEOUT)
 
 
-class CalendarBatch(BatchHttpRequest):
-    """BatchHttpRequest with plain-string MIME handling.
-
-    The library builds and parses every part through the `email` package, which costs about
-    1.5 ms of CPU per call and caps one process near 600 events/s. The wire format is the same:
-    `application/http` parts with `Content-ID`s, answered by `response-<Content-ID>` parts.
-    """
-
-    def _serialize_request(self, request: Any) -> str:
-        parsed = urllib.parse.urlsplit(request.uri)
-        target = parsed.path + (f"?{parsed.query}" if parsed.query else "")
-        headers = dict(request.headers)
-        lines = [
-            f"{request.method} {target} HTTP/1.1",
-            f"Content-Type: {headers.pop('content-type', 'application/json')}",
-        ]
-        lines += [f"{key}: {value}" for key, value in headers.items()]
-        lines.append(f"Host: {parsed.netloc}")
-        body = request.body
-        if body is not None:
-            body = body.decode("utf-8") if isinstance(body, bytes) else body
-            lines.append(f"content-length: {len(body.encode('utf-8'))}")
-        return "\r\n".join(lines) + "\r\n\r\n" + (body or "")
-
-    def _execute(self, http: Any, order: list[str], requests: dict[str, Any]) -> None:
-        boundary = f"batch_{uuid.uuid4().hex}"
-        parts = [
-            f"--{boundary}\r\nContent-Type: application/http\r\n"
-            f"Content-Transfer-Encoding: binary\r\nContent-ID: {self._id_to_header(rid)}"
-            f"\r\n\r\n{self._serialize_request(requests[rid])}\r\n"
-            for rid in order
-        ]
-        # Bytes, not str: http.client then sends headers and body in one write, which avoids a
-        # Nagle/delayed-ACK stall of ~40 ms per batch.
-        body = ("".join(parts) + f"--{boundary}--\r\n").encode("utf-8")
-        headers = {"content-type": f'multipart/mixed; boundary="{boundary}"'}
-        resp, content = http.request(self._batch_uri, method="POST", body=body, headers=headers)
-        if resp.status >= 300:
-            raise HttpError(resp, content, uri=self._batch_uri)
-        match = re.search(r'boundary="?([^";]+)"?', resp.get("content-type", ""))
-        if match is None:
-            raise BatchError("Response not in multipart/mixed format.", resp=resp, content=content)
-        text = content.decode("utf-8") if isinstance(content, bytes) else content
-        for chunk in text.split(f"--{match.group(1)}")[1:]:
-            if chunk.startswith("--"):
-                break
-            head, _, payload = _split_blank_line(chunk.lstrip("\r\n"))
-            part_headers = _header_map(head)
-            request_id = self._header_to_id(part_headers.get("content-id", ""))
-            self._responses[request_id] = _inner_response(payload)
-
-
-def _split_blank_line(text: str) -> tuple[str, str, str]:
-    crlf, lf = text.find("\r\n\r\n"), text.find("\n\n")
-    if crlf != -1 and (lf == -1 or crlf <= lf):
-        return text[:crlf], "\r\n\r\n", text[crlf + 4 :]
-    if lf != -1:
-        return text[:lf], "\n\n", text[lf + 2 :]
-    return text, "", ""
-
-
-def _header_map(head: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in head.splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            out[key.strip().lower()] = value.strip()
-    return out
-
-
-def _inner_response(payload: str) -> tuple[httplib2.Response, bytes]:
-    status_line, _, rest = payload.partition("\n")
-    _, status, reason = [*status_line.strip().split(" ", 2), "", ""][:3]
-    head, _, body = _split_blank_line(rest)
-    info = _header_map(head)
-    info["status"] = status
-    response = httplib2.Response(info)
-    response.reason = reason
-    return response, body.rstrip("\r\n").encode("utf-8")
-
-
 def _retry_after(resp: Any) -> float | None:
     return parse_retry_after(resp.get("retry-after")) if resp is not None else None
 
@@ -265,7 +179,8 @@ def api_error(exc: HttpError) -> CalendarApiError:
 
 
 class CalendarApi:
-    """Process-wide: the built Calendar service, its endpoints and a pool of worker threads."""
+    """Process-wide: an aiohttp session for Google, the built Calendar service (with threads for
+    its blocking calls) and the endpoints."""
 
     def __init__(
         self,
@@ -287,17 +202,32 @@ class CalendarApi:
             cache_discovery=False,
             client_options={"api_endpoint": f"{base}/calendar/v3/"},
         )
-        self.events_uri = f"{base}/calendar/v3/calendars"
-        self.model = JsonModel(data_wrapper=False)
+        self.calendars_uri = f"{base}/calendar/v3/calendars"
+        parts = urllib.parse.urlsplit(self.calendars_uri)
+        self.host, self.calendars_path = parts.netloc, parts.path
         self.user_agent = "contestsync (gzip)"
         self.calendars = self.service.calendars()
         self.calendar_list = self.service.calendarList()
         self.executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gcal")
         self._threads = threading.local()
+        # As many connections to Google as threads: a process never had more calls in flight.
+        self.max_connections = max_threads
+        self._session: aiohttp.ClientSession | None = None
         self.attempts = attempts
         self.backoff = Backoff(backoff_base, backoff_max)
         # Set by the composition root: Google calls and token refreshes are counted there.
         self.metrics: Metrics | None = None
+
+    def session(self) -> aiohttp.ClientSession:
+        """The aiohttp session for Google, opened on first use (it needs the running loop)."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self.max_connections),
+                timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT),
+                headers={"user-agent": self.user_agent},
+                raise_for_status=False,
+            )
+        return self._session
 
     def thread_http(self) -> httplib2.Http:
         """This thread's connection object, kept across users so connections are reused.
@@ -311,8 +241,10 @@ class CalendarApi:
             self._threads.http = http
         return http
 
-    def close(self) -> None:
-        """Stop the worker threads."""
+    async def aclose(self) -> None:
+        """Close the session and stop the worker threads."""
+        if self._session is not None:
+            await self._session.close()
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     def client(self, refresh_token: str, access: AccessToken | None = None) -> CalendarClient:
@@ -321,7 +253,7 @@ class CalendarApi:
 
 
 class CalendarClient:
-    """Calendar calls for one user; every method runs its blocking work in the API's threads."""
+    """Calendar calls for one user: over aiohttp, or the library's in the API's threads."""
 
     def __init__(
         self, api: CalendarApi, refresh_token: str, access: AccessToken | None = None
@@ -330,8 +262,9 @@ class CalendarClient:
         self._api = api
         self._lock = threading.Lock()
         self._local = threading.local()
-        # A given access token is used until Google answers 401 (AuthorizedHttp then refreshes
-        # and retries once) or it is about to expire (then _guarded refreshes first).
+        # A given access token is used until Google answers 401 (_send, or the library's
+        # AuthorizedHttp, then refreshes and tries once more) or it is about to expire (then
+        # _refresh runs first).
         # google-auth's Credentials and refresh are not annotated.
         self.credentials = Credentials(  # type: ignore[no-untyped-call]
             token=access.token if access else None,
@@ -367,15 +300,22 @@ class CalendarClient:
         return http
 
     async def _run(self, fn: Callable[[], T]) -> T:
+        """Run a library call in the API's threads, counted under its method's name."""
         loop = asyncio.get_running_loop()
-        # The calling method's name ("get_calendar") labels the metric; a batch counts its calls.
+        # The calling method's name ("find_calendar") labels the metric.
         method = fn.__qualname__.split(".<locals>")[0].rsplit(".", 1)[-1].strip("_")
         method = method.removesuffix("_once")
-        if method == "execute_batch" or self._api.metrics is None:
-            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        call = loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+        return await self._counted(method, call)
+
+    async def _counted(self, method: str, call: Awaitable[T]) -> T:
+        """Await `call`, counting it in the Google call metrics by how it ended."""
+        metrics = self._api.metrics
+        if metrics is None:
+            return await call
         status = "200"
         try:
-            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+            return await call
         except CalendarApiError as exc:
             status = str(exc.status)
             raise
@@ -386,10 +326,10 @@ class CalendarClient:
             status = "unreachable"
             raise
         finally:
-            self._api.metrics.google_calls.labels(method, status).inc()
+            metrics.google_calls.labels(method, status).inc()
 
-    async def _retrying(self, fn: Callable[[], T]) -> T:
-        """Run a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
+    async def _retrying(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Make a single (non-batch) call, retrying "later" answers with backoff and Retry-After."""
         api = self._api
         attempts = retrying(
             attempts=api.attempts,
@@ -399,30 +339,70 @@ class CalendarClient:
         )
         async for attempt in attempts:
             with attempt:
-                return await self._run(fn)
+                return await call()
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _guarded(self, fn: Callable[[], T]) -> T:
-        try:
-            with self._lock:
-                if not self.credentials.valid:
-                    try:
-                        self.credentials.refresh(  # type: ignore[no-untyped-call]
-                            google_auth_httplib2.Request(self._api.thread_http())
-                        )
-                    except Exception:
-                        self._count_refresh("failed")
-                        raise
-                    self._count_refresh("ok")
+        """Run a library call in this thread, refreshing the access token first if needed."""
+        with _google_errors():
+            self._refresh(stale=None)
             return fn()
-        except RefreshError as exc:
-            if "invalid_grant" in str(exc):
-                raise GrantRevokedError("Google no longer accepts this grant") from None
-            if exc.retryable:  # 5xx, temporarily_unavailable… after google-auth's own retries
-                raise GoogleUnavailableError("Google token refresh failed for now") from None
-            raise ExternalServiceError("Google token refresh failed") from None
-        except (TransportError, OSError, httplib2.HttpLib2Error) as exc:
-            raise GoogleUnavailableError(f"cannot reach Google: {exc.__class__.__name__}") from None
+
+    def _refresh(self, stale: str | None) -> None:
+        """Refresh the access token when it is no longer valid, or when it is still `stale` (the
+        token Google just answered 401 to; a call that refreshed meanwhile leaves it be)."""
+        with self._lock:
+            creds = self.credentials
+            if creds.valid and (stale is None or creds.token != stale):
+                return
+            try:
+                creds.refresh(  # type: ignore[no-untyped-call]
+                    google_auth_httplib2.Request(self._api.thread_http())
+                )
+            except Exception:
+                self._count_refresh("failed")
+                raise
+            self._count_refresh("ok")
+
+    async def _token(self, stale: str | None = None) -> str:
+        """A valid access token for an aiohttp call, refreshed (in a thread) when needed."""
+        creds = self.credentials
+        if stale is None and creds.valid and creds.token is not None:
+            return str(creds.token)
+
+        def refresh() -> str:
+            with _google_errors():
+                self._refresh(stale)
+            return str(self.credentials.token)
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._api.executor, refresh)
+
+    async def _send(
+        self, method: str, url: str, body: bytes | None = None, content_type: str | None = None
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        """One authorised request over aiohttp; a 401 refreshes the token and tries once more.
+
+        Returns status, headers and body; a network failure raises GoogleUnavailableError.
+        """
+        token = await self._token()
+        for attempt in (1, 2):
+            headers = {"Authorization": f"Bearer {token}"}
+            if content_type is not None:
+                headers["Content-Type"] = content_type
+            try:
+                async with self._api.session().request(
+                    method, url, data=body, headers=headers
+                ) as resp:
+                    content = await resp.read()
+            except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+                raise GoogleUnavailableError(
+                    f"cannot reach Google: {exc.__class__.__name__}"
+                ) from None
+            if resp.status != 401 or attempt == 2:
+                break
+            token = await self._token(stale=token)
+        return resp.status, resp.headers, content
 
     def _count_refresh(self, outcome: str) -> None:
         if self._api.metrics is not None:
@@ -441,19 +421,20 @@ class CalendarClient:
 
     async def get_calendar(self, calendar_id: str) -> dict[str, Any] | None:
         """The calendar resource, or None when it no longer exists."""
+        url = f"{self._api.calendars_uri}/{urllib.parse.quote(calendar_id, safe='')}?alt=json"
 
-        def call() -> dict[str, Any] | None:
-            try:
-                result: dict[str, Any] = self._api.calendars.get(calendarId=calendar_id).execute(
-                    http=self._http()
-                )
-                return result
-            except HttpError as exc:
-                if exc.resp.status in (404, 410):
-                    return None
-                raise api_error(exc) from None
+        async def call() -> dict[str, Any] | None:
+            status, headers, content = await self._send("GET", url)
+            if status in (404, 410):
+                return None
+            if status >= 300:
+                reason, message = _reason(content)
+                retry_after = parse_retry_after(headers.get("Retry-After"))
+                raise CalendarApiError(status, reason, message[:200], retry_after)
+            found = json.loads(content)
+            return found if isinstance(found, dict) else {}
 
-        return await self._retrying(call)
+        return await self._retrying(lambda: self._counted("get_calendar", call()))
 
     async def set_calendar_time_zone(self, calendar_id: str, time_zone: str) -> None:
         """Change a calendar's time zone (a patch: nothing else of it changes)."""
@@ -466,7 +447,7 @@ class CalendarClient:
             except HttpError as exc:
                 raise api_error(exc) from None
 
-        await self._retrying(call)
+        await self._retrying(partial(self._run, call))
 
     async def find_calendar(self, summary: str) -> str | None:
         """The id of a calendar of this account with that summary, if any."""
@@ -487,7 +468,7 @@ class CalendarClient:
                 if not page_token:
                     return None
 
-        return await self._retrying(call)
+        return await self._retrying(partial(self._run, call))
 
     async def insert_calendar(self, summary: str, time_zone: str, description: str) -> str:
         """Create a secondary calendar; returns its id.
@@ -531,79 +512,93 @@ class CalendarClient:
                 raise api_error(exc) from None
             return True
 
-        return await self._retrying(call)
+        return await self._retrying(partial(self._run, call))
 
     async def execute_batch(self, calendar_id: str, calls: Sequence[EventCall]) -> list[CallResult]:
-        """Run up to BATCH_LIMIT event writes in one HTTP batch; one result per call, in order."""
+        """Run up to BATCH_LIMIT event writes in one HTTP batch; one result per call, in order.
+
+        Parts answered 401 go once more after a token refresh, as the library's batches do. A
+        batch refused as a whole gives every call its answer; an answer that cannot be read
+        gives every call a 502 (worth trying again).
+        """
         if len(calls) > BATCH_LIMIT:
             raise ValueError(f"a batch holds at most {BATCH_LIMIT} calls")
+        path = f"{self._api.calendars_path}/{urllib.parse.quote(calendar_id, safe='')}/events"
+        requests = [_inner_request(path, item) for item in calls]
+        results, answered = await self._batch(requests)
+        stale = [i for i, result in enumerate(results) if result.status == 401]
+        if stale and answered:  # a 401 to the whole batch was tried again by _send
+            await self._token(stale=self.credentials.token)
+            again, _ = await self._batch([requests[i] for i in stale])
+            for index, result in zip(stale, again, strict=True):
+                results[index] = result
+        self._count_calls(calls, results)
+        return results
 
-        def call() -> list[CallResult]:
-            results: dict[str, CallResult] = {}
-
-            def done(request_id: str, response: Any, exception: Exception | None) -> None:
-                if exception is None:
-                    results[request_id] = CallResult(
-                        200, response if isinstance(response, dict) else None
-                    )
-                elif isinstance(exception, HttpError):
-                    results[request_id] = result_from_error(exception)
-                else:
-                    results[request_id] = CallResult(599, None, exception.__class__.__name__)
-
-            batch = CalendarBatch(callback=done, batch_uri=self._api.batch_uri)
-            base = f"{self._api.events_uri}/{urllib.parse.quote(calendar_id, safe='')}/events"
-            for index, item in enumerate(calls):
-                batch.add(self._request(base, item), request_id=str(index))
-            try:
-                batch.execute(http=self._http())
-            except HttpError as exc:
-                failed = result_from_error(exc)
-                answers = [failed for _ in calls]
-            else:
-                answers = [
-                    results.get(str(i), CallResult(599, None, "missing")) for i in range(len(calls))
-                ]
-            self._count_calls(calls, answers)
-            return answers
-
-        return await self._run(call)
-
-    def _request(self, base: str, item: EventCall) -> HttpRequest:
-        """The library's HttpRequest for one event write, built without the discovery layer.
-
-        Building each call through `service.events().insert(...)` costs ~0.1 ms of URI-template
-        work per event; the URI is fixed, so it is formatted directly from `base`, the calendar's
-        events collection (quoting a calendar id, which holds an `@`, is itself slow enough to be
-        done once per batch). Answers are trimmed to what the sync reads (`fields`).
-        """
+    async def _batch(self, requests: Sequence[batch.InnerRequest]) -> tuple[list[CallResult], bool]:
+        """The result of each request, and whether they are Google's answers to each (False
+        when the batch was refused or unreadable as a whole)."""
         api = self._api
-        if item.kind is OpKind.INSERT:
-            method, uri = "POST", base
-        elif item.kind in (OpKind.UPDATE, OpKind.DELETE):
-            method = "PUT" if item.kind is OpKind.UPDATE else "DELETE"
-            uri = f"{base}/{urllib.parse.quote(item.event_id, safe='')}"
-        else:
-            raise ValueError(f"unknown event call {item.kind!r}")
-        headers = {"accept": "application/json", "user-agent": api.user_agent}
-        body = None
-        if item.body is not None and method != "DELETE":
-            body = (
-                item.body
-                if isinstance(item.body, str)
-                else json.dumps(item.body, separators=(",", ":"))
-            )
-            headers["content-type"] = "application/json"
-        query = "?alt=json&fields=id%2Cstatus" if method != "DELETE" else "?alt=json"
-        return HttpRequest(
-            api.service._http,
-            api.model.response,
-            uri + query,
-            method=method,
-            body=body,
-            headers=headers,
-            methodId=f"calendar.events.{item.kind}",
+        encoded = batch.encode(requests, api.host, api.user_agent)
+        status, headers, content = await self._send(
+            "POST", api.batch_uri, encoded.body, encoded.content_type
         )
+        if status >= 300:
+            reason, _ = _reason(content)
+            failed = CallResult(status, None, reason, parse_retry_after(headers.get("Retry-After")))
+            return [failed] * len(requests), False
+        try:
+            answers = batch.decode(headers.get("Content-Type", ""), content, encoded.batch_id)
+        except batch.BatchFormatError as exc:
+            log.warning("Google's answer to a batch was unreadable: %s", exc)
+            return [CallResult(502, None, "badBatchResponse")] * len(requests), False
+        return [_call_result(answers.get(i)) for i in range(len(requests))], True
+
+
+def _inner_request(path: str, item: EventCall) -> batch.InnerRequest:
+    """The batch part of one event write; answers are trimmed to what the sync reads (`fields`).
+
+    Event ids are ours (`shared/calendar/plan.py`): base32hex, nothing to quote.
+    """
+    if item.kind is OpKind.INSERT:
+        method, target = "POST", path
+    elif item.kind in (OpKind.UPDATE, OpKind.DELETE):
+        method = "PUT" if item.kind is OpKind.UPDATE else "DELETE"
+        target = f"{path}/{urllib.parse.quote(item.event_id, safe='')}"
+    else:
+        raise ValueError(f"unknown event call {item.kind!r}")
+    if method == "DELETE":
+        return batch.InnerRequest(method, target)  # no answer body, no `alt`
+    body = item.body
+    if body is not None and not isinstance(body, str):
+        body = json.dumps(body, separators=(",", ":"))
+    return batch.InnerRequest(method, f"{target}?alt=json&fields=id%2Cstatus", body)
+
+
+def _call_result(answer: batch.InnerResponse | None) -> CallResult:
+    if answer is None:
+        return CallResult(599, None, "missing")
+    if 200 <= answer.status < 300:
+        return CallResult(answer.status, answer.json())
+    reason, _ = _reason(answer.body)
+    return CallResult(
+        answer.status, None, reason, parse_retry_after(answer.headers.get("retry-after"))
+    )
+
+
+@contextlib.contextmanager
+def _google_errors() -> Iterator[None]:
+    """Google-auth and httplib2 failures as our errors (no URLs or tokens in their text)."""
+    try:
+        yield
+    except RefreshError as exc:
+        if "invalid_grant" in str(exc):
+            raise GrantRevokedError("Google no longer accepts this grant") from None
+        if exc.retryable:  # 5xx, temporarily_unavailable… after google-auth's own retries
+            raise GoogleUnavailableError("Google token refresh failed for now") from None
+        raise ExternalServiceError("Google token refresh failed") from None
+    except (TransportError, OSError, httplib2.HttpLib2Error) as exc:
+        raise GoogleUnavailableError(f"cannot reach Google: {exc.__class__.__name__}") from None
 
 
 async def revoke_token(http: Any, revoke_url: str, token: str) -> bool:

@@ -1,0 +1,151 @@
+"""The Calendar client's own HTTP path (calendar reads, event batches) against the fake Google."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiohttp import web
+
+from shared.calendar.client import CalendarApi, EventCall
+from shared.calendar.plan import OpKind
+from shared.calendar.tokens import AccessToken
+from shared.config import Settings
+from shared.errors import GoogleUnavailableError
+from shared.resources import Resources
+from tests.fakes.google import FakeGoogle
+
+BATCH = "/batch/calendar/v3"
+
+
+def inserts(n: int, prefix: str = "ev") -> list[EventCall]:
+    return [
+        EventCall(
+            OpKind.INSERT,
+            f"{prefix}{i:04d}",
+            {
+                "id": f"{prefix}{i:04d}",
+                "summary": f"Round {i} — Div. 2",
+                "start": {"dateTime": "2026-12-10T10:00:00Z"},
+                "end": {"dateTime": "2026-12-10T12:00:00Z"},
+            },
+        )
+        for i in range(n)
+    ]
+
+
+def token_calls(fake: FakeGoogle, since: int = 0) -> int:
+    return sum(1 for call in fake.calls[since:] if call.path == "/token")
+
+
+async def test_a_batch_lands_every_event_in_one_request(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    results = await client.execute_batch(calendar.id, inserts(3))
+    assert [r.status for r in results] == [200, 200, 200]
+    assert [r.body for r in results] == [
+        {"id": f"ev{i:04d}", "status": "confirmed"} for i in range(3)
+    ]
+    assert sorted(fake_google.events_of(calendar.id)) == ["ev0000", "ev0001", "ev0002"]
+    assert sum(1 for call in fake_google.calls if call.path == BATCH) == 1
+    # A second write of the same ids is refused per part, the rest of the batch unaffected.
+    again = await client.execute_batch(calendar.id, [*inserts(1), *inserts(1, "other")])
+    assert [r.status for r in again] == [409, 200]
+    assert again[0].reason == "duplicate"
+
+
+async def test_parts_refused_401_are_sent_again_after_one_refresh(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    assert await client.get_calendar(calendar.id) is not None  # holds a token now
+    fake_google.expire_access_tokens()  # Google now answers each part of a batch 401
+    start = len(fake_google.calls)
+    results = await client.execute_batch(calendar.id, inserts(4))
+    assert [r.status for r in results] == [200] * 4
+    assert token_calls(fake_google, start) == 1
+    assert len(fake_google.events_of(calendar.id)) == 4
+
+
+async def test_a_batch_refused_as_a_whole_gives_each_call_googles_answer(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    fake_google.fail_next(BATCH, 503)
+    results = await client.execute_batch(calendar.id, inserts(2))
+    assert [(r.status, r.reason) for r in results] == [(503, "backendError")] * 2
+    assert fake_google.events_of(calendar.id) == {}
+    # Nothing was half-written: the same calls go through afterwards.
+    assert [r.status for r in await client.execute_batch(calendar.id, inserts(2))] == [200, 200]
+
+
+async def test_the_calendar_read_retries_later_answers_and_reports_a_missing_one(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub", time_zone="Asia/Kolkata")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    fake_google.fail_next(f"/calendar/v3/calendars/{calendar.id}", 503)
+    found = await client.get_calendar(calendar.id)
+    assert found is not None and found["timeZone"] == "Asia/Kolkata"
+    assert await client.get_calendar("no-such-calendar@group.calendar.google.com") is None
+
+
+@pytest.fixture
+async def unreadable_google() -> AsyncIterator[str]:
+    """A server that answers every batch 200 with a body that is not a batch answer."""
+
+    async def answer(request: web.Request) -> web.Response:
+        await request.read()
+        return web.Response(text="<html>proxy error page</html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_post(BATCH, answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+def valid_token() -> AccessToken:
+    return AccessToken("a-token", datetime.now(UTC).replace(tzinfo=None) + timedelta(hours=1))
+
+
+async def test_an_unreadable_answer_fails_every_call_for_later(
+    settings: Settings, unreadable_google: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    api = CalendarApi(settings.model_copy(update={"GOOGLE_API_URL": unreadable_google}))
+    try:
+        client = api.client("refresh-token", valid_token())
+        with caplog.at_level(logging.WARNING, "shared.calendar.client"):
+            results = await client.execute_batch("cal", inserts(2))
+    finally:
+        await api.aclose()
+    assert [(r.status, r.reason) for r in results] == [(502, "badBatchResponse")] * 2
+    assert "unreadable" in caplog.text
+
+
+async def test_an_unreachable_google_is_reported_as_unavailable(settings: Settings) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    dead = settings.model_copy(update={"GOOGLE_API_URL": f"http://127.0.0.1:{port}"})
+    api = CalendarApi(dead, attempts=1)
+    try:
+        client = api.client("refresh-token", valid_token())
+        with pytest.raises(GoogleUnavailableError) as batch_error:
+            await client.execute_batch("cal", inserts(1))
+        with pytest.raises(GoogleUnavailableError):
+            await client.get_calendar("cal")
+    finally:
+        await api.aclose()
+    assert "a-token" not in str(batch_error.value) and str(port) not in str(batch_error.value)
