@@ -106,6 +106,17 @@ class OwnedLock:
         """Take the lock if free; True when this owner now holds it."""
         return bool(await self._valkey.set(self.key, self.token, nx=True, px=self.ttl_ms))
 
+    async def acquire_reading(self, key: str) -> tuple[bool, bytes | None]:
+        """`acquire`, and read `key` in the same round trip (what the lock's holder reads
+        first). The value is None when absent or when only the read failed."""
+        async with self._valkey.pipeline(transaction=False) as pipe:
+            pipe.set(self.key, self.token, nx=True, px=self.ttl_ms)
+            pipe.get(key)
+            taken, value = await pipe.execute(raise_on_error=False)
+        if isinstance(taken, Exception):
+            raise taken
+        return bool(taken), None if isinstance(value, Exception) else value
+
     async def renew(self) -> bool:
         """Push the expiry back; False when the lock was lost (expired or taken by another)."""
         renewed = self._valkey.eval(_RENEW, 1, self.key, self.token, str(self.ttl_ms))

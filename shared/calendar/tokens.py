@@ -44,15 +44,11 @@ def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-async def load_access_token(
-    valkey: Redis, cipher: TokenCipher, user_id: int, refresh_token: str
+def read_access_token(
+    raw: bytes | str | None, cipher: TokenCipher, user_id: int, refresh_token: str
 ) -> AccessToken | None:
-    """The stored access token of this grant, or None (absent, unreadable, another grant)."""
-    try:
-        raw = await valkey.get(cache_keys.access_token(user_id))
-    except (RedisError, OSError) as exc:
-        log.debug("access token of user %d not read: %s", user_id, exc.__class__.__name__)
-        return None
+    """The access token of this grant in `raw`, the value stored under the user's key (None
+    when absent, unreadable or of another grant)."""
     if raw is None:
         return None
     try:

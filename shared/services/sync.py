@@ -36,7 +36,7 @@ from shared.calendar.plan import (
     build_event,
     plan_sync,
 )
-from shared.calendar.tokens import forget_access_token, keep_access_token, load_access_token
+from shared.calendar.tokens import forget_access_token, keep_access_token, read_access_token
 from shared.crypto import DecryptionError, TokenCipher
 from shared.db import contests as cq
 from shared.db import events as eq
@@ -195,7 +195,9 @@ async def sync_user_calendar(
     """
     began = time.monotonic()
     lock = OwnedLock(deps.valkey, cache_keys.sync_lock(user_id), cache_keys.SYNC_LOCK_TTL)
-    if not await lock.acquire():
+    # The access token an earlier sync got is read with the lock, in one round trip.
+    taken, stored_token = await lock.acquire_reading(cache_keys.access_token(user_id))
+    if not taken:
         log.info("sync of user %d already running elsewhere; skipped", user_id)
         return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
     # One statement marks the sync running and reads what it needs, the user's sync mark among
@@ -219,6 +221,7 @@ async def sync_user_calendar(
         result = await _sync_locked(
             deps,
             user,
+            stored_token,
             started.reminder_delivery,
             now or datetime.now(UTC),
             backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX),
@@ -300,6 +303,7 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 async def _sync_locked(
     deps: _CalendarDeps,
     user: User,
+    stored_token: bytes | None,
     reminder_delivery: str,
     now: datetime,
     backoff: Backoff,
@@ -316,7 +320,7 @@ async def _sync_locked(
         )
         raise GrantUnreadableError(UNREADABLE_GRANT) from None
     # The access token an earlier sync got is used until it expires: no refresh per sync.
-    stored = await load_access_token(deps.valkey, deps.cipher, user.id, token)
+    stored = read_access_token(stored_token, deps.cipher, user.id, token)
     client = deps.calendar.client(token, stored)
     try:
         # Google's answer and our two reads are awaited together. Records read before a

@@ -148,6 +148,20 @@ async def test_lock_is_taken_by_the_first_owner_only(valkey: Redis) -> None:
     assert await second.acquire() is False
 
 
+async def test_lock_taken_with_a_read_in_one_round_trip(valkey: Redis) -> None:
+    await valkey.set(keys.access_token(1), b"sealed")
+    await valkey.rpush(keys.access_token(2), b"a list, not a string")
+    first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    assert await first.acquire_reading(keys.access_token(1)) == (True, b"sealed")
+    assert await second.acquire_reading(keys.access_token(1)) == (False, b"sealed")
+    assert await valkey.get(keys.sync_lock(1)) == first.token.encode()
+    # A read that fails on its own (wrong type) does not undo the lock taken with it.
+    third = OwnedLock(valkey, keys.sync_lock(2), keys.SYNC_LOCK_TTL)
+    assert await third.acquire_reading(keys.access_token(2)) == (True, None)
+    assert await third.release() is True
+
+
 async def test_lock_expires_with_the_sync_lock_ttl(valkey: Redis) -> None:
     lock = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
     await lock.acquire()
