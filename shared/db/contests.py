@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import asyncpg
 
@@ -13,6 +14,23 @@ from shared.db import Conn
 from shared.models import Contest, PlatformHealth, StoredContest
 
 _COLUMNS = "id, platform, external_id, title, url, starts_at, ends_at, cancelled_at"
+
+
+def upcoming_rows(now: str, platforms: str) -> str:
+    """SQL for an array of the contests `list_upcoming(conn, now, platforms)` lists, each a row
+    of StoredContest's fields in order (`contests_from_rows` reads it), for a statement that
+    reads them with something else; `now` and `platforms` are SQL expressions, and an empty or
+    NULL `platforms` means every platform."""
+    return f"""ARRAY(
+        SELECT ROW({_COLUMNS}) FROM contests
+        WHERE cancelled_at IS NULL AND ends_at > {now}
+          AND (coalesce(cardinality({platforms}), 0) = 0 OR platform = ANY({platforms}))
+        ORDER BY starts_at, platform, external_id)"""
+
+
+def contests_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[StoredContest]:
+    """The contests of an `upcoming_rows` array."""
+    return [StoredContest(*row) for row in rows]
 
 
 def _contest(row: asyncpg.Record) -> StoredContest:

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from shared.db import Conn
 from shared.models import CalendarEventRecord
+
+_RECORD_COLUMNS = "user_id, contest_id, event_id, calendar_id, content_hash"
+
+
+def recorded_rows(user_id: str) -> str:
+    """SQL for an array of the events `list_calendar_events` lists, each a row of
+    CalendarEventRecord's fields in order, for a statement that reads them with something else;
+    `user_id` is an SQL expression."""
+    return f"""ARRAY(
+        SELECT ROW({_RECORD_COLUMNS}) FROM calendar_events
+        WHERE user_id = {user_id} ORDER BY contest_id)"""
+
+
+def records_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[CalendarEventRecord]:
+    """The records of a `recorded_rows` array."""
+    return [CalendarEventRecord(*row) for row in rows]
 
 
 async def list_calendar_events(conn: Conn, user_id: int) -> list[CalendarEventRecord]:
     """Every recorded event of a user."""
     rows = await conn.fetch(
-        """
-        SELECT user_id, contest_id, event_id, calendar_id, content_hash
-        FROM calendar_events WHERE user_id = $1 ORDER BY contest_id
-        """,
+        f"SELECT {_RECORD_COLUMNS} FROM calendar_events WHERE user_id = $1 ORDER BY contest_id",
         user_id,
     )
     return [

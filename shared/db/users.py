@@ -11,7 +11,16 @@ import asyncpg
 
 from shared.db import Conn
 from shared.db.alerts import sync_run_counts
-from shared.models import GoogleStatus, Identity, SyncStatus, User
+from shared.db.contests import contests_from_rows, upcoming_rows
+from shared.db.events import recorded_rows, records_from_rows
+from shared.models import (
+    CalendarEventRecord,
+    GoogleStatus,
+    Identity,
+    StoredContest,
+    SyncStatus,
+    User,
+)
 
 _USER_COLUMNS = (
     "id, google_sub, google_email, refresh_token_enc, calendar_id, google_status, platforms, "
@@ -342,28 +351,40 @@ async def update_sync_state(
 
 @dataclass(frozen=True, slots=True)
 class SyncStart:
-    """What a sync reads as it marks itself running, from one version of the user's row."""
+    """What a sync reads as it marks itself running, from one version of the user's row, with
+    the contests its calendar should hold and what was last written to it."""
 
     user: User
     interrupted: bool  # a sync was still marked running: one that never finished
     wanted: datetime | None  # the user's sync mark as it was when this sync began
     reminder_delivery: str
+    contests: list[StoredContest]  # upcoming, of the user's platforms (all when none chosen)
+    recorded: list[CalendarEventRecord]
 
 
-async def start_sync(conn: Conn, user_id: int) -> SyncStart | None:
+async def start_sync(conn: Conn, user_id: int, now: datetime) -> SyncStart | None:
     """Mark a connected user's sync as running, in one statement that also returns what the sync
     needs: the user, whether a sync was still marked running (one that never finished: its worker
-    died, as the caller holds the user's lock), the sync mark and the reminder choice. None when
-    not connected."""
+    died, as the caller holds the user's lock), the sync mark, the reminder choice, the contests
+    upcoming at `now` of the user's platforms and the user's recorded events. None when not
+    connected. One statement, not three: a round trip and a pool checkout are most of a read's
+    cost, and every sync makes these reads."""
     row = await conn.fetchrow(
         f"""
-        WITH before AS (SELECT sync_status AS status_before FROM users WHERE id = $1 FOR UPDATE)
-        UPDATE users SET sync_status = 'running', last_sync_error = NULL
-        FROM before
-        WHERE id = $1 AND google_status = 'active' AND refresh_token_enc IS NOT NULL
-        RETURNING {_USER_COLUMNS}, before.status_before, sync_wanted_at, reminder_delivery
+        WITH before AS (SELECT sync_status AS status_before FROM users WHERE id = $1 FOR UPDATE),
+        started AS (
+            UPDATE users SET sync_status = 'running', last_sync_error = NULL
+            FROM before
+            WHERE id = $1 AND google_status = 'active' AND refresh_token_enc IS NOT NULL
+            RETURNING {_USER_COLUMNS}, before.status_before, sync_wanted_at, reminder_delivery
+        )
+        SELECT started.*,
+               {upcoming_rows("$2", "started.platforms")} AS upcoming,
+               {recorded_rows("$1")} AS recorded
+        FROM started
         """,
         user_id,
+        now,
     )
     if row is None:
         return None
@@ -372,6 +393,8 @@ async def start_sync(conn: Conn, user_id: int) -> SyncStart | None:
         row["status_before"] == "running",
         row["sync_wanted_at"],
         str(row["reminder_delivery"] or "auto"),
+        contests_from_rows(row["upcoming"]),
+        records_from_rows(row["recorded"]),
     )
 
 

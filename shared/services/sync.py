@@ -38,7 +38,6 @@ from shared.calendar.plan import (
 )
 from shared.calendar.tokens import forget_access_token, keep_access_token, read_access_token
 from shared.crypto import DecryptionError, TokenCipher
-from shared.db import contests as cq
 from shared.db import events as eq
 from shared.db import users as uq
 from shared.db.pools import Database
@@ -202,7 +201,7 @@ async def sync_user_calendar(
         return SyncResult(user_id, SyncOutcome.BUSY, error="a sync is already running")
     # One statement marks the sync running and reads what it needs, the user's sync mark among
     # them: as it was before this sync read anything, cleared at the end only if unchanged.
-    started = await uq.start_sync(deps.db.write, user_id)
+    started = await uq.start_sync(deps.db.write, user_id, now or datetime.now(UTC))
     if started is None:
         await lock.release()
         if await uq.get_user(deps.db.write, user_id) is None:
@@ -210,7 +209,6 @@ async def sync_user_calendar(
         return SyncResult(
             user_id, SyncOutcome.NOT_CONNECTED, error="Google Calendar is not connected"
         )
-    user = started.user
     if started.interrupted:
         log.warning(
             "the last sync of user %d never finished (its worker stopped); syncing again", user_id
@@ -219,13 +217,7 @@ async def sync_user_calendar(
     renewer = asyncio.create_task(_keep_lock(lock, lost))
     try:
         result = await _sync_locked(
-            deps,
-            user,
-            stored_token,
-            started.reminder_delivery,
-            now or datetime.now(UTC),
-            backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX),
-            lost,
+            deps, started, stored_token, backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost
         )
     except GrantRevokedError:
         await handle_revoked(deps.db, deps.valkey, deps.messenger, user_id)
@@ -302,13 +294,12 @@ async def _keep_lock(lock: OwnedLock, lost: asyncio.Event) -> None:
 
 async def _sync_locked(
     deps: _CalendarDeps,
-    user: User,
+    started: uq.SyncStart,
     stored_token: bytes | None,
-    reminder_delivery: str,
-    now: datetime,
     backoff: Backoff,
     lost: asyncio.Event,
 ) -> SyncResult:
+    user = started.user
     try:
         token = deps.cipher.decrypt(user.refresh_token_enc or "", user.id)
     except DecryptionError:
@@ -323,21 +314,19 @@ async def _sync_locked(
     stored = read_access_token(stored_token, deps.cipher, user.id, token)
     client = deps.calendar.client(token, stored)
     try:
-        # Google's answer and our two reads are awaited together. Records read before a
+        # The contests and the records were read as the sync started. Records read before a
         # calendar is recreated name the old calendar, and the planner treats those as absent.
-        (calendar_id, recreated), contests, recorded = await asyncio.gather(
-            ensure_calendar(deps.db, user, client),
-            cq.list_upcoming(deps.db.write, now, user.platforms or None),
-            eq.list_calendar_events(deps.db.write, user.id),
-        )
+        calendar_id, recreated = await ensure_calendar(deps.db, user, client)
         labels = _labels()
         reminders = (
             user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
         )
-        if reminder_delivery == "chat":
+        if started.reminder_delivery == "chat":
             reminders = []  # reminders come as chat messages only: no calendar popups
-        desired = [build_event(c, labels.get(c.platform, c.platform), reminders) for c in contests]
-        ops = plan_sync(desired, recorded, calendar_id)
+        desired = [
+            build_event(c, labels.get(c.platform, c.platform), reminders) for c in started.contests
+        ]
+        ops = plan_sync(desired, started.recorded, calendar_id)
         result = SyncResult(user.id, SyncOutcome.RUNNING, calendar_recreated=recreated)
         await _execute(deps.db, user.id, client, calendar_id, ops, result, backoff, lost)
         return result
