@@ -150,7 +150,7 @@ async def test_lock_is_taken_by_the_first_owner_only(valkey: Redis) -> None:
 
 async def test_lock_taken_with_a_read_in_one_round_trip(valkey: Redis) -> None:
     await valkey.set(keys.access_token(1), b"sealed")
-    await valkey.rpush(keys.access_token(2), b"a list, not a string")
+    await valkey.execute_command("RPUSH", keys.access_token(2), b"a list, not a string")
     first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
     second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
     assert await first.acquire_reading(keys.access_token(1)) == (True, b"sealed")
