@@ -431,8 +431,13 @@ class CalendarClient:
                 reason, message = _reason(content)
                 retry_after = parse_retry_after(headers.get("Retry-After"))
                 raise CalendarApiError(status, reason, message[:200], retry_after)
-            found = json.loads(content)
-            return found if isinstance(found, dict) else {}
+            try:
+                found = json.loads(content)
+            except ValueError:  # a proxy's page in place of Google's answer: "later"
+                raise CalendarApiError(502, "badResponse", "unreadable answer") from None
+            if not isinstance(found, dict):
+                raise CalendarApiError(502, "badResponse", "unexpected answer")
+            return found
 
         return await self._retrying(lambda: self._counted("get_calendar", call()))
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiohttp import web
 
-from shared.calendar.client import CalendarApi, EventCall
+from shared.calendar.client import CalendarApi, CalendarApiError, EventCall
 from shared.calendar.plan import OpKind
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
@@ -99,7 +99,7 @@ async def test_the_calendar_read_retries_later_answers_and_reports_a_missing_one
 
 @pytest.fixture
 async def unreadable_google() -> AsyncIterator[str]:
-    """A server that answers every batch 200 with a body that is not a batch answer."""
+    """A server that answers batches and calendar reads 200 with a page, not Google's answer."""
 
     async def answer(request: web.Request) -> web.Response:
         await request.read()
@@ -107,6 +107,7 @@ async def unreadable_google() -> AsyncIterator[str]:
 
     app = web.Application()
     app.router.add_post(BATCH, answer)
+    app.router.add_get("/calendar/v3/calendars/{id}", answer)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -123,13 +124,17 @@ def valid_token() -> AccessToken:
 async def test_an_unreadable_answer_fails_every_call_for_later(
     settings: Settings, unreadable_google: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    api = CalendarApi(settings.model_copy(update={"GOOGLE_API_URL": unreadable_google}))
+    unreadable = settings.model_copy(update={"GOOGLE_API_URL": unreadable_google})
+    api = CalendarApi(unreadable, attempts=2, backoff_base=0.01)
     try:
         client = api.client("refresh-token", valid_token())
         with caplog.at_level(logging.WARNING, "shared.calendar.client"):
             results = await client.execute_batch("cal", inserts(2))
+        with pytest.raises(CalendarApiError) as read_error:
+            await client.get_calendar("cal")
     finally:
         await api.aclose()
+    assert read_error.value.status == 502 and read_error.value.retryable
     assert [(r.status, r.reason) for r in results] == [(502, "badBatchResponse")] * 2
     assert "unreadable" in caplog.text
 
