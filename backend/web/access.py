@@ -8,7 +8,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
-from backend.web.middleware import REQUEST_ID
+from backend.web.middleware import REQUEST_ID, matched_resource
 
 ACCESS_LOGGER = "contestsync.access"
 UNMATCHED_PATH_CHARS = 80
@@ -49,12 +49,7 @@ class AccessLogger(AbstractAccessLogger):
 
 def logged_path(request: web.BaseRequest) -> str:
     """The route pattern when a route matched; else the path, shortened and made printable."""
-    resource = None
-    if isinstance(request, web.Request):
-        try:
-            resource = request.match_info.route.resource
-        except AssertionError:  # a request the parser refused was never routed
-            resource = None
+    resource = matched_resource(request)
     if resource is not None:
         return str(resource.canonical)
     path = request.path[:UNMATCHED_PATH_CHARS]

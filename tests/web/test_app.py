@@ -18,7 +18,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from backend.web.app import build_app
-from backend.web.middleware import build_middleware
+from backend.web.middleware import add_unmatched, build_serve, serve_routes
 from backend.web.rendered import GENERATION_CHECK
 from shared.cache import drop
 from shared.cache import keys as cache_keys
@@ -194,6 +194,31 @@ async def test_error_responses_carry_a_request_id(client: TestClient) -> None:
     assert response.headers.get("X-Request-ID")
 
 
+async def test_a_method_no_route_allows_is_405_naming_the_allowed_ones(client: TestClient) -> None:
+    response = await client.delete("/api/contests")
+    assert response.status == 405
+    assert set(response.headers["Allow"].split(",")) == {"GET", "HEAD"}
+    assert response.headers.get("X-Request-ID")
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_requests_no_route_matches_are_counted_as_unmatched_never_by_path(
+    client: TestClient, res: Resources
+) -> None:
+    assert (await client.get("/no-such-page")).status == 404
+    assert (await client.put("/")).status == 405
+    registry = res.metrics.registry
+    for status in ("404", "405"):
+        labels = {"route": "<unmatched>", "status": status}
+        assert registry.get_sample_value("contestsync_http_requests_total", labels) == 1
+    assert (
+        registry.get_sample_value(
+            "contestsync_http_requests_total", {"route": "/no-such-page", "status": "404"}
+        )
+        is None
+    )
+
+
 async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
     res: Resources, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -201,8 +226,10 @@ async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
         await asyncio.sleep(60)
         return web.Response(text="too late")
 
-    app = web.Application(middlewares=[build_middleware(res.settings, res.metrics, timeout=0.3)])
-    app.router.add_get("/hangs", hangs)
+    serve = build_serve(res.settings, res.metrics, timeout=0.3)
+    app = web.Application()
+    app.router.add_routes(serve_routes([web.get("/hangs", hangs)], serve))
+    add_unmatched(app, serve)
     async with TestClient(TestServer(app)) as test_client:
         response = await test_client.get("/hangs")
         text = await response.text()
