@@ -97,13 +97,16 @@ def matched_resource(request: web.BaseRequest) -> web.AbstractResource | None:
         resource = request.match_info.route.resource
     except AssertionError:  # a request the parser refused was never routed
         return None
-    return None if isinstance(resource, _Unmatched) else resource
+    # `type() is`: isinstance on aiohttp's resources (abstract base classes) costs a Python call.
+    return None if type(resource) is _Unmatched else resource
 
 
 def route_name(request: web.Request) -> str:
     """The matched route's pattern (`/connect/{token}`), never the path: paths carry tokens."""
-    resource = matched_resource(request)
-    return resource.canonical if resource is not None else "<unmatched>"
+    resource = request.match_info.route.resource
+    if resource is None or type(resource) is _Unmatched:
+        return "<unmatched>"
+    return resource.canonical
 
 
 SECURITY_HEADERS = {
@@ -152,6 +155,7 @@ def build_serve(
             request[REQUEST_ID] = rid
             started = time.perf_counter()
             response: web.StreamResponse
+            refusal: web.HTTPException | None = None  # raised again once headers are set
             try:
                 size = request.content_length
                 if size is not None and size > MAX_BODY:
@@ -163,7 +167,7 @@ def build_serve(
                 except Exception as exc:  # boundary: the error policy (TimeoutError included)
                     response = _failed(request, exc)
             except web.HTTPException as exc:
-                response = exc
+                response = refusal = exc
             except BaseException:  # cancelled (the client went away): counted, and passed on
                 _count(metrics, request, 500, time.perf_counter() - started)
                 raise
@@ -172,8 +176,8 @@ def build_serve(
                 headers.setdefault(name, value)
             headers["X-Request-ID"] = rid
             _count(metrics, request, response.status, time.perf_counter() - started)
-            if isinstance(response, web.HTTPException):
-                raise response
+            if refusal is not None:
+                raise refusal
             return response
 
         return served
