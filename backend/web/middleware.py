@@ -91,13 +91,14 @@ def _trusted(
 def matched_resource(request: web.BaseRequest) -> web.AbstractResource | None:
     """The resource of the route that matched `request`; None when none did (404, 405, or a
     request the parser refused, which was never routed)."""
-    if not isinstance(request, web.Request):
+    # `type() is` first: isinstance on aiohttp's requests (abstract base classes) costs a
+    # Python call.
+    if type(request) is not web.Request and not isinstance(request, web.Request):
         return None
     try:
         resource = request.match_info.route.resource
     except AssertionError:  # a request the parser refused was never routed
         return None
-    # `type() is`: isinstance on aiohttp's resources (abstract base classes) costs a Python call.
     return None if type(resource) is _Unmatched else resource
 
 
@@ -199,15 +200,22 @@ def serve_routes(
     return served
 
 
-class _Unmatched(web.DynamicResource):
-    """The last resource, matching every path: what no other route matched."""
+class _Unmatched(web.PlainResource):
+    """The last resource, matching every request target (`*` of `OPTIONS *` too): what no other
+    route matched. Indexed under `/`, the last place aiohttp's router looks."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def _match(self, path: str) -> dict[str, str]:
+        return {}
 
 
 def add_unmatched(app: web.Application, serve: Wrapper, rate_limit: Wrapper | None = None) -> None:
     """Answer requests that no route matches 404, or 405 naming the allowed methods, as aiohttp
     does, but through `serve` (and `rate_limit`): request id, headers, metrics, 413 alike.
     Added after every other route; metrics and the access log name these `<unmatched>`."""
-    resource = _Unmatched(r"/{path:[\s\S]*}")
+    resource = _Unmatched()
 
     async def unmatched(request: web.Request) -> web.StreamResponse:
         allowed: set[str] = set()

@@ -202,6 +202,17 @@ async def test_a_method_no_route_allows_is_405_naming_the_allowed_ones(client: T
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+async def test_a_request_for_no_path_at_all_gets_the_request_id_and_headers(
+    client: TestClient,
+) -> None:
+    reader, writer = await asyncio.open_connection(client.host, client.port)
+    writer.write(b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head = (await reader.read()).split(b"\r\n\r\n")[0].decode()
+    writer.close()
+    assert head.startswith("HTTP/1.1 404 ")
+    assert "X-Request-ID: " in head and "X-Frame-Options: DENY" in head
+
+
 async def test_requests_no_route_matches_are_counted_as_unmatched_never_by_path(
     client: TestClient, res: Resources
 ) -> None:
