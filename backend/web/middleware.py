@@ -261,20 +261,31 @@ class _Deadlines:
             self._timer = loop.call_later(self._every, self._sweep, loop)
         try:
             response = await handler(request)
-        except asyncio.CancelledError:
-            if self._end(task) and task.uncancel() <= cancelling:
-                raise TimeoutError from None  # our cancellation, not the caller's
+        except BaseException as exc:  # HTTPException (404, redirects) included: forgotten too
+            expired = self._end(task)
+            if (
+                expired
+                and task.uncancel() <= cancelling
+                and isinstance(exc, asyncio.CancelledError)
+            ):
+                raise TimeoutError from exc  # our cancellation, not the caller's
             raise
         if self._end(task):  # expired, but the handler finished all the same
             task.uncancel()
         return response
 
+    def __len__(self) -> int:
+        """Requests watched: running, or cancelled and not yet ended."""
+        return len(self._running) + len(self._expired)
+
     def _end(self, task: asyncio.Task[Any]) -> bool:
         """Forget `task`; whether its deadline had passed (and it was cancelled)."""
         if self._running.pop(task, None) is not None:
             return False
-        self._expired.discard(task)
-        return True
+        if task in self._expired:
+            self._expired.remove(task)
+            return True
+        return False
 
     def _sweep(self, loop: asyncio.AbstractEventLoop) -> None:
         now = time.perf_counter()

@@ -12,13 +12,15 @@ import re
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import cast
+from unittest.mock import Mock
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 
 from backend.web.app import build_app
-from backend.web.middleware import add_unmatched, build_serve, serve_routes
+from backend.web.middleware import _Deadlines, add_unmatched, build_serve, serve_routes
 from backend.web.rendered import GENERATION_CHECK
 from shared.cache import drop
 from shared.cache import keys as cache_keys
@@ -251,6 +253,30 @@ async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
     assert response.headers["X-Frame-Options"] == "DENY"
     assert f"request {rid} timed out: GET /hangs" in caplog.text
     assert after.status == 404
+
+
+async def test_time_limits_forget_requests_however_they_end() -> None:
+    async def refuses(request: web.Request) -> web.Response:
+        raise web.HTTPNotFound()
+
+    async def hangs(request: web.Request) -> web.Response:
+        await asyncio.sleep(60)
+        return web.Response(text="too late")
+
+    async def answers(request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    deadlines = _Deadlines(every=0.1)
+    request = make_mocked_request("GET", "/")
+    cast(Mock, request.task).get_loop.return_value = asyncio.get_running_loop()
+    # Each in a task of its own, as aiohttp runs each request.
+    with pytest.raises(web.HTTPNotFound):
+        await asyncio.create_task(deadlines.run(refuses, request, time.perf_counter() + 5))
+    with pytest.raises(TimeoutError):
+        await asyncio.create_task(deadlines.run(hangs, request, time.perf_counter() + 0.1))
+    answer = await asyncio.create_task(deadlines.run(answers, request, time.perf_counter() + 5))
+    assert isinstance(answer, web.Response) and answer.text == "ok"
+    assert len(deadlines) == 0
 
 
 # --- /api/contests --------------------------------------------------------------------------------
