@@ -1,6 +1,6 @@
 """/api/contests and / of the real backend under wrk, next to aiohttp serving the same bytes.
 
-Starts `contestsync web` on loopback (a process of its own, uvloop, every production middleware)
+Starts `contestsync web` on loopback (a process of its own, uvloop, as in production)
 against PostgreSQL and Valkey (TEST_POSTGRES_DSN / TEST_VALKEY_URI, else embedded throwaway
 servers) with 210 contests seeded, and in the same run an aiohttp hello-world process answering
 the bytes the backend answered. wrk (Debian's package, installed here when missing and allowed;
@@ -10,7 +10,12 @@ each, their ratio (goal ≥ 0.5), p99 latency and the errors (non-2xx answers an
 The per-IP rate limit is off for the run (WEB_RATE_LIMIT=0): every request comes from 127.0.0.1,
 and 120 a minute is not what is measured here.
 
-    python bench/api.py [--contests 210] [--seconds 10] [--connections 50]
+The backend and the hello-world server are loaded in turns, `--rounds` runs of each per path
+(5 of 2 s by default), and each figure is the mean of its runs: a machine whose load changes
+during the run (another benchmark beside this one) then weighs on both alike, where one run of
+each in a row could catch it in one run only and swing the ratio by half.
+
+    python bench/api.py [--contests 210] [--seconds 10] [--rounds 5] [--connections 50]
 """
 
 from __future__ import annotations
@@ -160,6 +165,16 @@ async def load(wrk: str | None, url: str, seconds: int, connections: int) -> Loa
     return await run_pool(url, seconds, connections)
 
 
+def combine(runs: list[Load]) -> Load:
+    """Runs of equal length as one: the mean rate, the worst p99, every error."""
+    return Load(
+        sum(run.requests_per_s for run in runs) / len(runs),
+        max(run.p99_ms for run in runs),
+        sum(run.errors for run in runs),
+        runs[0].tool,
+    )
+
+
 async def seed(dsn: str, count: int) -> None:
     """`count` upcoming contests over the next 14 days, spread over every platform."""
     now = datetime.now(UTC).replace(microsecond=0)
@@ -223,7 +238,8 @@ async def until_up(url: str, log: Path, seconds: float = 60) -> None:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contests", type=int, default=210)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="per server and path")
+    parser.add_argument("--rounds", type=int, default=5, help="turns the --seconds are cut in")
     parser.add_argument("--connections", type=int, default=50)
     args = parser.parse_args()
     wrk = find_wrk()
@@ -276,13 +292,17 @@ async def main() -> None:
                     )
                     hello_url = f"http://127.0.0.1:{hello_port}/"
                     await until_up(hello_url, hello_log)
-                    ours = await load(wrk, base + path, args.seconds, args.connections)
-                    hello = await load(wrk, hello_url, args.seconds, args.connections)
-                results.append((path, len(body), ours, hello))
+                    slice_ = max(1, args.seconds // args.rounds)
+                    runs: tuple[list[Load], list[Load]] = ([], [])
+                    for _ in range(args.rounds):
+                        runs[0].append(await load(wrk, base + path, slice_, args.connections))
+                        runs[1].append(await load(wrk, hello_url, slice_, args.connections))
+                results.append((path, len(body), combine(runs[0]), combine(runs[1])))
 
     tool = results[0][2].tool
     print(
-        f"load: {tool}, {args.connections} connections, {args.seconds} s per run, loopback; "
+        f"load: {tool}, {args.connections} connections, {args.seconds} s per server and path "
+        f"in {args.rounds} turns, loopback; "
         f"{args.contests} contests; per-IP rate limit off for the run (WEB_RATE_LIMIT=0)"
     )
     for path, size, ours, hello in results:

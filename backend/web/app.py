@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from aiohttp import web
-from aiohttp.typedefs import Middleware
 from redis.exceptions import RedisError
 
 from backend.web import pages
@@ -20,9 +18,10 @@ from backend.web.legal import favicon_ico, favicon_svg, privacy, terms
 from backend.web.middleware import (
     MAX_BODY,
     VALKEY_KEY,
-    Handler,
-    build_middleware,
+    add_unmatched,
     build_rate_limit,
+    build_serve,
+    serve_routes,
 )
 from backend.web.oauth import connect_link, connect_page, google_callback
 from backend.web.rendered import RenderCache, Rendered
@@ -49,37 +48,22 @@ def build_app(res: Resources, *, telegram_webhook: web.RouteDef | None = None) -
     from a few addresses.
     """
     # Every request gets an id, is counted, gets the security headers, is size-checked, then
-    # runs under the error policy (timeout, 503 on a database outage, 500): one middleware.
-    middlewares: list[Middleware] = [build_middleware(res.settings, res.metrics)]
+    # runs under the error policy (timeout, 503 on a database outage, 500), and inside that the
+    # per-IP limit: wrappers put around each route's handler once, here (middleware.py).
+    serve = build_serve(res.settings, res.metrics)
+    rate_limit = None
     if res.settings.WEB_RATE_LIMIT:
         rate_limit = build_rate_limit(res.settings, limit=res.settings.WEB_RATE_LIMIT)
-        if telegram_webhook is not None:
-            rate_limit = _except_path(telegram_webhook.path, rate_limit)
-        # Innermost: the per-IP limit runs inside the error policy's handler timeout.
-        middlewares.append(rate_limit)
-    app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
+    app = web.Application(client_max_size=MAX_BODY)
     app[RES] = res
     app[VALKEY_KEY] = res.valkey
     app[RENDERS] = RenderCache(res.valkey)  # / and /api/contests (backend/web/rendered.py)
     app[FEED_RENDERS] = {}  # the feeds' kept renderings (backend/web/feeds.py)
-    app.router.add_routes(ROUTES)
+    app.router.add_routes(serve_routes(ROUTES, serve, rate_limit))
     if telegram_webhook is not None:
-        app.router.add_routes([telegram_webhook])
+        app.router.add_routes(serve_routes([telegram_webhook], serve))
+    add_unmatched(app, serve, rate_limit)  # last: 404 and 405 get the same
     return app
-
-
-def _except_path(
-    path: str, middleware: Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
-) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
-    """`middleware` for every request but those to `path`."""
-
-    @web.middleware
-    async def skipping(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if request.path == path:
-            return await handler(request)
-        return await middleware(request, handler)
-
-    return skipping
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -1,4 +1,5 @@
-"""aiohttp middlewares: request ids, metrics, security headers, errors; per-IP rate limit."""
+"""What every request gets (request ids, metrics, security headers, errors) and the per-IP
+rate limit, as wrappers put around each route's handler at start-up."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import itertools
 import logging
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Awaitable, Callable, Iterable
 from html import escape
+from typing import Any
 
-from aiohttp import web
-from aiohttp.typedefs import Middleware
+from aiohttp import hdrs, web
 from prometheus_client import Counter, Histogram
 from redis.asyncio import Redis
 
@@ -86,10 +88,26 @@ def _trusted(
     return any(ip in net for net in trusted)
 
 
+def matched_resource(request: web.BaseRequest) -> web.AbstractResource | None:
+    """The resource of the route that matched `request`; None when none did (404, 405, or a
+    request the parser refused, which was never routed)."""
+    # `type() is` first: isinstance on aiohttp's requests (abstract base classes) costs a
+    # Python call.
+    if type(request) is not web.Request and not isinstance(request, web.Request):
+        return None
+    try:
+        resource = request.match_info.route.resource
+    except AssertionError:  # a request the parser refused was never routed
+        return None
+    return None if type(resource) is _Unmatched else resource
+
+
 def route_name(request: web.Request) -> str:
     """The matched route's pattern (`/connect/{token}`), never the path: paths carry tokens."""
     resource = request.match_info.route.resource
-    return resource.canonical if resource is not None else "<unmatched>"
+    if resource is None or type(resource) is _Unmatched:
+        return "<unmatched>"
+    return resource.canonical
 
 
 SECURITY_HEADERS = {
@@ -100,19 +118,26 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+# Health probes and metrics are never rate limited: monitors poll them from one address.
+NOT_RATE_LIMITED = frozenset({"/healthz", "/readyz", "/metrics"})
+
+Wrapper = Callable[[Handler], Handler]
 
 
-def build_middleware(
+def build_serve(
     settings: Settings, metrics: Metrics, *, timeout: float = HANDLER_TIMEOUT
-) -> Middleware:
-    """The backend's own middleware, one layer doing in order what every request needs.
+) -> Wrapper:
+    """What every request needs, as a wrapper put around each route's handler once, at start-up.
 
     Outermost first: the request gets an id (echoed from X-Request-ID when it is a plain
     token), is counted in the metrics by route pattern and status, gets the security headers
     (a handler's own values win), is size-checked (413), then runs under the error policy:
-    past `timeout` seconds 504, 503 on a database outage, 500 on a bug. One layer instead of
-    five: each layer of aiohttp's chain is a coroutine, a wrapper and a try block paid on every
-    request.
+    past `timeout` seconds 504, 503 on a database outage, 500 on a bug.
+
+    A wrapper per route rather than an aiohttp middleware: with any middleware aiohttp looks
+    the chain up and runs two more coroutines (its own current-app fix-up and ours) on every
+    request. `serve_routes` wraps the routes and `add_unmatched` gives requests no route
+    matches (404, 405) the same treatment.
     """
     security = dict(SECURITY_HEADERS)
     if settings.is_production:
@@ -120,80 +145,154 @@ def build_middleware(
     security_headers = tuple(security.items())
     deadlines = _Deadlines(every=min(DEADLINE_SWEEP, timeout))
 
-    @web.middleware
-    async def serve(request: web.Request, handler: Handler) -> web.StreamResponse:
-        rid = request.headers.get("X-Request-ID")
-        # Echoed into pages and logs: only a plain token is taken over, anything else replaced.
-        if rid is None or not _REQUEST_ID.fullmatch(rid):
-            rid = _new_request_id()
-        request[REQUEST_ID] = rid
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        response: web.StreamResponse
-        try:
-            size = request.content_length
-            if size is not None and size > MAX_BODY:
-                raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=size)
+    def serve(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def served(request: web.Request) -> web.StreamResponse:
+            rid = request.headers.get("X-Request-ID")
+            # Echoed into pages and logs: only a plain token is taken over, anything else
+            # replaced.
+            if rid is None or not _REQUEST_ID.fullmatch(rid):
+                rid = _new_request_id()
+            request[REQUEST_ID] = rid
+            started = time.perf_counter()
+            response: web.StreamResponse
+            refusal: web.HTTPException | None = None  # raised again once headers are set
             try:
-                async with asyncio.timeout(None) as limit:
-                    deadlines.watch(limit, started + timeout, loop)
-                    try:
-                        response = await handler(request)
-                    finally:
-                        deadlines.forget(limit)
-            except web.HTTPException:
+                size = request.content_length
+                if size is not None and size > MAX_BODY:
+                    raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=size)
+                try:
+                    response = await deadlines.run(handler, request, started + timeout)
+                except web.HTTPException:
+                    raise
+                except Exception as exc:  # boundary: the error policy (TimeoutError included)
+                    response = _failed(request, exc)
+            except web.HTTPException as exc:
+                response = refusal = exc
+            except BaseException:  # cancelled (the client went away): counted, and passed on
+                _count(metrics, request, 500, time.perf_counter() - started)
                 raise
-            except Exception as exc:  # boundary: the error policy (TimeoutError included)
-                response = _failed(request, exc)
-        except web.HTTPException as exc:
-            response = exc
-        except BaseException:  # cancelled (the client went away): counted, and passed on
-            _count(metrics, request, 500, loop.time() - started)
-            raise
-        headers = response.headers
-        for name, value in security_headers:
-            headers.setdefault(name, value)
-        headers["X-Request-ID"] = rid
-        _count(metrics, request, response.status, loop.time() - started)
-        if isinstance(response, web.HTTPException):
-            raise response
-        return response
+            headers = response.headers
+            for name, value in security_headers:
+                headers.setdefault(name, value)
+            headers["X-Request-ID"] = rid
+            _count(metrics, request, response.status, time.perf_counter() - started)
+            if refusal is not None:
+                raise refusal
+            return response
+
+        return served
 
     return serve
+
+
+def serve_routes(
+    routes: Iterable[web.RouteDef], serve: Wrapper, rate_limit: Wrapper | None = None
+) -> list[web.RouteDef]:
+    """`routes` with each handler wrapped once: in `serve`, and inside it in `rate_limit` (when
+    given) unless the route is a health probe or the metrics."""
+    served = []
+    for route in routes:
+        handler = route.handler
+        if rate_limit is not None and route.path not in NOT_RATE_LIMITED:
+            handler = rate_limit(handler)
+        served.append(web.RouteDef(route.method, route.path, serve(handler), route.kwargs))
+    return served
+
+
+class _Unmatched(web.PlainResource):
+    """The last resource, matching every request target (`*` of `OPTIONS *` too): what no other
+    route matched. Indexed under `/`, the last place aiohttp's router looks."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def _match(self, path: str) -> dict[str, str]:
+        return {}
+
+
+def add_unmatched(app: web.Application, serve: Wrapper, rate_limit: Wrapper | None = None) -> None:
+    """Answer requests that no route matches 404, or 405 naming the allowed methods, as aiohttp
+    does, but through `serve` (and `rate_limit`): request id, headers, metrics, 413 alike.
+    Added after every other route; metrics and the access log name these `<unmatched>`."""
+    resource = _Unmatched()
+
+    async def unmatched(request: web.Request) -> web.StreamResponse:
+        allowed: set[str] = set()
+        for other in request.app.router.resources():
+            if other is not resource:
+                allowed |= (await other.resolve(request))[1]
+        if allowed:
+            raise web.HTTPMethodNotAllowed(request.method, allowed)
+        raise web.HTTPNotFound()
+
+    app.router.register_resource(resource)
+    resource.add_route(hdrs.METH_ANY, serve(rate_limit(unmatched) if rate_limit else unmatched))
 
 
 class _Deadlines:
     """Handler time limits, enforced by one timer for every request in flight.
 
-    A timer per request (`asyncio.timeout(30)`: a libuv timer started and stopped) cost more
-    than the rest of the middleware together; here a request is a dict entry under a limit
-    without a deadline, and a sweep every `every` seconds expires the ones past theirs (their
-    handler is cancelled and `asyncio.timeout` turns that into TimeoutError), so a request
-    runs at most `every` seconds past its limit.
+    A timer per request (`asyncio.timeout(30)`: a libuv timer started and stopped, and the
+    current task looked up by the running loop, a getpid() system call) cost more than the
+    rest of the wrapper together; here a request is a dict entry (its task and deadline), and a
+    sweep every `every` seconds cancels the handlers past theirs, which then raise TimeoutError
+    as under `asyncio.timeout`. A request runs at most `every` seconds past its limit.
     """
 
     def __init__(self, every: float) -> None:
         self._every = every
-        self._running: dict[asyncio.Timeout, float] = {}
+        self._running: dict[asyncio.Task[Any], float] = {}  # task -> deadline (perf_counter)
+        self._expired: set[asyncio.Task[Any]] = set()
         self._timer: asyncio.TimerHandle | None = None
 
-    def watch(
-        self, limit: asyncio.Timeout, deadline: float, loop: asyncio.AbstractEventLoop
-    ) -> None:
-        """Expire `limit` once `deadline` (on the loop's clock) has passed."""
-        self._running[limit] = deadline
+    async def run(
+        self, handler: Handler, request: web.Request, deadline: float
+    ) -> web.StreamResponse:
+        """`handler(request)`, cancelled past `deadline` (on `time.perf_counter`'s clock) and
+        then raising TimeoutError."""
+        loop = request.task.get_loop()
+        task = asyncio.current_task(loop)
+        if task is None:  # not in a task: nothing to cancel
+            return await handler(request)
+        cancelling = task.cancelling()
+        self._running[task] = deadline
         if self._timer is None:
             self._timer = loop.call_later(self._every, self._sweep, loop)
+        try:
+            response = await handler(request)
+        except BaseException as exc:  # HTTPException (404, redirects) included: forgotten too
+            expired = self._end(task)
+            if (
+                expired
+                and task.uncancel() <= cancelling
+                and isinstance(exc, asyncio.CancelledError)
+            ):
+                raise TimeoutError from exc  # our cancellation, not the caller's
+            raise
+        if self._end(task):  # expired, but the handler finished all the same
+            task.uncancel()
+        return response
 
-    def forget(self, limit: asyncio.Timeout) -> None:
-        """The request under `limit` has ended."""
-        self._running.pop(limit, None)
+    def __len__(self) -> int:
+        """Requests watched: running, or cancelled and not yet ended."""
+        return len(self._running) + len(self._expired)
+
+    def _end(self, task: asyncio.Task[Any]) -> bool:
+        """Forget `task`; whether its deadline had passed (and it was cancelled)."""
+        if self._running.pop(task, None) is not None:
+            return False
+        if task in self._expired:
+            self._expired.remove(task)
+            return True
+        return False
 
     def _sweep(self, loop: asyncio.AbstractEventLoop) -> None:
-        now = loop.time()
-        for limit in [limit for limit, deadline in self._running.items() if deadline <= now]:
-            del self._running[limit]
-            limit.reschedule(now)
+        now = time.perf_counter()
+        for task in [task for task, deadline in self._running.items() if deadline <= now]:
+            del self._running[task]
+            self._expired.add(task)
+            task.cancel()
         self._timer = loop.call_later(self._every, self._sweep, loop) if self._running else None
 
 
@@ -247,32 +346,32 @@ def _series(metrics: Metrics, route: str, status: int) -> tuple[Counter, Histogr
     )
 
 
-def build_rate_limit(
-    settings: Settings, limit: int = 120, window: int = 60
-) -> Callable[..., Awaitable[web.StreamResponse]]:
-    """Per-IP fixed-window limit on everything but health probes; fails open if Valkey is down."""
+def build_rate_limit(settings: Settings, limit: int = 120, window: int = 60) -> Wrapper:
+    """Per-IP fixed-window limit, a wrapper put around a route's handler (`serve_routes` leaves
+    health probes out); fails open if Valkey is down."""
 
-    @web.middleware
-    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if request.path in ("/healthz", "/readyz", "/metrics"):
+    def rate_limited(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def limited(request: web.Request) -> web.StreamResponse:
+            valkey = request.app.get(VALKEY_KEY)
+            if valkey is not None:
+                ip = client_ip(request, settings)
+                try:
+                    wait = await hit_limit(
+                        valkey, lambda start: cache_keys.limit("ip", ip, start), limit, window
+                    )
+                except Exception as exc:  # boundary: a cache outage must not take the site down
+                    log_valkey_failure(log, exc, "rate limiter unavailable")
+                    wait = 0
+                if wait:
+                    response = _error(request, 429, "Too many requests; slow down a little.")
+                    response.headers["Retry-After"] = str(wait)
+                    return response
             return await handler(request)
-        valkey = request.app.get(VALKEY_KEY)
-        if valkey is not None:
-            ip = client_ip(request, settings)
-            try:
-                wait = await hit_limit(
-                    valkey, lambda start: cache_keys.limit("ip", ip, start), limit, window
-                )
-            except Exception as exc:  # boundary: a cache outage must not take the site down
-                log_valkey_failure(log, exc, "rate limiter unavailable")
-                wait = 0
-            if wait:
-                response = _error(request, 429, "Too many requests; slow down a little.")
-                response.headers["Retry-After"] = str(wait)
-                return response
-        return await handler(request)
 
-    return rate_limit
+        return limited
+
+    return rate_limited
 
 
 def _error(request: web.Request, status: int, message: str) -> web.Response:

@@ -12,13 +12,15 @@ import re
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import cast
+from unittest.mock import Mock
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 
 from backend.web.app import build_app
-from backend.web.middleware import build_middleware
+from backend.web.middleware import _Deadlines, add_unmatched, build_serve, serve_routes
 from backend.web.rendered import GENERATION_CHECK
 from shared.cache import drop
 from shared.cache import keys as cache_keys
@@ -194,6 +196,42 @@ async def test_error_responses_carry_a_request_id(client: TestClient) -> None:
     assert response.headers.get("X-Request-ID")
 
 
+async def test_a_method_no_route_allows_is_405_naming_the_allowed_ones(client: TestClient) -> None:
+    response = await client.delete("/api/contests")
+    assert response.status == 405
+    assert set(response.headers["Allow"].split(",")) == {"GET", "HEAD"}
+    assert response.headers.get("X-Request-ID")
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_a_request_for_no_path_at_all_gets_the_request_id_and_headers(
+    client: TestClient,
+) -> None:
+    reader, writer = await asyncio.open_connection(client.host, client.port)
+    writer.write(b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head = (await reader.read()).split(b"\r\n\r\n")[0].decode()
+    writer.close()
+    assert head.startswith("HTTP/1.1 404 ")
+    assert "X-Request-ID: " in head and "X-Frame-Options: DENY" in head
+
+
+async def test_requests_no_route_matches_are_counted_as_unmatched_never_by_path(
+    client: TestClient, res: Resources
+) -> None:
+    assert (await client.get("/no-such-page")).status == 404
+    assert (await client.put("/")).status == 405
+    registry = res.metrics.registry
+    for status in ("404", "405"):
+        labels = {"route": "<unmatched>", "status": status}
+        assert registry.get_sample_value("contestsync_http_requests_total", labels) == 1
+    assert (
+        registry.get_sample_value(
+            "contestsync_http_requests_total", {"route": "/no-such-page", "status": "404"}
+        )
+        is None
+    )
+
+
 async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
     res: Resources, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -201,8 +239,10 @@ async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
         await asyncio.sleep(60)
         return web.Response(text="too late")
 
-    app = web.Application(middlewares=[build_middleware(res.settings, res.metrics, timeout=0.3)])
-    app.router.add_get("/hangs", hangs)
+    serve = build_serve(res.settings, res.metrics, timeout=0.3)
+    app = web.Application()
+    app.router.add_routes(serve_routes([web.get("/hangs", hangs)], serve))
+    add_unmatched(app, serve)
     async with TestClient(TestServer(app)) as test_client:
         response = await test_client.get("/hangs")
         text = await response.text()
@@ -213,6 +253,30 @@ async def test_a_request_past_the_handler_time_limit_is_answered_504_and_logged(
     assert response.headers["X-Frame-Options"] == "DENY"
     assert f"request {rid} timed out: GET /hangs" in caplog.text
     assert after.status == 404
+
+
+async def test_time_limits_forget_requests_however_they_end() -> None:
+    async def refuses(request: web.Request) -> web.Response:
+        raise web.HTTPNotFound()
+
+    async def hangs(request: web.Request) -> web.Response:
+        await asyncio.sleep(60)
+        return web.Response(text="too late")
+
+    async def answers(request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    deadlines = _Deadlines(every=0.1)
+    request = make_mocked_request("GET", "/")
+    cast(Mock, request.task).get_loop.return_value = asyncio.get_running_loop()
+    # Each in a task of its own, as aiohttp runs each request.
+    with pytest.raises(web.HTTPNotFound):
+        await asyncio.create_task(deadlines.run(refuses, request, time.perf_counter() + 5))
+    with pytest.raises(TimeoutError):
+        await asyncio.create_task(deadlines.run(hangs, request, time.perf_counter() + 0.1))
+    answer = await asyncio.create_task(deadlines.run(answers, request, time.perf_counter() + 5))
+    assert isinstance(answer, web.Response) and answer.text == "ok"
+    assert len(deadlines) == 0
 
 
 # --- /api/contests --------------------------------------------------------------------------------
