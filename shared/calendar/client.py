@@ -3,7 +3,11 @@ google-api-python-client kept off the event loop.
 
 One `CalendarApi` per process holds an aiohttp session for Google, the library's built service
 with a thread pool for its calls, and the endpoints; one `CalendarClient` per user sync holds that
-user's credentials (google-auth, refreshed in a thread when expired or answered 401).
+user's credentials (google-auth's Credentials, read by the library's threads too).
+
+The access token is refreshed over aiohttp (`_token`: the refresh-token grant google-auth makes,
+with its retries of "later" answers) when it has expired or Google answered 401, once for all
+the calls in flight; only a 401 inside a library call is refreshed by google-auth in its thread.
 
 The two calls every sync makes, reading the calendar and writing events in batches
 (`shared/calendar/batch.py`), go over aiohttp with the access token: through the library they
@@ -31,6 +35,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
@@ -44,7 +49,7 @@ from googleapiclient.errors import HttpError
 
 from shared.calendar import batch
 from shared.calendar.plan import OpKind
-from shared.calendar.tokens import AccessToken
+from shared.calendar.tokens import AccessToken, naive_utcnow
 from shared.config import Settings
 from shared.errors import ContestSyncError, ExternalServiceError, GoogleUnavailableError
 from shared.metrics import Metrics
@@ -54,12 +59,31 @@ log = logging.getLogger(__name__)
 
 BATCH_LIMIT = 50
 HTTP_TIMEOUT = 30
+# A token refresh answered "later" is tried this many times in all, as google-auth does.
+REFRESH_ATTEMPTS = 3
+# The answers of the token endpoint worth another try: google-auth's retryable statuses (and
+# a proxy's 502) and its retryable OAuth error codes.
+_REFRESH_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_RETRY_ERRORS = frozenset({"internal_failure", "server_error", "temporarily_unavailable"})
 
 T = TypeVar("T")
 
 
 class GrantRevokedError(ContestSyncError):
     """Google refused the refresh token (invalid_grant): the user must connect again."""
+
+
+class _RefreshLater(Exception):
+    """The token endpoint answered "later" (5xx, 429, temporarily_unavailable)."""
+
+
+def _expiry(lifetime: object) -> datetime | None:
+    """When a token that lives `lifetime` seconds (the answer's expires_in) expires."""
+    try:
+        seconds = int(lifetime)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None  # no expiry given: google-auth then treats the token as never expiring
+    return naive_utcnow() + timedelta(seconds=seconds)
 
 
 class CalendarApiError(ExternalServiceError):
@@ -261,10 +285,11 @@ class CalendarClient:
         settings = api.settings
         self._api = api
         self._lock = threading.Lock()
+        self._refreshing = asyncio.Lock()
         self._local = threading.local()
         # A given access token is used until Google answers 401 (_send, or the library's
         # AuthorizedHttp, then refreshes and tries once more) or it is about to expire (then
-        # _refresh runs first).
+        # _token refreshes it first).
         # google-auth's Credentials and refresh are not annotated.
         self.credentials = Credentials(  # type: ignore[no-untyped-call]
             token=access.token if access else None,
@@ -305,8 +330,12 @@ class CalendarClient:
         # The calling method's name ("find_calendar") labels the metric.
         method = fn.__qualname__.split(".<locals>")[0].rsplit(".", 1)[-1].strip("_")
         method = method.removesuffix("_once")
-        call = loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
-        return await self._counted(method, call)
+
+        async def call() -> T:
+            await self._token()  # a token expired is refreshed here, not in the thread
+            return await loop.run_in_executor(self._api.executor, partial(self._guarded, fn))
+
+        return await self._counted(method, call())
 
     async def _counted(self, method: str, call: Awaitable[T]) -> T:
         """Await `call`, counting it in the Google call metrics by how it ended."""
@@ -343,40 +372,91 @@ class CalendarClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _guarded(self, fn: Callable[[], T]) -> T:
-        """Run a library call in this thread, refreshing the access token first if needed."""
+        """Run a library call in this thread, its failures as our errors (the AuthorizedHttp
+        refreshes the token itself when Google answers 401)."""
         with _google_errors():
-            self._refresh(stale=None)
             return fn()
 
-    def _refresh(self, stale: str | None) -> None:
-        """Refresh the access token when it is no longer valid, or when it is still `stale` (the
-        token Google just answered 401 to; a call that refreshed meanwhile leaves it be)."""
-        with self._lock:
-            creds = self.credentials
-            if creds.valid and (stale is None or creds.token != stale):
-                return
-            try:
-                creds.refresh(  # type: ignore[no-untyped-call]
-                    google_auth_httplib2.Request(self._api.thread_http())
-                )
-            except Exception:
-                self._count_refresh("failed")
-                raise
-            self._count_refresh("ok")
+    def _current(self, stale: str | None) -> str | None:
+        """The access token held now if it is valid and not `stale`."""
+        creds = self.credentials
+        if creds.valid and creds.token is not None and (stale is None or creds.token != stale):
+            return str(creds.token)
+        return None
 
     async def _token(self, stale: str | None = None) -> str:
-        """A valid access token for an aiohttp call, refreshed (in a thread) when needed."""
+        """A valid access token: the one held, or a new one from Google's token endpoint when it
+        has expired or is still `stale` (the token Google just answered 401 to).
+
+        Calls in flight together refresh once: the others wait and take the new token.
+        """
+        token = self._current(stale)
+        if token is not None:
+            return token
+        async with self._refreshing:
+            token = self._current(stale)
+            if token is not None:  # refreshed while this call waited
+                return token
+            try:
+                fresh, expiry = await self._refreshed()
+            except BaseException:
+                self._count_refresh("failed")
+                raise
+            with self._lock:  # the library's threads read the credentials too
+                self.credentials.token = fresh
+                self.credentials.expiry = expiry
+            self._count_refresh("ok")
+            return fresh
+
+    async def _refreshed(self) -> tuple[str, datetime | None]:
+        """A new access token, its refresh tried again when Google answers "later"."""
+        attempts = retrying(
+            attempts=REFRESH_ATTEMPTS,
+            backoff=self._api.backoff,
+            retry_on=lambda exc: isinstance(exc, _RefreshLater),
+        )
+        try:
+            async for attempt in attempts:
+                with attempt:
+                    return await self._refresh_once()
+        except _RefreshLater:
+            raise GoogleUnavailableError("Google token refresh failed for now") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _refresh_once(self) -> tuple[str, datetime | None]:
+        """One refresh-token grant at Google's token endpoint (RFC 6749 §6), as google-auth
+        makes it: the new access token and its expiry (naive UTC, as google-auth keeps it)."""
         creds = self.credentials
-        if stale is None and creds.valid and creds.token is not None:
-            return str(creds.token)
-
-        def refresh() -> str:
-            with _google_errors():
-                self._refresh(stale)
-            return str(self.credentials.token)
-
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._api.executor, refresh)
+        form = {
+            "grant_type": "refresh_token",
+            "client_id": creds.client_id,
+            "client_secret": creds.client_secret,
+            "refresh_token": creds.refresh_token,
+        }
+        try:
+            async with self._api.session().post(
+                self._api.settings.GOOGLE_TOKEN_URL,
+                data={k: v for k, v in form.items() if v is not None},
+            ) as resp:
+                content = await resp.read()
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise GoogleUnavailableError(f"cannot reach Google: {exc.__class__.__name__}") from None
+        try:
+            data = json.loads(content)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            data = {}
+        token = data.get("access_token")
+        if resp.status == 200 and isinstance(token, str) and token:
+            return token, _expiry(data.get("expires_in"))
+        error = str(data.get("error") or "")
+        if error == "invalid_grant":
+            raise GrantRevokedError("Google no longer accepts this grant")
+        description = str(data.get("error_description") or "")
+        if resp.status in _REFRESH_RETRY_STATUSES or _RETRY_ERRORS & {error, description}:
+            raise _RefreshLater
+        raise ExternalServiceError("Google token refresh failed")
 
     async def _send(
         self, method: str, url: str, body: bytes | None = None, content_type: str | None = None

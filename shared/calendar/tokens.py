@@ -40,7 +40,8 @@ def _fingerprint(refresh_token: str) -> str:
     return hashlib.sha256(refresh_token.encode("utf-8")).hexdigest()[:32]
 
 
-def _utcnow() -> datetime:
+def naive_utcnow() -> datetime:
+    """Now in naive UTC, as google-auth keeps expiries."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
@@ -74,7 +75,7 @@ async def keep_access_token(
     """Store `current` (the token a sync ended with) unless it is the one already stored."""
     if current is None or (stored is not None and stored.token == current.token):
         return
-    lifetime = (current.expiry - _utcnow()).total_seconds()
+    lifetime = (current.expiry - naive_utcnow()).total_seconds()
     ttl = min(cache_keys.ACCESS_TOKEN_MAX_TTL, int(lifetime) - cache_keys.ACCESS_TOKEN_MARGIN)
     if ttl <= 0:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from collections.abc import AsyncIterator
@@ -9,14 +10,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiohttp import web
+from pydantic import SecretStr
 
-from shared.calendar.client import CalendarApi, CalendarApiError, EventCall
+from shared.calendar.client import CalendarApi, CalendarApiError, EventCall, GrantRevokedError
 from shared.calendar.plan import OpKind
 from shared.calendar.tokens import AccessToken
 from shared.config import Settings
-from shared.errors import GoogleUnavailableError
+from shared.errors import ExternalServiceError, GoogleUnavailableError
 from shared.resources import Resources
-from tests.fakes.google import FakeGoogle
+from tests.fakes.google import ACCESS_TOKEN_TTL, FakeGoogle
 
 BATCH = "/batch/calendar/v3"
 
@@ -154,3 +156,53 @@ async def test_an_unreachable_google_is_reported_as_unavailable(settings: Settin
     finally:
         await api.aclose()
     assert "a-token" not in str(batch_error.value) and str(port) not in str(batch_error.value)
+
+
+async def test_calls_in_flight_together_refresh_the_token_once(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    assert client.access_token() is None  # nothing held yet: the first call refreshes
+    found = await asyncio.gather(*(client.get_calendar(calendar.id) for _ in range(5)))
+    assert all(f is not None and f["id"] == calendar.id for f in found)
+    assert token_calls(fake_google) == 1
+    held = client.access_token()
+    assert held is not None
+    lifetime = held.expiry - datetime.now(UTC).replace(tzinfo=None)
+    assert (
+        timedelta(seconds=ACCESS_TOKEN_TTL - 60) < lifetime <= timedelta(seconds=ACCESS_TOKEN_TTL)
+    )
+
+
+async def test_a_refused_client_fails_the_call_without_calling_the_grant_revoked(
+    settings: Settings, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    refresh_token = fake_google.issue_refresh_token("alice-sub")
+    wrong = settings.model_copy(update={"GOOGLE_CLIENT_SECRET": SecretStr("not-the-secret")})
+    api = CalendarApi(wrong, attempts=1)
+    try:
+        with pytest.raises(ExternalServiceError) as refused:
+            await api.client(refresh_token).get_calendar(calendar.id)
+    finally:
+        await api.aclose()
+    assert not isinstance(refused.value, GoogleUnavailableError)  # not worth another try
+    assert token_calls(fake_google) == 1
+    assert "not-the-secret" not in str(refused.value) and refresh_token not in str(refused.value)
+
+
+async def test_a_revoked_grant_and_a_token_endpoint_outage_are_told_apart(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub")
+    refresh_token = fake_google.issue_refresh_token("alice-sub")
+    res.calendar.attempts = 1  # the read itself is not tried again: only the refresh is
+    fake_google.fail_next("/token", 503, times=3)
+    with pytest.raises(GoogleUnavailableError):
+        await res.calendar.client(refresh_token).get_calendar(calendar.id)
+    assert [c.status for c in fake_google.calls if c.path == "/token"] == [503] * 3
+    fake_google.revoke_all("alice-sub")
+    with pytest.raises(GrantRevokedError):
+        await res.calendar.client(refresh_token).get_calendar(calendar.id)
+    assert token_calls(fake_google) == 4  # invalid_grant is final: asked once
