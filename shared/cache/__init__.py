@@ -127,6 +127,19 @@ class OwnedLock:
         released = self._valkey.eval(_RELEASE, 1, self.key, self.token)
         return bool(await cast(Awaitable[int], released))
 
+    async def release_writing(self, key: str, value: str, ttl: int) -> bool:
+        """`release`, storing `value` under `key` for `ttl` seconds first in the same round trip
+        (what the lock's holder leaves for the next one). A failed write only loses the value."""
+        async with self._valkey.pipeline(transaction=False) as pipe:
+            pipe.set(key, value, ex=ttl)
+            pipe.eval(_RELEASE, 1, self.key, self.token)
+            written, released = await pipe.execute(raise_on_error=False)
+        if isinstance(written, Exception):
+            log.debug("%s not written: %s", key, written.__class__.__name__)
+        if isinstance(released, Exception):
+            raise released
+        return bool(released)
+
 
 async def hit_limit(
     valkey: Redis,

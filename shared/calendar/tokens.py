@@ -5,7 +5,9 @@ doubling the cost of a resync that changes nothing. The token is stored in Valke
 the process's TokenCipher (AES-GCM bound to the user id, the key that seals refresh tokens), so
 a Valkey dump holds no usable credential, together with a fingerprint of the refresh token it
 came from, so a token of an earlier grant (the user reconnected, perhaps another account) is
-never used. Valkey being away only costs the refresh this saves.
+never used. The sync reads it with its lock and writes it with the lock's release, each in the
+same round trip (`OwnedLock.acquire_reading`, `OwnedLock.release_writing`). Valkey being away
+only costs the refresh this saves.
 """
 
 from __future__ import annotations
@@ -64,21 +66,21 @@ def read_access_token(
         return None
 
 
-async def keep_access_token(
-    valkey: Redis,
+def token_to_keep(
     cipher: TokenCipher,
     user_id: int,
     refresh_token: str,
     current: AccessToken | None,
     stored: AccessToken | None,
-) -> None:
-    """Store `current` (the token a sync ended with) unless it is the one already stored."""
+) -> tuple[str, str, int] | None:
+    """What to store of `current`, the token a sync ended with: (key, sealed value, seconds to
+    live); None when it is the one already stored or too close to its expiry to be worth it."""
     if current is None or (stored is not None and stored.token == current.token):
-        return
+        return None
     lifetime = (current.expiry - naive_utcnow()).total_seconds()
     ttl = min(cache_keys.ACCESS_TOKEN_MAX_TTL, int(lifetime) - cache_keys.ACCESS_TOKEN_MARGIN)
     if ttl <= 0:
-        return
+        return None
     payload = json.dumps(
         {
             "grant": _fingerprint(refresh_token),
@@ -87,10 +89,7 @@ async def keep_access_token(
         },
         separators=(",", ":"),
     )
-    try:
-        await valkey.set(cache_keys.access_token(user_id), cipher.encrypt(payload, user_id), ex=ttl)
-    except (RedisError, OSError) as exc:
-        log.debug("access token of user %d not kept: %s", user_id, exc.__class__.__name__)
+    return cache_keys.access_token(user_id), cipher.encrypt(payload, user_id), ttl
 
 
 async def forget_access_token(valkey: Redis, user_id: int) -> None:

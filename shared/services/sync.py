@@ -36,7 +36,7 @@ from shared.calendar.plan import (
     build_event,
     plan_sync,
 )
-from shared.calendar.tokens import forget_access_token, keep_access_token, read_access_token
+from shared.calendar.tokens import forget_access_token, read_access_token, token_to_keep
 from shared.crypto import DecryptionError, TokenCipher
 from shared.db import events as eq
 from shared.db import users as uq
@@ -215,11 +215,13 @@ async def sync_user_calendar(
         )
     lost = asyncio.Event()
     renewer = asyncio.create_task(_keep_lock(lock, lost))
+    keep: list[tuple[str, str, int]] = []  # the access token to store as the lock is released
     try:
         result = await _sync_locked(
-            deps, started, stored_token, backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost
+            deps, started, stored_token, backoff or Backoff(BACKOFF_BASE, BACKOFF_MAX), lost, keep
         )
     except GrantRevokedError:
+        keep.clear()  # a token of a revoked grant is not kept
         await handle_revoked(deps.db, deps.valkey, deps.messenger, user_id)
         return SyncResult(user_id, SyncOutcome.REVOKED, error="Google access was revoked")
     except (ExternalServiceError, GrantUnreadableError) as exc:
@@ -244,7 +246,7 @@ async def sync_user_calendar(
         with contextlib.suppress(asyncio.CancelledError):
             await renewer
         with contextlib.suppress(Exception):  # the lock expires by itself if Valkey is away
-            await lock.release()
+            await (lock.release_writing(*keep[0]) if keep else lock.release())
     status = SyncStatus.OK if result.failed == 0 else SyncStatus.PARTIAL
     if lost.is_set():
         status, result.error = SyncStatus.FAILED, "sync lock lost; stopped early"
@@ -298,7 +300,9 @@ async def _sync_locked(
     stored_token: bytes | None,
     backoff: Backoff,
     lost: asyncio.Event,
+    keep: list[tuple[str, str, int]],
 ) -> SyncResult:
+    """The sync under the lock; the access token it ends with goes into `keep`."""
     user = started.user
     try:
         token = deps.cipher.decrypt(user.refresh_token_enc or "", user.id)
@@ -331,9 +335,9 @@ async def _sync_locked(
         await _execute(deps.db, user.id, client, calendar_id, ops, result, backoff, lost)
         return result
     finally:
-        await keep_access_token(
-            deps.valkey, deps.cipher, user.id, token, client.access_token(), stored
-        )
+        kept = token_to_keep(deps.cipher, user.id, token, client.access_token(), stored)
+        if kept is not None:
+            keep.append(kept)
 
 
 async def _execute(

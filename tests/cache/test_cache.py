@@ -162,6 +162,19 @@ async def test_lock_taken_with_a_read_in_one_round_trip(valkey: Redis) -> None:
     assert await third.release() is True
 
 
+async def test_lock_released_with_a_write_in_one_round_trip(valkey: Redis) -> None:
+    first = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    second = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
+    await first.acquire()
+    # Not the owner: the lock stays the first owner's.
+    assert await second.release_writing(keys.access_token(1), "older", 60) is False
+    assert await valkey.get(keys.sync_lock(1)) == first.token.encode()
+    assert await first.release_writing(keys.access_token(1), "sealed", 600) is True
+    assert await valkey.exists(keys.sync_lock(1)) == 0
+    assert await valkey.get(keys.access_token(1)) == b"sealed"
+    assert 590 <= await valkey.ttl(keys.access_token(1)) <= 600
+
+
 async def test_lock_expires_with_the_sync_lock_ttl(valkey: Redis) -> None:
     lock = OwnedLock(valkey, keys.sync_lock(1), keys.SYNC_LOCK_TTL)
     await lock.acquire()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shared.cache import keys as cache_keys
 from shared.db import users as uq
 from shared.resources import Resources
-from tests.fakes.google import FakeGoogle
+from tests.fakes.google import FakeGoogle, RecordedCall
 from tests.fakes.platforms import FakePlatforms
 from tests.services.test_sync import rounds, sync, synced_user
 
@@ -100,3 +100,29 @@ async def test_a_token_of_an_earlier_grant_is_not_used_after_reconnecting(
     user = await uq.get_user(res.db.write, user_id)
     assert user is not None and user.calendar_id is not None
     assert fake_google.calendars[user.calendar_id].owner_sub == "bob-sub"
+
+
+async def test_a_token_refreshed_before_the_grant_was_revoked_is_not_kept(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    user_id = await synced_user(res, fake_google, fake_platforms, rounds(2))
+    await res.valkey.delete(cache_keys.access_token(user_id))
+
+    class RevokedAfterTheRefresh(list[RecordedCall]):
+        """The user revokes access between the sync's refresh and its first calendar call."""
+
+        def append(self, call: RecordedCall) -> None:
+            if call.path.startswith("/calendar/") and any(c.path == "/token" for c in self):
+                fake_google.revoke_all("alice-sub")
+            super().append(call)
+
+    fake_google.calls = RevokedAfterTheRefresh()
+    result = await sync(res, user_id)
+    assert result.status == "revoked"
+    # Refreshed, refused by the calendar, refused at the refresh again: nothing to keep.
+    assert [(c.path.split("/")[1], c.status) for c in fake_google.calls] == [
+        ("token", 200),
+        ("calendar", 401),
+        ("token", 400),
+    ]
+    assert await res.valkey.get(cache_keys.access_token(user_id)) is None
