@@ -10,7 +10,8 @@ with its retries of "later" answers) when it has expired or Google answered 401,
 the calls in flight; only a 401 inside a library call is refreshed by google-auth in its thread.
 
 The two calls every sync makes, reading the calendar and writing events in batches
-(`shared/calendar/batch.py`), go over aiohttp with the access token: through the library they
+(`shared/calendar/batch.py`; a sync that writes reads the calendar inside its first batch,
+`execute_batch_reading`), go over aiohttp with the access token: through the library they
 cost 0.43 ms and 2.3 ms of CPU (a 40-event batch) on the 2-core dev machine, over aiohttp 0.17 ms
 and 0.5 ms, most of a sync's Google cost. The library's own `execute` did three things these
 calls now do themselves: a 401 refreshes the token and tries once more (for a batch: the parts
@@ -606,10 +607,31 @@ class CalendarClient:
         batch refused as a whole gives every call its answer; an answer that cannot be read
         gives every call a 502 (worth trying again).
         """
-        if len(calls) > BATCH_LIMIT:
-            raise ValueError(f"a batch holds at most {BATCH_LIMIT} calls")
-        path = f"{self._api.calendars_path}/{urllib.parse.quote(calendar_id, safe='')}/events"
-        requests = [_inner_request(path, item) for item in calls]
+        _, results = await self._event_batch(calendar_id, calls, read_calendar=False)
+        return results
+
+    async def execute_batch_reading(
+        self, calendar_id: str, calls: Sequence[EventCall]
+    ) -> tuple[CallResult, list[CallResult]]:
+        """`execute_batch` of up to BATCH_LIMIT - 1 writes with the calendar itself read in the
+        same batch, as its first part: what `get_calendar` tells a sync (the calendar still
+        exists, its time zone) at no request of its own. The read's result (its body holds id
+        and timeZone; 404 or 410 when the calendar is gone), and one result per call."""
+        read, results = await self._event_batch(calendar_id, calls, read_calendar=True)
+        assert read is not None
+        return read, results
+
+    async def _event_batch(
+        self, calendar_id: str, calls: Sequence[EventCall], *, read_calendar: bool
+    ) -> tuple[CallResult | None, list[CallResult]]:
+        limit = BATCH_LIMIT - 1 if read_calendar else BATCH_LIMIT
+        if len(calls) > limit:
+            raise ValueError(f"a batch holds at most {limit} calls")
+        calendar_path = f"{self._api.calendars_path}/{urllib.parse.quote(calendar_id, safe='')}"
+        requests = [_inner_request(f"{calendar_path}/events", item) for item in calls]
+        if read_calendar:
+            target = f"{calendar_path}?alt=json&fields=id%2CtimeZone"
+            requests.insert(0, batch.InnerRequest("GET", target))
         results, answered = await self._batch(requests)
         stale = [i for i, result in enumerate(results) if result.status == 401]
         if stale and answered:  # a 401 to the whole batch was tried again by _send
@@ -617,8 +639,12 @@ class CalendarClient:
             again, _ = await self._batch([requests[i] for i in stale])
             for index, result in zip(stale, again, strict=True):
                 results[index] = result
+        read = results.pop(0) if read_calendar else None
         self._count_calls(calls, results)
-        return results
+        metrics = self._api.metrics
+        if read is not None and metrics is not None:
+            metrics.google_calls.labels("get_calendar", str(read.status)).inc()
+        return read, results
 
     async def _batch(self, requests: Sequence[batch.InnerRequest]) -> tuple[list[CallResult], bool]:
         """The result of each request, and whether they are Google's answers to each (False

@@ -318,9 +318,6 @@ async def _sync_locked(
     stored = read_access_token(stored_token, deps.cipher, user.id, token)
     client = deps.calendar.client(token, stored)
     try:
-        # The contests and the records were read as the sync started. Records read before a
-        # calendar is recreated name the old calendar, and the planner treats those as absent.
-        calendar_id, recreated = await ensure_calendar(deps.db, user, client)
         labels = _labels()
         reminders = (
             user.reminder_minutes if user.reminder_minutes is not None else DEFAULT_REMINDERS
@@ -330,6 +327,32 @@ async def _sync_locked(
         desired = [
             build_event(c, labels.get(c.platform, c.platform), reminders) for c in started.contests
         ]
+        # The contests and the records were read as the sync started. Records read before a
+        # calendar is recreated name the old calendar, and the planner treats those as absent.
+        if user.calendar_id is not None:
+            ops = plan_sync(desired, started.recorded, user.calendar_id)
+            if ops:
+                # Writes to make: the calendar is read in their first batch, not on its own.
+                result = SyncResult(user.id, SyncOutcome.RUNNING)
+                read = await _execute(
+                    deps.db,
+                    user.id,
+                    client,
+                    user.calendar_id,
+                    ops,
+                    result,
+                    backoff,
+                    lost,
+                    read_calendar=True,
+                )
+                if read is None or read.status == 200:  # None: the lock was lost at once
+                    if read is not None and (read.body or {}).get("timeZone") != user.timezone:
+                        await _follow_time_zone(client, user)
+                    return result
+                # Gone, or the read failed: nothing of that batch was recorded, and the sync
+                # goes the long way (a write that landed anyway is found again: 409 → update).
+                log.info("user %d: calendar read answered %d; checked apart", user.id, read.status)
+        calendar_id, recreated = await ensure_calendar(deps.db, user, client)
         ops = plan_sync(desired, started.recorded, calendar_id)
         result = SyncResult(user.id, SyncOutcome.RUNNING, calendar_recreated=recreated)
         await _execute(deps.db, user.id, client, calendar_id, ops, result, backoff, lost)
@@ -349,28 +372,41 @@ async def _execute(
     result: SyncResult,
     backoff: Backoff,
     lost: asyncio.Event,
-) -> None:
+    *,
+    read_calendar: bool = False,
+) -> CallResult | None:
+    """Write `ops` in batches, in rounds until every write landed or failed for good.
+
+    With `read_calendar`, the first batch also reads the calendar and goes before the others;
+    when that read is not a 200 nothing is settled or sent further. Returns the read's result
+    (None without `read_calendar`, or when no batch went).
+    """
     pending = [_Pending(op) for op in ops]
     gate = asyncio.Semaphore(PARALLEL_BATCHES)
+    read: CallResult | None = None
+
+    def calls(batch: list[_Pending]) -> list[EventCall]:
+        return [EventCall(p.op.kind, p.op.event_id, p.op.body_json or p.op.body) for p in batch]
+
+    async def run(batch: list[_Pending]) -> _Round:
+        async with gate:
+            if lost.is_set():
+                return _Round(retry=batch)
+            answers = await client.execute_batch(calendar_id, calls(batch))
+            return await _settle(db, user_id, calendar_id, batch, answers, result)
+
     for round_no in range(1, MAX_ROUNDS + 1):
         if not pending or lost.is_set():
             break
+        rounds: list[_Round] = []
+        if read_calendar and round_no == 1:
+            first, pending = pending[: BATCH_LIMIT - 1], pending[BATCH_LIMIT - 1 :]
+            read, answers = await client.execute_batch_reading(calendar_id, calls(first))
+            if read.status != 200:
+                return read
+            rounds.append(await _settle(db, user_id, calendar_id, first, answers, result))
         batches = [pending[i : i + BATCH_LIMIT] for i in range(0, len(pending), BATCH_LIMIT)]
-
-        async def run(batch: list[_Pending]) -> _Round:
-            async with gate:
-                if lost.is_set():
-                    return _Round(retry=batch)
-                answers = await client.execute_batch(
-                    calendar_id,
-                    [
-                        EventCall(p.op.kind, p.op.event_id, p.op.body_json or p.op.body)
-                        for p in batch
-                    ],
-                )
-                return await _settle(db, user_id, calendar_id, batch, answers, result)
-
-        rounds = await asyncio.gather(*(run(b) for b in batches))
+        rounds += await asyncio.gather(*(run(b) for b in batches))
         pending = [p for r in rounds for p in r.retry]
         # Conversions (409 → update, 404 → insert) go again at once; "later" answers wait.
         if pending and round_no < MAX_ROUNDS and any(r.later for r in rounds):
@@ -379,6 +415,7 @@ async def _execute(
     result.failed += len(pending)
     if pending:
         result.error = f"{len(pending)} calendar change(s) still failing after {MAX_ROUNDS} rounds"
+    return read
 
 
 async def _settle(

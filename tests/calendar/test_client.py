@@ -88,6 +88,24 @@ async def test_a_batch_refused_as_a_whole_gives_each_call_googles_answer(
     assert [r.status for r in await client.execute_batch(calendar.id, inserts(2))] == [200, 200]
 
 
+async def test_a_batch_can_read_the_calendar_as_its_first_part(
+    res: Resources, fake_google: FakeGoogle
+) -> None:
+    calendar = fake_google.add_calendar("alice-sub", time_zone="Asia/Kolkata")
+    client = res.calendar.client(fake_google.issue_refresh_token("alice-sub"))
+    read, results = await client.execute_batch_reading(calendar.id, inserts(2))
+    assert (read.status, read.body) == (200, {"id": calendar.id, "timeZone": "Asia/Kolkata"})
+    assert [r.status for r in results] == [200, 200]
+    assert sorted(fake_google.events_of(calendar.id)) == ["ev0000", "ev0001"]
+    assert sum(1 for call in fake_google.calls if not call.batch and call.path != "/token") == 1
+    # A calendar that is gone: the read says so, and so does every write.
+    read, results = await client.execute_batch_reading("gone@group.calendar.google.com", inserts(1))
+    assert (read.status, [r.status for r in results]) == (404, [404])
+    # The read takes one of the batch's fifty places.
+    with pytest.raises(ValueError, match="at most 49"):
+        await client.execute_batch_reading(calendar.id, inserts(50))
+
+
 async def test_the_calendar_read_retries_later_answers_and_reports_a_missing_one(
     res: Resources, fake_google: FakeGoogle
 ) -> None:

@@ -306,7 +306,8 @@ class FakeGoogle(LocalServer):
         self._rng = random.Random(seed)
 
     def fail_next(self, path: str, status: int = 503, times: int = 1) -> None:
-        """The next `times` requests to `path` (e.g. "/token") answer `status`, like an outage."""
+        """The next `times` requests to `path` (e.g. "/token") answer `status`, like an outage;
+        a batch part counts as a request to its own path."""
         self._scripted.setdefault(path, []).extend([status] * times)
 
     def write_calls(self) -> list[RecordedCall]:
@@ -909,7 +910,10 @@ class FakeGoogle(LocalServer):
             batch_no=batch_no,
         )
         self.calls.append(call)
-        if url.path.startswith("/calendar/v3/"):
+        scripted = self._scripted.get(call.path)
+        if scripted:
+            reply = self._fault_reply(scripted.pop(0), oauth=False)
+        elif url.path.startswith("/calendar/v3/"):
             reply = self._dispatch(method, url.path, call.query, body, headers, call.body)
         else:
             reply = _google_error(404, "notFound", "Not Found")

@@ -128,6 +128,74 @@ async def test_reschedule_moves_the_same_event(
     )
 
 
+async def test_a_sync_with_changes_reads_the_calendar_inside_its_batch(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(3)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests)
+    moved = [*contests[:2], (contests[2][0], contests[2][1], contests[2][2] + days(1), 7200)]
+    await publish(res, fake_platforms, moved)
+    calls = len(fake_google.calls)
+    result = await sync(res, user_id)
+    assert (result.status, result.updated) == ("ok", 1)
+    cal = await calendar_of(res, user_id)
+    sent = [(c.method, c.path, c.batch) for c in fake_google.calls[calls:]]
+    event = build_event_id("codeforces", "3002")
+    # One request: the batch, whose first part reads the calendar, then the write.
+    assert sent == [
+        ("POST", "/batch/calendar/v3", False),
+        ("GET", f"/calendar/v3/calendars/{cal}", True),
+        ("PUT", f"/calendar/v3/calendars/{cal}/events/{event}", True),
+    ]
+
+
+async def test_a_calendar_deleted_while_changes_are_pending_is_recreated_with_every_event(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(3)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests[:2])
+    old = await calendar_of(res, user_id)
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.refresh_token_enc
+    token = res.cipher.decrypt(user.refresh_token_enc, user_id)
+    assert await res.calendar.client(token).delete_calendar(old)
+    await publish(res, fake_platforms, contests)  # a new contest: a write is pending
+    result = await sync(res, user_id)
+    new = await calendar_of(res, user_id)
+    assert new != old and result.calendar_recreated
+    assert (result.status, result.created, result.failed) == ("ok", 3, 0)
+    assert set(fake_google.events_of(new)) == expected_ids(contests)
+    recorded = await res.db.write.fetch(
+        "SELECT calendar_id FROM calendar_events WHERE user_id = $1", user_id
+    )
+    assert [r["calendar_id"] for r in recorded] == [new] * 3
+
+
+async def test_a_failed_calendar_read_in_the_batch_is_checked_apart_and_loses_nothing(
+    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+) -> None:
+    contests = rounds(3)
+    user_id = await synced_user(res, fake_google, fake_platforms, contests[:2])
+    cal = await calendar_of(res, user_id)
+    await publish(res, fake_platforms, contests)
+    fake_google.fail_next(f"/calendar/v3/calendars/{cal}", 503)  # the read part only
+    calls = len(fake_google.calls)
+    result = await sync(res, user_id)
+    # The write of the first batch landed but was not counted; sent again it is a 409, and
+    # written over (an update).
+    assert (result.status, result.created, result.updated, result.failed) == ("ok", 0, 1, 0)
+    assert await calendar_of(res, user_id) == cal
+    assert set(fake_google.events_of(cal)) == expected_ids(contests)
+    plain_reads = [
+        c for c in fake_google.calls[calls:] if c.method == "GET" and not c.batch and cal in c.path
+    ]
+    assert [c.status for c in plain_reads] == [200]
+    rows = await res.db.write.fetchval(
+        "SELECT count(*) FROM calendar_events WHERE user_id = $1", user_id
+    )
+    assert rows == 3
+
+
 async def test_cancelled_contest_is_deleted_from_the_calendar(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
