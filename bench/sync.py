@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import resource
 import secrets
@@ -174,6 +175,27 @@ async def seed(res: Resources, google: Google, users: int, contests: int) -> lis
     return ids
 
 
+class GcClock:
+    """CPU time spent in garbage collection while `running` (timed by `gc.callbacks`)."""
+
+    def __init__(self) -> None:
+        self.running = False
+        self.seconds = 0.0
+        self._began = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, _info: dict[str, int]) -> None:
+        if not self.running:
+            return
+        if phase == "start":
+            self._began = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._began
+
+
+GC_CLOCK = GcClock()
+
+
 async def run_worker(res: Resources, user_ids: list[int]) -> tuple[float, float]:
     """Queue one sync per user and let one worker run them all.
 
@@ -187,6 +209,7 @@ async def run_worker(res: Resources, user_ids: list[int]) -> tuple[float, float]
     for uid in user_ids:  # queued first: the figure is the worker's, not the producer's
         await enqueue_sync(res.arq, uid)
     started, cpu = time.perf_counter(), time.process_time()
+    GC_CLOCK.running = True
     task = asyncio.create_task(worker.main())
     while await res.db.write.fetchval(  # noqa: ASYNC110 - polling another process's work
         "SELECT count(*) FROM users WHERE sync_status IN ('queued', 'running')"
@@ -194,6 +217,7 @@ async def run_worker(res: Resources, user_ids: list[int]) -> tuple[float, float]
         await asyncio.sleep(0.05)
     elapsed = time.perf_counter() - started
     cpu_ms = (time.process_time() - cpu) / len(user_ids) * 1000
+    GC_CLOCK.running = False
     while await res.arq.zcard("arq:queue"):  # noqa: ASYNC110 - let arq finish its bookkeeping
         await asyncio.sleep(0.05)
     await worker.close()
@@ -273,6 +297,7 @@ async def main() -> None:
         # One worker run per group of fresh users: each round is a first sync of `users` users.
         # CPU time on a shared VM drifts from run to run; the median round is the one reported.
         measured = []
+        gc_before = GC_CLOCK.seconds
         for group in groups:
             before = await google.stats()
             elapsed, cpu_ms = await run_worker(res, group)
@@ -280,6 +305,8 @@ async def main() -> None:
             events = int(after["events"] - before["events"])
             fake_cpu = after["cpu_seconds"] - before["cpu_seconds"]
             measured.append((cpu_ms, elapsed, events, fake_cpu))
+        gc_ms = (GC_CLOCK.seconds - gc_before) * 1000
+        first_cpu_ms = sum(m[0] for m in measured) * args.users
         cpu_ms, elapsed, events, fake_cpu = sorted(measured)[len(measured) // 2]
         statuses = await res.db.write.fetch("SELECT sync_status, count(*) FROM users GROUP BY 1")
         rate = events / elapsed
@@ -329,6 +356,11 @@ async def main() -> None:
             "(what one worker process does with a core to itself; the median round, the rounds "
             + " / ".join(f"{1000 * args.contests / m[0]:,.0f}" for m in measured)
             + ")",
+        ),
+        (
+            "garbage collection",
+            f"{gc_ms:,.0f} ms of the first syncs' {first_cpu_ms:,.0f} ms CPU "
+            f"(thresholds {'/'.join(map(str, gc.get_threshold()))})",
         ),
         (
             "no-change resync",
