@@ -71,6 +71,16 @@ async def synced_user(
     return user_id
 
 
+async def delete_calendar_on_googles_side(res: Resources, user_id: int) -> str:
+    """The user deletes their calendar in Google Calendar; returns its id."""
+    calendar_id = await calendar_of(res, user_id)
+    user = await uq.get_user(res.db.write, user_id)
+    assert user is not None and user.refresh_token_enc
+    token = res.cipher.decrypt(user.refresh_token_enc, user_id)
+    assert await res.calendar.client(token).delete_calendar(calendar_id)
+    return calendar_id
+
+
 def expected_ids(contests: list[tuple[int, str, datetime, int]]) -> set[str]:
     return {build_event_id("codeforces", str(c[0])) for c in contests}
 
@@ -112,23 +122,7 @@ async def test_second_sync_without_changes_writes_nothing_but_reads_the_calendar
     assert [(c.method, c.path.split("/")[3]) for c in new_calls] == [("GET", "calendars")]
 
 
-async def test_reschedule_moves_the_same_event(
-    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
-) -> None:
-    contests = rounds(3)
-    user_id = await synced_user(res, fake_google, fake_platforms, contests)
-    moved = [*contests[:2], (contests[2][0], contests[2][1], contests[2][2] + days(1), 7200)]
-    await publish(res, fake_platforms, moved)
-    result = await sync(res, user_id)
-    assert (result.created, result.updated, result.deleted) == (0, 1, 0)
-    events = fake_google.events_of(await calendar_of(res, user_id))
-    assert set(events) == expected_ids(contests)
-    assert (
-        events[build_event_id("codeforces", "3002")]["start"]["dateTime"] == "2026-12-02T00:00:00Z"
-    )
-
-
-async def test_a_sync_with_changes_reads_the_calendar_inside_its_batch(
+async def test_reschedule_moves_the_same_event_in_one_request(
     res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
 ) -> None:
     contests = rounds(3)
@@ -137,12 +131,14 @@ async def test_a_sync_with_changes_reads_the_calendar_inside_its_batch(
     await publish(res, fake_platforms, moved)
     calls = len(fake_google.calls)
     result = await sync(res, user_id)
-    assert (result.status, result.updated) == ("ok", 1)
+    assert (result.status, result.created, result.updated, result.deleted) == ("ok", 0, 1, 0)
     cal = await calendar_of(res, user_id)
-    sent = [(c.method, c.path, c.batch) for c in fake_google.calls[calls:]]
+    events = fake_google.events_of(cal)
+    assert set(events) == expected_ids(contests)
     event = build_event_id("codeforces", "3002")
+    assert events[event]["start"]["dateTime"] == "2026-12-02T00:00:00Z"
     # One request: the batch, whose first part reads the calendar, then the write.
-    assert sent == [
+    assert [(c.method, c.path, c.batch) for c in fake_google.calls[calls:]] == [
         ("POST", "/batch/calendar/v3", False),
         ("GET", f"/calendar/v3/calendars/{cal}", True),
         ("PUT", f"/calendar/v3/calendars/{cal}/events/{event}", True),
@@ -154,11 +150,7 @@ async def test_a_calendar_deleted_while_changes_are_pending_is_recreated_with_ev
 ) -> None:
     contests = rounds(3)
     user_id = await synced_user(res, fake_google, fake_platforms, contests[:2])
-    old = await calendar_of(res, user_id)
-    user = await uq.get_user(res.db.write, user_id)
-    assert user is not None and user.refresh_token_enc
-    token = res.cipher.decrypt(user.refresh_token_enc, user_id)
-    assert await res.calendar.client(token).delete_calendar(old)
+    old = await delete_calendar_on_googles_side(res, user_id)
     await publish(res, fake_platforms, contests)  # a new contest: a write is pending
     result = await sync(res, user_id)
     new = await calendar_of(res, user_id)
@@ -385,11 +377,7 @@ async def test_calendar_deleted_on_googles_side_is_recreated_and_refilled(
 ) -> None:
     contests = rounds(3)
     user_id = await synced_user(res, fake_google, fake_platforms, contests)
-    old = await calendar_of(res, user_id)
-    user = await uq.get_user(res.db.write, user_id)
-    assert user is not None and user.refresh_token_enc
-    token = res.cipher.decrypt(user.refresh_token_enc, user_id)
-    assert await res.calendar.client(token).delete_calendar(old)
+    old = await delete_calendar_on_googles_side(res, user_id)
     result = await sync(res, user_id)
     new = await calendar_of(res, user_id)
     assert new != old and result.calendar_recreated and result.created == 3
