@@ -329,6 +329,7 @@ async def _sync_locked(
         ]
         # The contests and the records were read as the sync started. Records read before a
         # calendar is recreated name the old calendar, and the planner treats those as absent.
+        throttled = 0
         if user.calendar_id is not None:
             ops = plan_sync(desired, started.recorded, user.calendar_id)
             if ops:
@@ -352,9 +353,12 @@ async def _sync_locked(
                 # Gone, or the read failed: nothing of that batch was recorded, and the sync
                 # goes the long way (a write that landed anyway is found again: 409 → update).
                 log.info("user %d: calendar read answered %d; checked apart", user.id, read.status)
+                throttled = result.throttled
         calendar_id, recreated = await ensure_calendar(deps.db, user, client)
         ops = plan_sync(desired, started.recorded, calendar_id)
-        result = SyncResult(user.id, SyncOutcome.RUNNING, calendar_recreated=recreated)
+        result = SyncResult(
+            user.id, SyncOutcome.RUNNING, calendar_recreated=recreated, throttled=throttled
+        )
         await _execute(deps.db, user.id, client, calendar_id, ops, result, backoff, lost)
         return result
     finally:
@@ -402,7 +406,8 @@ async def _execute(
         if read_calendar and round_no == 1:
             first, pending = pending[: BATCH_LIMIT - 1], pending[BATCH_LIMIT - 1 :]
             read, answers = await client.execute_batch_reading(calendar_id, calls(first))
-            if read.status != 200:
+            if read.status != 200:  # throttled answers still count (the quota alert)
+                result.throttled += sum(1 for a in (read, *answers) if _throttled(a))
                 return read
             rounds.append(await _settle(db, user_id, calendar_id, first, answers, result))
         batches = [pending[i : i + BATCH_LIMIT] for i in range(0, len(pending), BATCH_LIMIT)]
@@ -448,7 +453,7 @@ async def _settle(
         elif is_retryable(answer.status, answer.reason):
             nxt.retry.append(_Pending(op, pending.tries + 1, pending.converted))
             nxt.later = True
-            if answer.status == 429 or answer.reason in RATE_LIMIT_REASONS:
+            if _throttled(answer):
                 result.throttled += 1  # counted for the quota alert (shared/alerts)
             if answer.retry_after is not None:
                 nxt.retry_after = max(nxt.retry_after or 0.0, answer.retry_after)
@@ -472,6 +477,10 @@ async def _settle(
         gone = [op.contest_id for op in landed if op.kind is OpKind.DELETE]
         await eq.record_outcomes(db.write, user_id, written, gone, datetime.now(UTC))
     return nxt
+
+
+def _throttled(answer: CallResult) -> bool:
+    return answer.status == 429 or answer.reason in RATE_LIMIT_REASONS
 
 
 def _as(op: Operation, kind: OpKind) -> Operation:

@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from backend.worker.settings import build_worker
 from shared.calendar.plan import build_event_id
 from shared.db import notices as nq
@@ -163,19 +165,25 @@ async def test_a_calendar_deleted_while_changes_are_pending_is_recreated_with_ev
     assert [r["calendar_id"] for r in recorded] == [new] * 3
 
 
+@pytest.mark.parametrize(("status", "throttled"), [(503, 0), (429, 1)])
 async def test_a_failed_calendar_read_in_the_batch_is_checked_apart_and_loses_nothing(
-    res: Resources, fake_google: FakeGoogle, fake_platforms: FakePlatforms
+    res: Resources,
+    fake_google: FakeGoogle,
+    fake_platforms: FakePlatforms,
+    status: int,
+    throttled: int,
 ) -> None:
     contests = rounds(3)
     user_id = await synced_user(res, fake_google, fake_platforms, contests[:2])
     cal = await calendar_of(res, user_id)
     await publish(res, fake_platforms, contests)
-    fake_google.fail_next(f"/calendar/v3/calendars/{cal}", 503)  # the read part only
+    fake_google.fail_next(f"/calendar/v3/calendars/{cal}", status)  # the read part only
     calls = len(fake_google.calls)
     result = await sync(res, user_id)
     # The write of the first batch landed but was not counted; sent again it is a 409, and
-    # written over (an update).
+    # written over (an update). A 429 counts for the quota alert all the same.
     assert (result.status, result.created, result.updated, result.failed) == ("ok", 0, 1, 0)
+    assert result.throttled == throttled
     assert await calendar_of(res, user_id) == cal
     assert set(fake_google.events_of(cal)) == expected_ids(contests)
     plain_reads = [
