@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _BOUNDARY = re.compile(r'boundary="?([^";]+)"?', re.IGNORECASE)
@@ -36,18 +36,28 @@ class InnerRequest:
 
 @dataclass(frozen=True, slots=True)
 class InnerResponse:
-    """One answered part: status, headers (lower-case names) and body."""
+    """One answered part: its status, and its header block and body as read; the headers and the
+    body as bytes are made when asked for (most answers are 2xx, read for their status alone)."""
 
     status: int
-    headers: Mapping[str, str]
-    body: bytes
+    head: str
+    text: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The part's headers, by lower-case name."""
+        return _headers(self.head)
+
+    @property
+    def body(self) -> bytes:
+        return self.text.encode("utf-8")
 
     def json(self) -> dict[str, object] | None:
         """The body as a JSON object; None when empty or not an object."""
-        if not self.body.strip():
+        if not self.text.strip():
             return None
         try:
-            data = json.loads(self.body)
+            data = json.loads(self.text)
         except ValueError:
             return None
         return data if isinstance(data, dict) else None
@@ -104,7 +114,7 @@ def decode(content_type: str, content: bytes, batch_id: str) -> dict[int, InnerR
         if chunk.startswith("--"):
             break
         head, payload = _split_head(chunk.lstrip("\r\n"))
-        content_id = _headers(head).get("content-id", "").strip().strip("<>")
+        content_id = _content_id(head).strip("<>")
         owner, plus, index = content_id.removeprefix("response-").strip("<>").rpartition("+")
         if plus and owner.strip() == batch_id and index.strip().isdigit():
             answers[int(index)] = _response(payload)
@@ -116,7 +126,7 @@ def _response(payload: str) -> InnerResponse:
     fields = status_line.strip().split(" ", 2)
     status = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 502
     head, body = _split_head(rest)
-    return InnerResponse(status, _headers(head), body.rstrip("\r\n").encode("utf-8"))
+    return InnerResponse(status, head, body.rstrip("\r\n"))
 
 
 def _split_head(text: str) -> tuple[str, str]:
@@ -127,6 +137,17 @@ def _split_head(text: str) -> tuple[str, str]:
     if lf != -1:
         return text[:lf], text[lf + 2 :]
     return text, ""
+
+
+def _content_id(head: str) -> str:
+    """The Content-ID of a part's header block ("" when it has none; the last when repeated,
+    as `_headers` reads it)."""
+    found = ""
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == "content-id":
+            found = value.strip()
+    return found
 
 
 def _headers(head: str) -> dict[str, str]:
