@@ -43,6 +43,7 @@ from typing import Any, TypeVar
 import aiohttp
 import google_auth_httplib2
 import httplib2
+from authlib.oauth2.rfc6749.parameters import prepare_token_request
 from google.auth.exceptions import RefreshError, TransportError
 from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import build
@@ -62,9 +63,8 @@ BATCH_LIMIT = 50
 HTTP_TIMEOUT = 30
 # A token refresh answered "later" is tried this many times in all, as google-auth does.
 REFRESH_ATTEMPTS = 3
-# The answers of the token endpoint worth another try: google-auth's retryable statuses (and
-# a proxy's 502) and its retryable OAuth error codes.
-_REFRESH_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Besides the statuses every retry here honours (429, 5xx), the token endpoint's OAuth error
+# codes that google-auth retries.
 _RETRY_ERRORS = frozenset({"internal_failure", "server_error", "temporarily_unavailable"})
 
 T = TypeVar("T")
@@ -428,16 +428,17 @@ class CalendarClient:
         """One refresh-token grant at Google's token endpoint (RFC 6749 §6), as google-auth
         makes it: the new access token and its expiry (naive UTC, as google-auth keeps it)."""
         creds = self.credentials
-        form = {
-            "grant_type": "refresh_token",
-            "client_id": creds.client_id,
-            "client_secret": creds.client_secret,
-            "refresh_token": creds.refresh_token,
-        }
+        form = prepare_token_request(
+            "refresh_token",
+            refresh_token=creds.refresh_token,
+            client_id=creds.client_id,
+            client_secret=creds.client_secret,
+        )
         try:
             async with self._api.session().post(
                 self._api.settings.GOOGLE_TOKEN_URL,
-                data={k: v for k, v in form.items() if v is not None},
+                data=form,
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
             ) as resp:
                 content = await resp.read()
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
@@ -455,7 +456,7 @@ class CalendarClient:
         if error == "invalid_grant":
             raise GrantRevokedError("Google no longer accepts this grant")
         description = str(data.get("error_description") or "")
-        if resp.status in _REFRESH_RETRY_STATUSES or _RETRY_ERRORS & {error, description}:
+        if is_retryable_status(resp.status) or _RETRY_ERRORS & {error, description}:
             raise _RefreshLater
         raise ExternalServiceError("Google token refresh failed")
 
