@@ -10,6 +10,7 @@ from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
 from backend.web.middleware import REQUEST_ID, matched_resource
+from shared.logs import line_writer
 
 ACCESS_LOGGER = "contestsync.access"
 UNMATCHED_PATH_CHARS = 80
@@ -26,12 +27,18 @@ class AccessLogger(AbstractAccessLogger):
 
     def __init__(self, logger: logging.Logger, log_format: str) -> None:
         super().__init__(logger, log_format)
-        # What every access record shares, worked out once: `LogRecord.__init__` derives the
-        # file name and module from the path on every record, a third of a line's cost here.
-        self._shared = {
-            level: logger.makeRecord(logger.name, level, __file__, 0, LINE, (), None)
-            for level in (logging.DEBUG, logging.INFO)
-        }
+        # aiohttp makes one of these per connection. Under setup_logging a line goes straight
+        # to the log writer as a tuple (`line_writer`), no record made or passed through the
+        # handlers; else (records captured in tests) a record per line.
+        self._line = line_writer(logger)
+        self._shared: dict[int, logging.LogRecord] = {}
+        if self._line is None:
+            # What every access record shares, worked out once: `LogRecord.__init__` derives
+            # the file name and module from the path on every record.
+            self._shared = {
+                level: logger.makeRecord(logger.name, level, __file__, 0, LINE, (), None)
+                for level in (logging.DEBUG, logging.INFO)
+            }
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         """Write one line for a finished request (health probes only at DEBUG)."""
@@ -47,6 +54,9 @@ class AccessLogger(AbstractAccessLogger):
             request.remote or "-",
             request.get(REQUEST_ID, "-"),
         )
+        if self._line is not None:
+            self._line((clock(), level, logger.name, LINE, args))
+            return
         # The record is made here, not by `logger.log`: that walks the stack for the caller's
         # file and line on every request, which an access line never shows.
         logger.handle(_record(self._shared[level], args))
