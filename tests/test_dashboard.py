@@ -8,7 +8,7 @@ from pathlib import Path
 
 from prometheus_client.metrics import MetricWrapperBase
 
-from shared.metrics import Metrics, metric_names
+from shared.metrics import Metrics, RequestTally, metric_names
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "observability" / "grafana" / "dashboards" / "contestsync.json"
@@ -21,14 +21,15 @@ def defined() -> dict[str, tuple[str, frozenset[str]]]:
     """Series name → (family, label names) for every series our metrics expose."""
     series: dict[str, tuple[str, frozenset[str]]] = {}
     for metric in vars(Metrics()).values():
-        if not isinstance(metric, MetricWrapperBase):
+        if isinstance(metric, MetricWrapperBase):
+            families = [(metric._name, str(metric._type), frozenset(metric._labelnames))]
+        elif isinstance(metric, RequestTally):  # a collector of its own: its families say
+            families = [(f.name, f.type, frozenset(f._labelnames)) for f in metric.describe()]
+        else:
             continue
-        labels = frozenset(metric._labelnames)
-        for suffix in SUFFIXES[str(metric._type)]:
-            series[metric._name + suffix] = (
-                metric._name,
-                labels | {"le"} if suffix == "_bucket" else labels,
-            )
+        for name, kind, labels in families:
+            for suffix in SUFFIXES[kind]:
+                series[name + suffix] = (name, labels | {"le"} if suffix == "_bucket" else labels)
     return series
 
 

@@ -16,7 +16,6 @@ from html import escape
 from typing import Any
 
 from aiohttp import hdrs, web
-from prometheus_client import Counter, Histogram
 from redis.asyncio import Redis
 
 from shared.cache import hit_limit
@@ -331,19 +330,7 @@ def _failed(request: web.Request, exc: Exception) -> web.Response:
 
 def _count(metrics: Metrics, request: web.Request, status: int, seconds: float) -> None:
     """HTTP requests by route pattern (never the path: paths carry tokens) and status."""
-    requests, duration = _series(metrics, route_name(request), status)
-    requests.inc()
-    duration.observe(seconds)
-
-
-@functools.lru_cache(maxsize=1024)
-def _series(metrics: Metrics, route: str, status: int) -> tuple[Counter, Histogram]:
-    """The request counter and duration histogram of one route and status, looked up once:
-    `labels()` takes a lock and builds its key on every call, a cost paid per request."""
-    return (
-        metrics.http_requests.labels(route, str(status)),
-        metrics.http_duration.labels(route),
-    )
+    metrics.http.observe(route_name(request), status, seconds)
 
 
 def build_rate_limit(settings: Settings, limit: int = 120, window: int = 60) -> Wrapper:
