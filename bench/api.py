@@ -5,7 +5,8 @@ against PostgreSQL and Valkey (TEST_POSTGRES_DSN / TEST_VALKEY_URI, else embedde
 servers) with 210 contests seeded, and in the same run an aiohttp hello-world process answering
 the bytes the backend answered. wrk (Debian's package, installed here when missing and allowed;
 else an aiohttp client pool) loads each in turn on one connection pool. Prints requests/s of
-each, their ratio (goal ≥ 0.5), p99 latency and the errors (non-2xx answers and socket errors).
+each, their ratio (goal ≥ 0.5), p99 latency and the errors (non-2xx answers and socket errors),
+and the backend's peak RSS.
 
 The per-IP rate limit is off for the run (WEB_RATE_LIMIT=0): every request comes from 127.0.0.1,
 and 120 a minute is not what is measured here.
@@ -201,7 +202,8 @@ async def seed(dsn: str, count: int) -> None:
         await conn.close()
 
 
-async def start(stack: AsyncExitStack, args: list[str], env: dict[str, str], log: Path) -> None:
+async def start(stack: AsyncExitStack, args: list[str], env: dict[str, str], log: Path) -> int:
+    """Run `args` until `stack` closes; its pid."""
     sink = log.open("wb")
     stack.callback(sink.close)
     proc = await asyncio.create_subprocess_exec(
@@ -218,6 +220,13 @@ async def start(stack: AsyncExitStack, args: list[str], env: dict[str, str], log
                 await proc.wait()
 
     stack.push_async_callback(stop)
+    return proc.pid
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The most memory process `pid` has held resident so far (VmHWM), in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024  # type: ignore[index]
 
 
 async def until_up(url: str, log: Path, seconds: float = 60) -> None:
@@ -267,7 +276,7 @@ async def main() -> None:
             "WEB_RATE_LIMIT": "0",  # out of the way: every request comes from 127.0.0.1
         }
         backend_log = tmp / "backend.log"
-        await start(stack, [sys.executable, "-m", "backend.cli", "web"], env, backend_log)
+        backend = await start(stack, [sys.executable, "-m", "backend.cli", "web"], env, backend_log)
         await until_up(f"{base}/healthz", backend_log)
 
         results: list[tuple[str, int, Load, Load]] = []
@@ -298,6 +307,7 @@ async def main() -> None:
                         runs[0].append(await load(wrk, base + path, slice_, args.connections))
                         runs[1].append(await load(wrk, hello_url, slice_, args.connections))
                 results.append((path, len(body), combine(runs[0]), combine(runs[1])))
+        backend_rss = peak_rss_mb(backend)
 
     tool = results[0][2].tool
     print(
@@ -312,6 +322,10 @@ async def main() -> None:
             f"{hello.requests_per_s:9,.0f} req/s p99 {hello.p99_ms:7.2f} ms errors {hello.errors}"
             f" | ratio {ours.requests_per_s / hello.requests_per_s:.2f} (goal ≥ 0.5)"
         )
+    print(
+        f"web backend peak RSS {backend_rss:,.0f} MB after the load (the worker's, syncing "
+        "10,000 users, goal ≤ 200 MB: python bench/sync.py --users 10000 --rounds 1)"
+    )
 
 
 if __name__ == "__main__":
