@@ -125,7 +125,7 @@ async def open_resources(settings: Settings, stack: AsyncExitStack) -> Resources
         db,
         valkey,
         metrics,
-        open_group_sender(settings, http, stack),
+        open_group_sender(settings, http, stack, valkey),
         node=settings.FROM_ENV,
         per_minute=settings.ALERTS_PER_MINUTE,
     )

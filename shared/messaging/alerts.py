@@ -17,6 +17,7 @@ from contextlib import AsyncExitStack
 from typing import Protocol
 
 import aiohttp
+from redis.asyncio import Redis
 from telegram import InputFile, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
@@ -49,15 +50,17 @@ class GroupSender(Protocol):
 
 
 class BotGroupSender:
-    """The maintainers' group through the bot token (python-telegram-bot, our flood limits)."""
+    """The maintainers' group through the bot token (python-telegram-bot, our flood limits): its
+    messages take places in the bot's send window shared through `valkey`, as the worker's
+    fan-outs do, so an alert in the middle of one never makes the 31st message of a second."""
 
     channel = "telegram"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, valkey: Redis | None = None) -> None:
         assert settings.TELEGRAM_GROUP_ID is not None
         self._group = settings.TELEGRAM_GROUP_ID
         self._topic = settings.TELEGRAM_GROUP_TOPIC_ID
-        self.bot = build_bot(settings)
+        self.bot = build_bot(settings, valkey=valkey)
         self._ready = False
         self._lock = asyncio.Lock()
 
@@ -145,16 +148,20 @@ class RelaySender:
 
 
 def open_group_sender(
-    settings: Settings, http: aiohttp.ClientSession, stack: AsyncExitStack
+    settings: Settings,
+    http: aiohttp.ClientSession,
+    stack: AsyncExitStack,
+    valkey: Redis | None = None,
 ) -> BotGroupSender | RelaySender | None:
-    """The sender DESIGN §5 asks for, or None (alerts only logged) without TELEGRAM_GROUP_ID."""
+    """The sender DESIGN §5 asks for, or None (alerts only logged) without TELEGRAM_GROUP_ID;
+    through the bot token it shares the bot's send window in `valkey`."""
     if settings.TELEGRAM_GROUP_ID is None:
         return None
     sender: BotGroupSender | RelaySender
     if settings.TELEGRAM_PROXY_URL:
         sender = RelaySender(settings, http)
     elif settings.TELEGRAM_BOT_TOKEN is not None:
-        sender = BotGroupSender(settings)
+        sender = BotGroupSender(settings, valkey)
     else:
         log.info("alerts are only logged: TELEGRAM_GROUP_ID needs a bot token or a relay")
         return None

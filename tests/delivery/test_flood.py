@@ -17,6 +17,7 @@ from telegram.ext import ExtBot
 from shared.cache import keys, open_valkey
 from shared.config import Settings
 from shared.embedded import free_port
+from shared.messaging.alerts import BotGroupSender, open_group_sender
 from shared.messaging.telegram import TelegramSender, build_bot, build_rate_limiter
 from shared.messaging.window import SharedSendWindow
 from shared.resources import Resources
@@ -92,6 +93,31 @@ async def test_processes_sending_as_one_bot_share_its_limit(
     assert flood_fake.refused == 0
     expected = sorted(chat for ids in chats.values() for chat in ids)
     assert sorted(m["chat"]["id"] for m in flood_fake.sent()) == expected
+
+
+async def test_an_alert_in_the_middle_of_a_fan_out_takes_a_place_in_the_bots_window(
+    res: Resources, flood_fake: FloodLimitedTelegram
+) -> None:
+    """The maintainers' alerts go through the bot token too: sent while two workers fill every
+    place of the second, the alert waits for one rather than making the 31st message."""
+    settings = flood_settings(res, flood_fake).model_copy(
+        update={"TELEGRAM_GROUP_ID": -1009300000001}
+    )
+    async with AsyncExitStack() as stack:
+        group = open_group_sender(settings, res.http, stack, res.valkey)
+        assert isinstance(group, BotGroupSender)
+        workers = [
+            TelegramSender(await started(stack, build_bot(settings, valkey=res.valkey)), res.db)
+            for _ in "ab"
+        ]
+        chats = range(9_300_001, 9_300_061)
+        await asyncio.gather(
+            *(workers[n % 2].send_message(chat, "contest") for n, chat in enumerate(chats)),
+            group.send_text("⚠️ <b>sync failures</b>"),
+        )
+    assert flood_fake.refused == 0
+    sent = [m["chat"]["id"] for m in flood_fake.sent()]
+    assert sorted(sent) == [-1009300000001, *chats]
 
 
 async def test_a_waiting_reply_takes_the_next_free_place_before_bulk_sends(
