@@ -129,41 +129,41 @@ class RequestTally(Collector):
     def __init__(self, buckets: Sequence[float]) -> None:
         self._bounds = (*buckets, INF)
         self._requests: dict[tuple[str, int], int] = {}
-        # route -> (count per bucket, not cumulative; [total seconds])
-        self._durations: dict[str, tuple[list[int], list[float]]] = {}
+        self._buckets: dict[str, list[int]] = {}  # route -> count per bucket, not cumulative
+        self._seconds: dict[str, float] = {}  # route -> total seconds
 
     def observe(self, route: str, status: int, seconds: float) -> None:
         """Count one request of `route` answered `status` after `seconds`."""
-        requests = self._requests
         key = (route, status)
-        requests[key] = requests.get(key, 0) + 1
-        durations = self._durations.get(route)
-        if durations is None:
-            durations = self._durations[route] = ([0] * len(self._bounds), [0.0])
-        durations[0][bisect_left(self._bounds, seconds)] += 1  # a bucket counts seconds ≤ le
-        durations[1][0] += seconds
+        self._requests[key] = self._requests.get(key, 0) + 1
+        buckets = self._buckets.get(route)
+        if buckets is None:
+            buckets = self._buckets[route] = [0] * len(self._bounds)
+        buckets[bisect_left(self._bounds, seconds)] += 1  # a bucket counts seconds ≤ its le
+        self._seconds[route] = self._seconds.get(route, 0.0) + seconds
 
     def collect(self) -> Iterator[Metric]:
         """The counter and histogram families, as prometheus_client's own would read."""
-        requests = CounterMetricFamily(
-            HTTP_REQUESTS, "HTTP requests by route and status", labels=["route", "status"]
-        )
+        requests, durations = self.describe()
         for (route, status), count in list(self._requests.items()):
             requests.add_metric([route, str(status)], count)
-        yield requests
-        durations = HistogramMetricFamily(
-            HTTP_DURATION, "Time to answer an HTTP request", labels=["route"]
-        )
         les = [floatToGoString(bound) for bound in self._bounds]  # type: ignore[no-untyped-call]
-        for route, (counts, total) in list(self._durations.items()):
+        for route, counts in list(self._buckets.items()):
             cumulative = list(zip(les, accumulate(counts), strict=True))
-            durations.add_metric([route], cumulative, sum_value=total[0])
+            durations.add_metric([route], cumulative, sum_value=self._seconds[route])
+        yield requests
         yield durations
 
-    def describe(self) -> Iterator[CounterMetricFamily | HistogramMetricFamily]:
-        """The families with no samples: what the registry checks names against."""
-        yield CounterMetricFamily(HTTP_REQUESTS, "", labels=["route", "status"])
-        yield HistogramMetricFamily(HTTP_DURATION, "", labels=["route"])
+    def describe(self) -> tuple[CounterMetricFamily, HistogramMetricFamily]:
+        """The two families, without samples: their names, help and labels."""
+        return (
+            CounterMetricFamily(
+                HTTP_REQUESTS, "HTTP requests by route and status", labels=["route", "status"]
+            ),
+            HistogramMetricFamily(
+                HTTP_DURATION, "Time to answer an HTTP request", labels=["route"]
+            ),
+        )
 
 
 def metric_names() -> frozenset[str]:
